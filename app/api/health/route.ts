@@ -5,6 +5,11 @@ export const dynamic = "force-dynamic";
 // A load balancer must get an answer even when PostgreSQL hangs rather than refuses.
 const DATABASE_TIMEOUT_MS = 3000;
 
+function describe(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
+  return message.replace(/postgres(?:ql)?:\/\/\S+/gi, "postgresql://[redacted]").slice(0, 500);
+}
+
 export async function GET() {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -16,12 +21,12 @@ export async function GET() {
     ]);
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    // The driver's message can name hosts and users: log only its class, answer generically.
+    // Operators need the reason; a connection string in it must not reach the logs.
     console.error(
       JSON.stringify({
         level: "error",
         msg: "health check failed",
-        error: error instanceof Error ? error.name : "unknown",
+        error: describe(error),
         time: new Date().toISOString(),
       }),
     );

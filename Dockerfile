@@ -1,0 +1,77 @@
+# syntax=docker/dockerfile:1
+#
+# Targets:
+#   runtime (default, last stage) — the web app: Next's standalone server, non-root, no
+#            compiler, no dev dependencies, no source beyond what the server traces.
+#   migrate — one-shot tools image: `npm run db:migrate` (its default command), and also
+#            `npm run user:create -- ...`, `npm run retention:purge`, `npm run db:seed`.
+#            Those scripts are TypeScript run with tsx and import lib/, so they need the
+#            production node_modules and the sources, which the slim runtime leaves out.
+#
+# No secrets are baked in: configuration comes from the environment at run time
+# (compose.yml); .env files are excluded by .dockerignore, so `next build` cannot copy one
+# into the standalone output either.
+
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+
+FROM ${NODE_IMAGE} AS base
+WORKDIR /app
+# PRISMA_SCHEMA_ENGINE_BINARY=/bin/false: our postinstall runs `prisma generate`, which
+# needs no engine binary (queries go through @prisma/adapter-pg, migrations through
+# scripts/db-migrate.ts); this keeps Prisma from trying to download one.
+ENV NEXT_TELEMETRY_DISABLED=1 \
+    PRISMA_SCHEMA_ENGINE_BINARY=/bin/false \
+    npm_config_update_notifier=false \
+    npm_config_fund=false \
+    npm_config_audit=false
+
+# All dependencies, for the build. Dependencies' own install scripts are skipped (they
+# would download Prisma engines or prepare the embedded PostgreSQL, neither used here);
+# our postinstall (`prisma generate`, which needs the schema) is run explicitly.
+FROM base AS deps
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+RUN npm ci --ignore-scripts && npm run postinstall
+
+# Production dependencies only, for the migrate/tools image.
+FROM base AS prod-deps
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+RUN npm ci --omit=dev --ignore-scripts && npm run postinstall && npm cache clean --force
+
+FROM base AS build
+ENV NODE_ENV=production
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+COPY --from=deps /app/lib/generated ./lib/generated
+# `public/` is optional in the repository but copied into the runtime image below.
+RUN mkdir -p public && npm run build
+
+FROM base AS migrate
+ENV NODE_ENV=production
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY package.json package-lock.json tsconfig.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY lib ./lib
+COPY scripts ./scripts
+COPY --from=prod-deps /app/lib/generated ./lib/generated
+# Files stay root-owned (read-only for the process); tsx caches under /tmp.
+USER node
+CMD ["npm", "run", "--silent", "db:migrate"]
+
+FROM base AS runtime
+ENV NODE_ENV=production \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0
+COPY --from=build /app/.next/standalone ./
+COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/public ./public
+COPY scripts/request-log.mjs ./scripts/request-log.mjs
+# The only writable paths: Next's cache and the file mail transport's default MAIL_DIR.
+RUN mkdir -p .next/cache .data/mail && chown -R node:node .next/cache .data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Same as `npm start` without the asset copying, which happened above.
+CMD ["node", "--import", "./scripts/request-log.mjs", "server.js"]

@@ -14,8 +14,8 @@ import pg from "pg";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-function log(msg: string, extra: Record<string, unknown> = {}) {
-  console.error(JSON.stringify({ level: "info", msg, ...extra, time: new Date().toISOString() }));
+function log(level: "info" | "error", msg: string, extra: Record<string, unknown> = {}) {
+  console.error(JSON.stringify({ level, msg, ...extra, time: new Date().toISOString() }));
 }
 
 function databaseUrl(serverUrl: string, database: string): string {
@@ -83,9 +83,9 @@ async function main() {
           await withAdminClient(serverUrl, (client) =>
             client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
           );
-          log("dropped e2e database", { database });
+          log("info", "dropped e2e database", { database });
         } catch (error) {
-          log("could not drop e2e database", { database, error: String(error) });
+          log("error", "could not drop e2e database", { database, error: String(error) });
         }
       }
       process.exit(exitCode);
@@ -98,12 +98,12 @@ async function main() {
   try {
     await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
     state.created = true;
-    log("created e2e database", { database });
+    log("info", "created e2e database", { database });
 
     await run("npm", ["run", "--silent", "db:migrate"], env);
     await run("npm", ["run", "--silent", "db:seed"], env);
   } catch (error) {
-    log("e2e setup failed", { error: String(error) });
+    log("error", "e2e setup failed", { error: String(error) });
     await stop(1);
     return;
   }
@@ -117,12 +117,12 @@ async function main() {
   state.server = server;
   server.on("exit", (code, signal) => {
     if (stopping) return;
-    log("app server exited", { code, signal });
+    log("error", "app server exited", { code, signal });
     void stop(code ?? 1);
   });
 }
 
 main().catch((error: unknown) => {
-  log("e2e server failed", { error: String(error) });
+  log("error", "e2e server failed", { error: String(error) });
   process.exit(1);
 });

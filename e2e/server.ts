@@ -111,7 +111,11 @@ async function main() {
 
   const server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
-    env: { ...env, HOSTNAME: process.env.E2E_HOSTNAME ?? "127.0.0.1", PORT: process.env.PORT ?? "3100" },
+    env: {
+      ...env,
+      HOSTNAME: process.env.E2E_HOSTNAME ?? "127.0.0.1",
+      PORT: process.env.PORT ?? "3100",
+    },
     stdio: "inherit",
   });
   state.server = server;

@@ -1,13 +1,16 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { defineConfig, devices } from "@playwright/test";
 
+const root = path.dirname(fileURLToPath(import.meta.url));
 const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const skipBuild = process.env.E2E_SKIP_BUILD === "1";
 
 export default defineConfig({
   testDir: "./e2e",
+  outputDir: "./test-results",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -50,7 +53,7 @@ export default defineConfig({
       PORT: String(PORT),
       RATE_LIMIT: "off",
       EMAIL_TRANSPORT: "file",
-      MAIL_DIR: path.resolve(".data/e2e-mail"),
+      MAIL_DIR: path.join(root, ".data", "e2e-mail"),
       APP_URL: baseURL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",

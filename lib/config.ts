@@ -11,7 +11,7 @@ const configSchema = z
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
     DATABASE_POOL_SIZE: positiveInt(10),
     DATABASE_CONNECTION_TIMEOUT_MS: positiveInt(5_000),
-    APP_URL: z.url().default("http://localhost:3000"),
+    APP_URL: z.url().optional(),
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     NEXTAUTH_URL: z.url().optional(),
     PORT: positiveInt(3000),
@@ -28,21 +28,27 @@ const configSchema = z
     RETENTION_DAYS: positiveInt(90),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
-  .transform((env) => ({
-    ...env,
-    // `file` is the default everywhere but production; an explicit `file` is honoured there too.
-    EMAIL_TRANSPORT: env.EMAIL_TRANSPORT ?? (env.NODE_ENV === "production" ? "resend" : "file"),
-    MAIL_DIR: path.resolve(env.MAIL_DIR),
-  }))
   .superRefine((env, ctx) => {
-    if (env.EMAIL_TRANSPORT === "resend") {
-      if (!env.RESEND_API_KEY) ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required when EMAIL_TRANSPORT=resend" });
+    const transport = env.EMAIL_TRANSPORT ?? defaultTransport(env.NODE_ENV);
+    if (transport === "resend" && !env.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required when EMAIL_TRANSPORT=resend" });
     }
     if (env.NODE_ENV === "production" && !isBuildPhase()) {
       if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production (at least 16 characters)" });
-      if (!process.env.APP_URL) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "required in production: the public base URL used in emails" });
+      if (!env.APP_URL) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "required in production: the public base URL used in emails" });
     }
-  });
+  })
+  .transform((env) => ({
+    ...env,
+    APP_URL: (env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    EMAIL_TRANSPORT: env.EMAIL_TRANSPORT ?? defaultTransport(env.NODE_ENV),
+    MAIL_DIR: path.resolve(env.MAIL_DIR),
+  }));
+
+// `file` is the default everywhere but production; an explicit `file` is honoured there too.
+function defaultTransport(nodeEnv: string): "resend" | "file" {
+  return nodeEnv === "production" ? "resend" : "file";
+}
 
 export type Config = z.infer<typeof configSchema>;
 

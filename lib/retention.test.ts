@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { confirmCheckIn } from "@/lib/check-ins/check-in";
+import { db } from "@/lib/db";
+import { purgePersonalData } from "@/lib/retention";
+import { addDays } from "@/lib/time";
+import { bookConfirmed, createPerformance, createStaffUser } from "@/tests/support/factories";
+
+describe("retention:purge", () => {
+  it("erases personal data of performances older than the retention period, keeping counts", async () => {
+    const old = await createPerformance();
+    const recent = await createPerformance();
+    const staff = await createStaffUser();
+    const oldBooking = await bookConfirmed(old.id, 3);
+    await confirmCheckIn({ db, token: oldBooking.checkInToken, staffUserId: staff.id });
+    const recentBooking = await bookConfirmed(recent.id, 2);
+    const now = addDays(old.startsAt, 91);
+    await db.performance.update({ where: { id: recent.id }, data: { startsAt: addDays(now, -10) } });
+
+    expect(await purgePersonalData({ db, retentionDays: 90, now })).toBe(1);
+
+    expect(await db.reservation.findUniqueOrThrow({ where: { id: oldBooking.reservationId } })).toMatchObject({
+      name: "",
+      email: "",
+      phone: "",
+      notes: "",
+      partySize: 3,
+      status: "confirmed",
+      anonymizedAt: now,
+    });
+    expect(await db.reservationToken.count({ where: { reservationId: oldBooking.reservationId } })).toBe(0);
+    expect(await db.checkIn.count({ where: { reservationId: oldBooking.reservationId } })).toBe(1);
+    expect(await db.reservation.findUniqueOrThrow({ where: { id: recentBooking.reservationId } })).toMatchObject({ name: "Maria Rossi" });
+    expect(await purgePersonalData({ db, retentionDays: 90, now })).toBe(0);
+  });
+});

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
+    environment: "node",
+    // One migrated template database per run; every test file gets its own copy of it.
+    globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/file-database.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,148 @@
+import type { PrismaClient } from "@/lib/db";
+import { hashPassword } from "@/lib/passwords";
+import { addDays, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
+
+export const DEMO_USERS = [
+  { email: "admin@azionelab.example", password: "Sipario-Rosso-2026", role: "ADMIN", name: "Chiara (admin)" },
+  { email: "staff@azionelab.example", password: "Biglietti-Porta-2026", role: "STAFF", name: "Marco (staff)" },
+] as const;
+
+const PAGES = [
+  {
+    slug: "home",
+    title: "AzioneLab",
+    body: `AzioneLab è una compagnia teatrale indipendente di Roma. Dal 2012 portiamo in scena testi contemporanei e classici riletti, in sale piccole dove il pubblico è a un passo dagli attori.
+
+Prenota il tuo posto per i prossimi spettacoli: la prenotazione è gratuita e si conferma via email.`,
+  },
+  {
+    slug: "contatti",
+    title: "Contatti",
+    body: `**AzioneLab APS**  
+Via dei Volsci 22, 00185 Roma  
+Email: info@azionelab.example  
+Telefono: +39 06 0000 0000
+
+La biglietteria apre un'ora prima di ogni spettacolo.`,
+  },
+  {
+    slug: "privacy",
+    title: "Privacy",
+    body: `Usiamo nome, email, telefono (facoltativo) e note solo per gestire la tua prenotazione. I codici QR non contengono dati personali. Cancelliamo i dati personali delle prenotazioni ${"90"} giorni dopo lo spettacolo, conservando solo i conteggi.
+
+Per qualsiasi richiesta scrivi a privacy@azionelab.example.`,
+  },
+];
+
+const SHOWS = [
+  {
+    slug: "le-serve",
+    title: "Le serve",
+    summary: "Jean Genet, in una cucina romana degli anni Settanta.",
+    description: "Due sorelle, una padrona assente, un gioco che diventa rito.\n\n**Durata:** 90 minuti senza intervallo.",
+    isPublished: true,
+  },
+  {
+    slug: "il-giardino-dei-ciliegi",
+    title: "Il giardino dei ciliegi",
+    summary: "Čechov per sei attori e un pianoforte.",
+    description: "Una famiglia perde la sua casa e non se ne accorge.\n\n**Durata:** 2 ore con intervallo.",
+    isPublished: true,
+  },
+  {
+    slug: "voci-dal-quartiere",
+    title: "Voci dal quartiere",
+    summary: "Storie raccolte a San Lorenzo, lette dagli abitanti.",
+    description: "Un laboratorio aperto che diventa spettacolo. Adatto a tutti.",
+    isPublished: true,
+  },
+  {
+    slug: "prove-aperte",
+    title: "Prove aperte (in preparazione)",
+    summary: "Non ancora pubblicato.",
+    description: "Bozza.",
+    isPublished: false,
+  },
+];
+
+const VENUES = [
+  { slug: "sala-azionelab", name: "Sala AzioneLab", address: "Via dei Volsci 22", city: "Roma", notes: "Accessibile in sedia a rotelle." },
+  { slug: "teatro-di-quartiere", name: "Teatro di Quartiere", address: "Piazza dell'Immacolata 5", city: "Roma", notes: "" },
+];
+
+/** Upcoming performances, `days` from the seed day at `time` Rome time. */
+const PERFORMANCES = [
+  { show: "le-serve", venue: "sala-azionelab", days: 3, time: "21:00", roomCapacity: 60, additionalSeats: 0, manuallyOccupiedSeats: 4, confirmed: 20 },
+  { show: "le-serve", venue: "sala-azionelab", days: 4, time: "18:00", roomCapacity: 40, additionalSeats: 2, manuallyOccupiedSeats: 2, confirmed: 37 }, // nearly full
+  { show: "il-giardino-dei-ciliegi", venue: "teatro-di-quartiere", days: 10, time: "20:30", roomCapacity: 120, additionalSeats: 10, manuallyOccupiedSeats: 0, confirmed: 8 },
+  { show: "il-giardino-dei-ciliegi", venue: "teatro-di-quartiere", days: 11, time: "20:30", roomCapacity: 120, additionalSeats: 0, manuallyOccupiedSeats: 0, confirmed: 0, bookingDisabled: true },
+  { show: "voci-dal-quartiere", venue: "sala-azionelab", days: 17, time: "17:00", roomCapacity: 30, additionalSeats: 0, manuallyOccupiedSeats: 0, confirmed: 0 },
+];
+
+const AUDIENCE = ["Giulia Conti", "Paolo Ferri", "Sara Greco", "Luca Marino", "Elena Romano", "Davide Ricci", "Anna Gallo", "Marco Costa"];
+
+/**
+ * The demo season. Safe to run twice: pages, shows, venues and users are upserted by
+ * slug/email, and a show's performances are created only when it has none.
+ */
+export async function seedDemo(db: PrismaClient, { timeZone, now = new Date() }: { timeZone: string; now?: Date }) {
+  for (const page of PAGES) {
+    await db.page.upsert({ where: { slug: page.slug }, create: { ...page, isPublished: true }, update: {} });
+  }
+  const shows = new Map<string, number>();
+  for (const show of SHOWS) {
+    const saved = await db.show.upsert({ where: { slug: show.slug }, create: show, update: {} });
+    shows.set(show.slug, saved.id);
+  }
+  const venues = new Map<string, number>();
+  for (const venue of VENUES) {
+    const saved = await db.venue.upsert({ where: { slug: venue.slug }, create: venue, update: {} });
+    venues.set(venue.slug, saved.id);
+  }
+  for (const user of DEMO_USERS) {
+    await db.user.upsert({
+      where: { email: user.email },
+      create: { email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) },
+      // Re-running restores the printed demo password and reactivates the account.
+      update: { passwordHash: await hashPassword(user.password), isActive: true, role: user.role },
+    });
+  }
+
+  const today = utcToZonedLocal(now, timeZone).slice(0, 10);
+  const alreadyScheduled = new Set(
+    (await db.performance.findMany({ where: { startsAt: { gte: now } }, select: { showId: true }, distinct: ["showId"] })).map((p) => p.showId),
+  );
+  for (const plan of PERFORMANCES) {
+    const showId = shows.get(plan.show)!;
+    if (alreadyScheduled.has(showId)) continue;
+    const day = utcToZonedLocal(addDays(zonedLocalToUtc(`${today}T12:00`, timeZone)!, plan.days), timeZone).slice(0, 10);
+    const performance = await db.performance.create({
+      data: {
+        showId,
+        venueId: venues.get(plan.venue)!,
+        startsAt: zonedLocalToUtc(`${day}T${plan.time}`, timeZone)!,
+        roomCapacity: plan.roomCapacity,
+        additionalSeats: plan.additionalSeats,
+        manuallyOccupiedSeats: plan.manuallyOccupiedSeats,
+        isBookingEnabled: !plan.bookingDisabled,
+      },
+    });
+    // Confirmed parties of 1–3 until the planned number of seats is taken.
+    let seats = plan.confirmed;
+    for (let i = 0; seats > 0; i += 1) {
+      const partySize = Math.min(seats, (i % 3) + 1);
+      const name = AUDIENCE[i % AUDIENCE.length];
+      await db.reservation.create({
+        data: {
+          performanceId: performance.id,
+          status: "confirmed",
+          confirmedAt: now,
+          name,
+          email: `${name.toLowerCase().replace(" ", ".")}.${i}@example.org`,
+          partySize,
+        },
+      });
+      seats -= partySize;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { expireReservations } from "@/lib/reservations/expire-reservations";
+import { purgePersonalData } from "@/lib/retention";
+
+const { RETENTION_DAYS } = config();
+const expired = await expireReservations({ db });
+const erased = await purgePersonalData({ db, retentionDays: RETENTION_DAYS });
+await db.$disconnect();
+console.log(JSON.stringify({ level: "info", msg: "retention purge", retention_days: RETENTION_DAYS, reservations_erased: erased, reservations_expired: expired }));

@@ -24,16 +24,6 @@ function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>) {
-  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
@@ -60,16 +50,62 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
+const DATABASE_PREFIX = "azionelab_e2e_";
+const RUN_MARKER = "azionelab-e2e ";
+
+/**
+ * Drops e2e databases of earlier runs that nobody uses any more: no session in them and
+ * no live run holding its marked admin connection. A plain DROP (no FORCE) fails rather
+ * than disturb a run that connects in between.
+ */
+async function sweepAbandonedDatabases(admin: pg.Client) {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT d.datname FROM pg_database d
+      WHERE starts_with(d.datname, $1)
+        AND NOT EXISTS (
+          SELECT 1 FROM pg_stat_activity a
+           WHERE a.datname = d.datname OR a.application_name = $2 || d.datname)`,
+    [DATABASE_PREFIX, RUN_MARKER],
+  );
+  for (const { datname } of rows) {
+    if (!/^azionelab_e2e_[0-9a-f]+$/.test(datname)) continue;
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}"`);
+      log("info", "dropped abandoned e2e database", { database: datname });
+    } catch (error) {
+      log("error", "could not drop abandoned e2e database", {
+        database: datname,
+        error: String(error),
+      });
+    }
+  }
+}
+
 async function main() {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error("DATABASE_URL must name a PostgreSQL server");
 
   // Only [a-z0-9_]: the name is interpolated into DDL, which takes no parameters.
-  const database = `azionelab_e2e_${randomBytes(6).toString("hex")}`;
+  const database = `${DATABASE_PREFIX}${randomBytes(6).toString("hex")}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl(serverUrl, database) };
 
+  // Opened up front and held until the end, under a name that marks this run as alive.
+  // Playwright signals the whole process group; an embedded PostgreSQL started by
+  // scripts/with-db.ts then shuts down at once, and the final DROP can be lost. The next
+  // run sweeps such leftovers (see sweepAbandonedDatabases).
+  const admin = new pg.Client({
+    connectionString: databaseUrl(serverUrl, "postgres"),
+    application_name: `${RUN_MARKER}${database}`,
+  });
   const state: { server?: ChildProcess; created: boolean } = { created: false };
   let stopping: Promise<void> | undefined;
+
+  // Expected while stopping under the embedded server; a problem at any other time.
+  admin.on("error", (error) =>
+    log(stopping ? "info" : "error", "admin connection lost", { error: String(error) }),
+  );
+  await admin.connect();
+  await sweepAbandonedDatabases(admin);
 
   const stop = (exitCode: number) => {
     stopping ??= (async () => {
@@ -80,14 +116,16 @@ async function main() {
       }
       if (state.created) {
         try {
-          await withAdminClient(serverUrl, (client) =>
-            client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
-          );
+          await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
           log("info", "dropped e2e database", { database });
         } catch (error) {
-          log("error", "could not drop e2e database", { database, error: String(error) });
+          log("info", "e2e database left for the next run to sweep", {
+            database,
+            error: String(error),
+          });
         }
       }
+      await admin.end().catch(() => undefined);
       process.exit(exitCode);
     })();
     return stopping;
@@ -96,7 +134,7 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
 
   try {
-    await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
+    await admin.query(`CREATE DATABASE "${database}"`);
     state.created = true;
     log("info", "created e2e database", { database });
 

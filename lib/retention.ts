@@ -16,3 +16,9 @@ export async function purgePersonalData({ db, retentionDays, now = new Date() }:
   });
   return count;
 }
+
+/** Deletes rate-limit counters whose window has passed (the store keeps `expire` in epoch ms). */
+export async function deleteExpiredRateLimits({ db, now = new Date() }: { db: Db; now?: Date }): Promise<number> {
+  const { count } = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
+  return count;
+}

@@ -1,6 +1,9 @@
+import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { migrate } from "@/lib/migrate";
+import { MIGRATIONS_DIR, migrate } from "@/lib/migrate";
 import { createDatabase, uniqueDatabaseName } from "@/tests/support/test-databases";
 
 const serverUrl = process.env.TEST_SERVER_URL as string;
@@ -48,5 +51,23 @@ describe("db:migrate", () => {
     expect(a.applied.length + b.applied.length).toBe(Math.max(a.applied.length, b.applied.length));
     const rows = await recorded(url);
     expect(new Set(rows.map((row) => row.migration_name)).size).toBe(rows.length);
+  });
+
+  it("rolls a failing migration back whole and records nothing for it", async () => {
+    const url = await freshDatabase();
+    const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
+    await cp(MIGRATIONS_DIR, dir, { recursive: true });
+    const broken = path.join(dir, "29991231000000_broken");
+    await mkdir(broken);
+    await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE "half_done" ("id" INTEGER);\nSELECT no_such_function();\n`);
+
+    await expect(migrate({ connectionString: url, dir })).rejects.toThrow(/29991231000000_broken failed and was rolled back/);
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT to_regclass('half_done') AS table`);
+    await client.end();
+    expect(rows[0].table).toBeNull();
+    expect((await recorded(url)).map((row) => row.migration_name)).not.toContain("29991231000000_broken");
   });
 });

@@ -1,0 +1,107 @@
+import { formatDate, formatDateTime, formatTime } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/fill";
+import { isLocale, type Locale } from "@/lib/i18n/locale";
+import { en, it } from "@/lib/i18n/messages/mail";
+import { escapeHtml } from "@/lib/markdown";
+import type { ReservationDetails } from "@/lib/reservations/reservation-details";
+
+export type RenderedMail = { subject: string; text: string; html: string };
+
+type Context = { reservation: ReservationDetails; timeZone: string; appUrl: string };
+
+export function mailLocale(reservation: Pick<ReservationDetails, "locale">): Locale {
+  return isLocale(reservation.locale) ? reservation.locale : "it";
+}
+
+function messages(locale: Locale) {
+  return locale === "en" ? en : it;
+}
+
+export function seatsLabel(count: number, locale: Locale): string {
+  const seats = messages(locale).seats;
+  return count === 1 ? seats.one : fill(seats.other, { count });
+}
+
+function detailRows({ reservation, timeZone }: Context, locale: Locale): [string, string][] {
+  const m = messages(locale).details;
+  const { performance } = reservation;
+  const when = `${formatDate(performance.startsAt, locale, timeZone)}, ${formatTime(performance.startsAt, locale, timeZone)}`;
+  return [
+    [m.show, performance.show.title],
+    [m.when, when],
+    [m.where, `${performance.venue.name}, ${performance.venue.address}, ${performance.venue.city}`],
+    [m.party, seatsLabel(reservation.partySize, locale)],
+  ];
+}
+
+type Block = { kind: "p"; text: string } | { kind: "details" } | { kind: "button"; label: string; href: string };
+
+/** One layout for all three emails: the same blocks become the plain-text and the HTML part. */
+function compose(context: Context, subject: string, blocks: Block[]): RenderedMail {
+  const locale = mailLocale(context.reservation);
+  const m = messages(locale);
+  const greeting = fill(m.greeting, { name: context.reservation.name });
+  const rows = detailRows(context, locale);
+
+  const text = [
+    greeting,
+    ...blocks.map((block) => {
+      if (block.kind === "p") return block.text;
+      if (block.kind === "details") return rows.map(([label, value]) => `${label}: ${value}`).join("\n");
+      return `${block.label}:\n${block.href}`;
+    }),
+    m.signature,
+  ].join("\n\n");
+
+  const htmlBlocks = blocks.map((block) => {
+    if (block.kind === "p") return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
+    if (block.kind === "details") {
+      const cells = rows
+        .map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;color:#57534e;font-weight:normal">${escapeHtml(label)}</th><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`)
+        .join("");
+      return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${cells}</table>`;
+    }
+    return `<p style="margin:0 0 16px"><a href="${escapeHtml(block.href)}" style="display:inline-block;background:#8b1e2d;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(block.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#57534e;word-break:break-all">${escapeHtml(block.href)}</p>`;
+  });
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="margin:0;background:#faf7f2;font-family:Arial,Helvetica,sans-serif;color:#1c1917;line-height:1.5"><div style="max-width:560px;margin:0 auto;padding:24px"><p style="font-family:Georgia,serif;font-size:22px;font-weight:bold;color:#8b1e2d;margin:0 0 24px">AzioneLab</p><p style="margin:0 0 16px">${escapeHtml(greeting)}</p>${htmlBlocks.join("")}<p style="margin:24px 0 0;white-space:pre-line">${escapeHtml(m.signature)}</p></div></body></html>`;
+
+  return { subject, text, html };
+}
+
+export function confirmationMail(context: Context, confirmUrl: string, expiresAt: Date): RenderedMail {
+  const locale = mailLocale(context.reservation);
+  const m = messages(locale).confirmation;
+  return compose(context, fill(m.subject, { show: context.reservation.performance.show.title }), [
+    { kind: "p", text: m.intro },
+    { kind: "details" },
+    { kind: "button", label: m.action, href: confirmUrl },
+    { kind: "p", text: fill(m.expires, { expiresAt: formatDateTime(expiresAt, locale, context.timeZone) }) },
+    { kind: "p", text: m.ignore },
+  ]);
+}
+
+export function ticketMail(context: Context, ticketPageUrl: string): RenderedMail {
+  const m = messages(mailLocale(context.reservation)).ticket;
+  return compose(context, fill(m.subject, { show: context.reservation.performance.show.title }), [
+    { kind: "p", text: m.intro },
+    { kind: "details" },
+    { kind: "button", label: m.action, href: ticketPageUrl },
+    { kind: "p", text: m.attachments },
+    { kind: "p", text: m.cancel },
+  ]);
+}
+
+export function cancellationMail(context: Context): RenderedMail {
+  const m = messages(mailLocale(context.reservation)).cancellation;
+  const showUrl = `${context.appUrl}/shows/${context.reservation.performance.show.slug}`;
+  return compose(context, fill(m.subject, { show: context.reservation.performance.show.title }), [
+    { kind: "p", text: m.intro },
+    { kind: "details" },
+    { kind: "button", label: m.again, href: showUrl },
+  ]);
+}
+
+export function ticketAttachmentNames(locale: Locale) {
+  const m = messages(locale).ticket;
+  return { qr: m.qrFilename, ics: m.icsFilename };
+}

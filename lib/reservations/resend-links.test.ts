@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { cancelReservation } from "@/lib/reservations/cancel-reservation";
+import { confirmReservation } from "@/lib/reservations/confirm-reservation";
+import { resendLinksForEmail, resendReservationLink } from "@/lib/reservations/resend-links";
+import { addDays } from "@/lib/time";
+import { bookConfirmed, bookPending, createPerformance } from "@/tests/support/factories";
+import { captureMail, failingTransport } from "@/tests/support/mail-capture";
+
+afterEach(() => vi.restoreAllMocks());
+
+const tokenIn = (text: string, page: "confirm" | "ticket") => new RegExp(`/${page}#token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
+
+describe("resendReservationLink", () => {
+  it("sends a new confirmation link to a pending reservation; the old link stops working", async () => {
+    const performance = await createPerformance();
+    const booked = await bookPending(performance.id);
+    const { transport, sent } = captureMail();
+
+    expect(await resendReservationLink({ db, reservationId: booked.reservationId, transport })).toEqual({ ok: true, kind: "confirmation", sent: true });
+
+    const fresh = tokenIn(sent[0].text, "confirm")!;
+    expect(fresh).not.toBe(booked.confirmationToken);
+    expect(await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 })).toMatchObject({ ok: false, reason: "token_replaced" });
+    expect(await confirmReservation({ db, token: fresh, checkInWindowHours: 6 })).toMatchObject({ ok: true });
+  });
+
+  it("sends a new ticket to a confirmed reservation; the earlier ticket stays valid", async () => {
+    const performance = await createPerformance();
+    const booked = await bookConfirmed(performance.id);
+    const { transport, sent } = captureMail();
+
+    expect(await resendReservationLink({ db, reservationId: booked.reservationId, transport })).toEqual({ ok: true, kind: "ticket", sent: true });
+
+    const fresh = tokenIn(sent[0].text, "ticket")!;
+    expect(fresh).not.toBe(booked.checkInToken);
+    const tickets = await db.reservationToken.findMany({ where: { reservationId: booked.reservationId, purpose: "check_in" } });
+    expect(tickets).toHaveLength(2);
+    expect(tickets.every((t) => t.revokedAt === null)).toBe(true);
+  });
+
+  it("refuses cancelled reservations and unknown ids, sending nothing", async () => {
+    const performance = await createPerformance();
+    const booked = await bookConfirmed(performance.id);
+    await cancelReservation({ db, reservationId: booked.reservationId });
+    const { transport, sent } = captureMail();
+
+    expect(await resendReservationLink({ db, reservationId: booked.reservationId, transport })).toEqual({ ok: false, reason: "reservation_closed", status: "cancelled" });
+    expect(await resendReservationLink({ db, reservationId: 999_999, transport })).toEqual({ ok: false, reason: "not_found" });
+    expect(sent).toHaveLength(0);
+  });
+
+  it("refuses a confirmation link once the performance has started", async () => {
+    const performance = await createPerformance();
+    const booked = await bookPending(performance.id);
+    const { transport, sent } = captureMail();
+
+    const result = await resendReservationLink({ db, reservationId: booked.reservationId, now: addDays(performance.startsAt, 1), transport });
+    expect(result).toMatchObject({ ok: false, reason: "reservation_closed" });
+    expect(sent).toHaveLength(0);
+  });
+
+  it("reports a failed send, leaving the reservation pending", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const performance = await createPerformance();
+    const booked = await bookPending(performance.id);
+    const result = await resendReservationLink({ db, reservationId: booked.reservationId, transport: failingTransport });
+    expect(result).toEqual({ ok: true, kind: "confirmation", sent: false });
+    expect((await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } })).status).toBe("pending");
+  });
+});
+
+describe("resendLinksForEmail", () => {
+  it("resends every usable reservation of an address, whatever its case, and nothing else", async () => {
+    const performance = await createPerformance();
+    const past = await createPerformance({ startsAt: addDays(new Date(), 7) });
+    const pending = await bookPending(performance.id);
+    const confirmed = await bookConfirmed(performance.id);
+    const cancelled = await bookConfirmed(performance.id);
+    await cancelReservation({ db, reservationId: cancelled.reservationId });
+    const old = await bookConfirmed(past.id);
+    await db.performance.update({ where: { id: past.id }, data: { startsAt: addDays(new Date(), -2) } });
+    const ids = [pending, confirmed, cancelled, old].map((r) => r.reservationId);
+    await db.reservation.updateMany({ where: { id: { in: ids } }, data: { email: "lost.ticket@example.org" } });
+    const { transport, sent } = captureMail();
+
+    expect(await resendLinksForEmail({ db, email: "  LOST.Ticket@example.org ", transport })).toBe(2);
+    expect(sent.map((m) => m.subject.split(":")[0]).sort()).toEqual(["Conferma la tua prenotazione", "Il tuo biglietto"]);
+  });
+
+  it("sends nothing for an address without reservations", async () => {
+    const { transport, sent } = captureMail();
+    expect(await resendLinksForEmail({ db, email: "nobody@example.org", transport })).toBe(0);
+    expect(sent).toHaveLength(0);
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { problem, readJsonBody, tooManyRequests } from "@/lib/http/api-response";
+import { clientAddress } from "@/lib/http/client-address";
+import { contractStatus, OUTCOME_HTTP_STATUS } from "@/lib/http/outcomes";
+import { crossSiteRefusal } from "@/lib/http/same-origin";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { confirmAndSendTicket } from "@/lib/reservations/confirm-and-send-ticket";
+import { ticketUrl } from "@/lib/reservations/ticket-qr";
+import { isWellFormedToken } from "@/lib/tokens";
+
+export const dynamic = "force-dynamic";
+
+const confirmInput = z.strictObject({ token: z.string({ error: "required" }).trim().refine(isWellFormedToken, "malformed_token") });
+
+const DETAIL = {
+  token_not_found: "This confirmation link is not valid.",
+  already_confirmed: "This reservation is already confirmed.",
+  token_used: "This confirmation link was already used.",
+  token_replaced: "A newer confirmation link replaced this one.",
+  reservation_not_pending: "This reservation can no longer be confirmed.",
+  insufficient_seats: "Not enough seats are left to confirm this reservation.",
+  token_expired: "This confirmation link has expired.",
+} as const;
+
+export async function POST(request: Request) {
+  const refused = crossSiteRefusal(request);
+  if (refused) return refused;
+  const limit = await consumeRateLimit("confirm", clientAddress(request.headers));
+  if (!limit.ok) return tooManyRequests(limit);
+
+  const body = await readJsonBody(request, confirmInput);
+  if (!body.ok) return body.response;
+
+  const result = await confirmAndSendTicket({ db, token: body.data.token });
+  if (!result.ok) return problem(OUTCOME_HTTP_STATUS[result.reason], contractStatus(result.reason), DETAIL[result.reason]);
+
+  const { APP_URL } = config();
+  return Response.json(
+    {
+      reservation_id: result.reservationId,
+      status: "confirmed",
+      party_size: result.partySize,
+      qr_code_url: `${APP_URL}/api/reservations/${result.reservationId}/qr-code`,
+      ticket_url: ticketUrl(APP_URL, result.checkInToken),
+      ticket_email_sent: result.ticketEmailSent,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}

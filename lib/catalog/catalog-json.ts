@@ -1,0 +1,51 @@
+import { formatIsoInZone } from "@/lib/i18n/format";
+import type { PublicPerformance, PublicShow } from "@/lib/catalog/public-catalog";
+
+// The seed's api-contract.md bodies, snake_case, times with the theatre's offset.
+
+export function showSummaryJson(show: PublicShow) {
+  return { id: show.id, title: show.title, slug: show.slug, summary: show.summary, poster_image: show.posterImage || null };
+}
+
+export function showDetailJson(show: PublicShow & { performances: PublicPerformance[] }, timeZone: string) {
+  return {
+    ...showSummaryJson(show),
+    description: show.description,
+    performances: show.performances.map((p) => ({
+      id: p.id,
+      starts_at: formatIsoInZone(p.startsAt, timeZone),
+      venue: { name: p.venue.name, city: p.venue.city },
+      booking_enabled: p.bookingState !== "closed",
+      available_seats: p.availableSeats,
+    })),
+  };
+}
+
+export function performanceListItemJson(p: PublicPerformance, timeZone: string) {
+  return {
+    id: p.id,
+    show: { title: p.show.title, slug: p.show.slug },
+    venue: { name: p.venue.name, city: p.venue.city },
+    starts_at: formatIsoInZone(p.startsAt, timeZone),
+    booking_enabled: p.bookingState !== "closed",
+    available_seats: p.availableSeats,
+  };
+}
+
+export function performanceDetailJson(p: PublicPerformance, timeZone: string) {
+  return {
+    id: p.id,
+    show: { title: p.show.title, slug: p.show.slug, summary: p.show.summary },
+    venue: { name: p.venue.name, address: p.venue.address, city: p.venue.city },
+    starts_at: formatIsoInZone(p.startsAt, timeZone),
+    booking_enabled: p.bookingState !== "closed",
+    available_seats: p.availableSeats,
+  };
+}
+
+/** A positive integer id from a path segment, or null (the route answers 404). */
+export function parsePublicId(segment: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(segment)) return null;
+  const id = Number(segment);
+  return id <= 2_147_483_647 ? id : null;
+}

@@ -1,0 +1,106 @@
+import { availabilityOf, confirmedSeatsByPerformance } from "@/lib/availability";
+import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** What a visitor can do with a performance right now. */
+export type BookingState = "open" | "sold_out" | "closed";
+
+const PERFORMANCE_SELECT = {
+  id: true,
+  startsAt: true,
+  isBookingEnabled: true,
+  roomCapacity: true,
+  additionalSeats: true,
+  manuallyOccupiedSeats: true,
+  show: { select: { id: true, title: true, slug: true, summary: true } },
+  venue: { select: { name: true, address: true, city: true } },
+} as const satisfies Prisma.PerformanceSelect;
+
+type PerformanceRow = Prisma.PerformanceGetPayload<{ select: typeof PERFORMANCE_SELECT }>;
+
+export type PublicPerformance = {
+  id: number;
+  startsAt: Date;
+  isBookingEnabled: boolean;
+  availableSeats: number;
+  bookingState: BookingState;
+  show: PerformanceRow["show"];
+  venue: PerformanceRow["venue"];
+};
+
+export function bookingStateOf(performance: { startsAt: Date; isBookingEnabled: boolean }, availableSeats: number, now: Date): BookingState {
+  if (!performance.isBookingEnabled || performance.startsAt <= now) return "closed";
+  return availableSeats > 0 ? "open" : "sold_out";
+}
+
+/** Two round trips whatever the number of performances: the rows, then one grouped sum of confirmed seats. */
+async function withAvailability(db: Db, rows: PerformanceRow[], now: Date): Promise<PublicPerformance[]> {
+  const confirmed = await confirmedSeatsByPerformance(db, rows.map((row) => row.id));
+  return rows.map((row) => {
+    const { availableSeats } = availabilityOf(row, confirmed.get(row.id) ?? 0);
+    return {
+      id: row.id,
+      startsAt: row.startsAt,
+      isBookingEnabled: row.isBookingEnabled,
+      availableSeats,
+      bookingState: bookingStateOf(row, availableSeats, now),
+      show: row.show,
+      venue: row.venue,
+    };
+  });
+}
+
+/** Performances of published shows from `from` on (default: now), earliest first. */
+export async function listPublicPerformances(
+  db: Db,
+  { showSlug, from, now = new Date(), limit }: { showSlug?: string; from?: Date; now?: Date; limit?: number } = {},
+): Promise<PublicPerformance[]> {
+  const rows = await db.performance.findMany({
+    where: { startsAt: { gte: from ?? now }, show: { isPublished: true, ...(showSlug ? { slug: showSlug } : {}) } },
+    select: PERFORMANCE_SELECT,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+  return withAvailability(db, rows, now);
+}
+
+/** One performance of a published show (past ones included: they answer "booking closed"). */
+export async function getPublicPerformance(db: Db, performanceId: number, now = new Date()): Promise<PublicPerformance | null> {
+  const row = await db.performance.findFirst({ where: { id: performanceId, show: { isPublished: true } }, select: PERFORMANCE_SELECT });
+  if (!row) return null;
+  const [performance] = await withAvailability(db, [row], now);
+  return performance;
+}
+
+const SHOW_SELECT = { id: true, title: true, slug: true, summary: true, description: true, posterImage: true } as const satisfies Prisma.ShowSelect;
+
+export type PublicShow = Prisma.ShowGetPayload<{ select: typeof SHOW_SELECT }>;
+
+/** Published shows with their next dates, the soonest show first; shows without dates last. */
+export async function listPublicShows(db: Db, now = new Date()): Promise<(PublicShow & { nextDates: Date[] })[]> {
+  const shows = await db.show.findMany({
+    where: { isPublished: true },
+    select: { ...SHOW_SELECT, performances: { where: { startsAt: { gt: now } }, select: { startsAt: true }, orderBy: { startsAt: "asc" }, take: 3 } },
+    orderBy: { title: "asc" },
+  });
+  const withDates = shows.map(({ performances, ...show }) => ({ ...show, nextDates: performances.map((p) => p.startsAt) }));
+  const first = (show: { nextDates: Date[] }) => show.nextDates[0]?.getTime() ?? Number.POSITIVE_INFINITY;
+  return withDates.sort((a, b) => first(a) - first(b));
+}
+
+/** A published show with its upcoming performances and their availability; null for unknown or unpublished. */
+export async function getPublicShow(db: Db, slug: string, now = new Date()): Promise<(PublicShow & { performances: PublicPerformance[] }) | null> {
+  const show = await db.show.findFirst({ where: { slug, isPublished: true }, select: SHOW_SELECT });
+  if (!show) return null;
+  const rows = await db.performance.findMany({
+    where: { showId: show.id, startsAt: { gt: now } },
+    select: PERFORMANCE_SELECT,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+  });
+  return { ...show, performances: await withAvailability(db, rows, now) };
+}
+
+/** A published page by slug (home, contatti, privacy, ...); null when missing or unpublished. */
+export function getPublishedPage(db: Db, slug: string) {
+  return db.page.findFirst({ where: { slug, isPublished: true }, select: { slug: true, title: true, body: true, updatedAt: true } });
+}

@@ -1,0 +1,86 @@
+import type { Db } from "@/lib/db";
+import { addDays, addHours } from "@/lib/time";
+
+export type PerformanceCounts = {
+  id: number;
+  startsAt: Date;
+  showTitle: string;
+  venueName: string;
+  showPublished: boolean;
+  bookingEnabled: boolean;
+  /** room + additional - manually occupied: what the public can book in total. */
+  capacity: number;
+  confirmedSeats: number;
+  /** Seats asked for by reservations awaiting email confirmation; they hold no seats. */
+  pendingSeats: number;
+  availableSeats: number;
+  checkedInSeats: number;
+};
+
+type Row = {
+  id: number;
+  starts_at: Date;
+  show_title: string;
+  venue_name: string;
+  show_published: boolean;
+  booking_enabled: boolean;
+  capacity: number;
+  confirmed_seats: number;
+  pending_seats: number;
+  checked_in_seats: number;
+};
+
+async function performanceCounts(db: Db, from: Date, to: Date | null, limit: number | null): Promise<PerformanceCounts[]> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT p.id, p.starts_at, s.title AS show_title, v.name AS venue_name, s.is_published AS show_published,
+           p.is_booking_enabled AS booking_enabled,
+           (p.room_capacity + p.additional_seats - p.manually_occupied_seats)::int AS capacity,
+           COALESCE(SUM(r.party_size) FILTER (WHERE r.status = 'confirmed'), 0)::int AS confirmed_seats,
+           COALESCE(SUM(r.party_size) FILTER (WHERE r.status = 'pending'), 0)::int AS pending_seats,
+           COALESCE(SUM(r.party_size) FILTER (WHERE c.id IS NOT NULL), 0)::int AS checked_in_seats
+    FROM performances p
+    JOIN shows s ON s.id = p.show_id
+    JOIN venues v ON v.id = p.venue_id
+    LEFT JOIN reservations r ON r.performance_id = p.id
+    LEFT JOIN check_ins c ON c.reservation_id = r.id
+    WHERE p.starts_at >= ${from} AND (${to}::timestamptz IS NULL OR p.starts_at < ${to}::timestamptz)
+    GROUP BY p.id, s.id, v.id
+    ORDER BY p.starts_at, p.id
+    LIMIT ${limit}`;
+  return rows.map((row) => ({
+    id: row.id,
+    startsAt: row.starts_at,
+    showTitle: row.show_title,
+    venueName: row.venue_name,
+    showPublished: row.show_published,
+    bookingEnabled: row.booking_enabled,
+    capacity: row.capacity,
+    confirmedSeats: row.confirmed_seats,
+    pendingSeats: row.pending_seats,
+    availableSeats: Math.max(0, row.capacity - row.confirmed_seats),
+    checkedInSeats: row.checked_in_seats,
+  }));
+}
+
+export type DashboardTotals = Pick<PerformanceCounts, "capacity" | "confirmedSeats" | "pendingSeats" | "availableSeats" | "checkedInSeats"> & { performances: number };
+
+export const DASHBOARD_DAYS = 30;
+
+/**
+ * Upcoming performances, nearest first, and totals over the next 30 days. A performance
+ * stays "upcoming" until its check-in window closes, so tonight's show is still here
+ * while the audience arrives.
+ */
+export async function dashboard(db: Db, { now = new Date(), checkInWindowHours, limit = 20 }: { now?: Date; checkInWindowHours: number; limit?: number }) {
+  const from = addHours(now, -checkInWindowHours);
+  const [upcoming, nextDays] = await Promise.all([performanceCounts(db, from, null, limit), performanceCounts(db, from, addDays(now, DASHBOARD_DAYS), null)]);
+  const totals: DashboardTotals = { performances: nextDays.length, capacity: 0, confirmedSeats: 0, pendingSeats: 0, availableSeats: 0, checkedInSeats: 0 };
+  for (const p of nextDays) {
+    totals.capacity += p.capacity;
+    totals.confirmedSeats += p.confirmedSeats;
+    totals.pendingSeats += p.pendingSeats;
+    totals.availableSeats += p.availableSeats;
+    totals.checkedInSeats += p.checkedInSeats;
+  }
+  return { upcoming, totals };
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/**
+ * Building blocks of the admin form schemas. Each schema parses both what
+ * react-hook-form holds in the browser and what a server action receives as FormData
+ * (strings, "on" for a ticked checkbox, nothing for an unticked one), so one schema
+ * serves form and server. Issue messages are codes of `errors` in
+ * lib/i18n/messages/admin.ts; the form translates them.
+ */
+
+export const requiredText = (max: number) => z.string({ error: "required" }).trim().min(1, "required").max(max, "too_long");
+
+export const optionalText = (max: number) =>
+  z.preprocess((value) => value ?? "", z.string().trim().max(max, "too_long"));
+
+/** Lower-case words joined by single hyphens, as in public URLs. Empty = generate from the title. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const optionalSlug = (max: number) =>
+  z.preprocess((value) => value ?? "", z.string().trim().toLowerCase().max(max, "too_long").refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "invalid_slug"));
+
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+/** A seat count: a whole number from 0 up. */
+export const seatCount = z.preprocess(
+  emptyToUndefined,
+  z.coerce.number({ error: "whole_number" }).int("whole_number").min(0, "not_negative").max(100_000, "too_large"),
+);
+
+/** The id of a chosen row (a <select> sends it as a string). */
+export const chosenId = z.preprocess(emptyToUndefined, z.coerce.number({ error: "required" }).int("required").positive("required"));
+
+/** Field errors as codes (or already-translated texts), by field name. */
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  return z.flattenError(error).fieldErrors as FieldErrors;
+}
+
+/** FormData as a plain object for the schemas (the last value wins for repeated names). */
+export function formObject(formData: FormData): Record<string, string> {
+  const object: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) object[key] = value;
+  }
+  return object;
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { checkbox, optionalSlug, optionalText, requiredText } from "@/lib/admin/form-fields";
+
+export const pageInput = z.object({
+  title: requiredText(200),
+  slug: optionalSlug(120),
+  body: optionalText(50_000),
+  isPublished: checkbox,
+});
+
+export type PageInput = z.output<typeof pageInput>;

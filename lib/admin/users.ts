@@ -1,0 +1,64 @@
+import type { PrismaClient } from "@/lib/db";
+import { writeAudit, type Actor } from "@/lib/admin/audit-log";
+import { fieldErrorsOf } from "@/lib/admin/form-fields";
+import { invalid, type SaveResult } from "@/lib/admin/results";
+import { newUserForm, passwordResetInput, userUpdateInput } from "@/lib/admin/user-input";
+import { hashPassword, passwordWeakness } from "@/lib/passwords";
+import { createUser } from "@/lib/users";
+
+/** The full strength rule (lib/passwords.ts), which the browser-side schema cannot run. */
+function weakPasswordErrors(password: string, email: string) {
+  return passwordWeakness(password, email) ? { password: ["weak_password"] } : null;
+}
+
+/** Creates a staff member or admin. The password never leaves this function. */
+export async function createStaffAccount({ db, actor, input }: { db: PrismaClient; actor: Actor; input: unknown }): Promise<SaveResult> {
+  const parsed = newUserForm.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const weak = weakPasswordErrors(parsed.data.password, parsed.data.email);
+  if (weak) return invalid(weak);
+  const created = await createUser(db, parsed.data);
+  if (!created.ok) return invalid(created.reason === "email_taken" ? { email: ["email_taken"] } : { password: ["weak_password"] });
+  await writeAudit(db, actor, { action: "user.create", entityType: "user", entityId: created.user.id, summary: `${created.user.email} (${created.user.role})` });
+  return { ok: true, id: created.user.id };
+}
+
+export type UpdateUserResult = SaveResult | { ok: false; reason: "cannot_change_own_access" };
+
+/**
+ * Changes name, role and active flag. An admin cannot deactivate or demote themself:
+ * that could leave the theatre with nobody able to sign in to /admin.
+ */
+export async function updateStaffAccount({ db, actor, id, input }: { db: PrismaClient; actor: Actor; id: number; input: unknown }): Promise<UpdateUserResult> {
+  const parsed = userUpdateInput.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const data = parsed.data;
+  if (id === actor.id && (data.role !== "ADMIN" || !data.isActive)) return { ok: false, reason: "cannot_change_own_access" };
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { email: true, role: true, isActive: true } });
+    if (!before) return { ok: false, reason: "not_found" } as const;
+    await tx.user.update({ where: { id }, data });
+    const changes = [
+      before.role !== data.role ? `role ${before.role} -> ${data.role}` : null,
+      before.isActive !== data.isActive ? (data.isActive ? "reactivated" : "deactivated") : null,
+    ].filter(Boolean);
+    await writeAudit(tx, actor, { action: "user.update", entityType: "user", entityId: id, summary: [before.email, ...changes].join(", ") });
+    return { ok: true, id } as const;
+  });
+}
+
+/** Sets a new password; the audit entry says that it changed, never what to. */
+export async function resetStaffPassword({ db, actor, id, input }: { db: PrismaClient; actor: Actor; id: number; input: unknown }): Promise<SaveResult> {
+  const parsed = passwordResetInput.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const user = await db.user.findUnique({ where: { id }, select: { email: true } });
+  if (!user) return { ok: false, reason: "not_found" };
+  const weak = weakPasswordErrors(parsed.data.password, user.email);
+  if (weak) return invalid(weak);
+  const passwordHash = await hashPassword(parsed.data.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { passwordHash } });
+    await writeAudit(tx, actor, { action: "user.password_reset", entityType: "user", entityId: id, summary: user.email });
+  });
+  return { ok: true, id };
+}

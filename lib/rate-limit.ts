@@ -38,12 +38,15 @@ function limiter(name: RateLimitName): RateLimiterPostgres {
   return existing;
 }
 
+function hashKey(key: string): string {
+  return createHash("sha256").update(key.toLowerCase()).digest("hex").slice(0, 32);
+}
+
 /** Counts one attempt for `key` (an email, address or id; stored only as a hash). RATE_LIMIT=off allows everything. */
 export async function consumeRateLimit(name: RateLimitName, key: string): Promise<RateLimitResult> {
   if (config().RATE_LIMIT === "off") return { ok: true };
-  const hashed = createHash("sha256").update(key.toLowerCase()).digest("hex").slice(0, 32);
   try {
-    await limiter(name).consume(hashed);
+    await limiter(name).consume(hashKey(key));
     return { ok: true };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
@@ -56,4 +59,10 @@ export async function consumeRateLimits(checks: [RateLimitName, string][]): Prom
   const results = await Promise.all(checks.map(([name, key]) => consumeRateLimit(name, key)));
   const refused = results.filter((result) => !result.ok);
   return refused.length === 0 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
+}
+
+/** Gives back the points `consumeRateLimits` took, e.g. after a successful sign-in, so only failures count. */
+export async function refundRateLimits(checks: [RateLimitName, string][]): Promise<void> {
+  if (config().RATE_LIMIT === "off") return;
+  await Promise.all(checks.map(([name, key]) => limiter(name).reward(hashKey(key), 1)));
 }

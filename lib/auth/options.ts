@@ -1,42 +1,40 @@
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
-import { consumeRateLimits } from "@/lib/rate-limit";
+import { consumeRateLimits, refundRateLimits, type RateLimitName } from "@/lib/rate-limit";
+import { SIGN_IN_ERRORS, signInInput } from "@/lib/auth/sign-in-input";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60; // one long evening at the door
-
-export const signInInput = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  password: z.string().min(1).max(256),
-});
-
-/** Error codes that `authorize` throws; next-auth passes them to the client as `error`. */
-export const SIGN_IN_ERRORS = { invalid: "invalid_credentials", rateLimited: "rate_limited" } as const;
 
 // Verifying against a real hash when the email is unknown costs the same time as a real
 // check, so the response time does not reveal which emails have accounts.
 let dummyHash: Promise<string> | undefined;
 
 /** Checks the credentials; returns the user to sign in, or throws a SIGN_IN_ERRORS code. */
-export async function authorizeCredentials(credentials: unknown, headers: Headers) {
-  const parsed = signInInput.safeParse(credentials);
+export async function authorizeCredentials(credentials: Record<string, unknown> | undefined, headers: Headers) {
+  // next-auth passes the whole form body (csrfToken, callbackUrl, json...) as credentials.
+  const parsed = signInInput.safeParse({ email: credentials?.email, password: credentials?.password });
   if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
   const { email, password } = parsed.data;
-  const limit = await consumeRateLimits([
+  // Every attempt is counted up front (so parallel guesses cannot slip past the limit) and
+  // refunded on success: only failures count, and a door team sharing one Wi-Fi address
+  // does not lock itself out by signing in.
+  const limits: [RateLimitName, string][] = [
     ["login", `account:${email}`],
     ["login", `address:${clientAddress(headers)}`],
-  ]);
+  ];
+  const limit = await consumeRateLimits(limits);
   if (!limit.ok) throw new Error(SIGN_IN_ERRORS.rateLimited);
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, isActive: true, passwordHash: true } });
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid || !user.isActive) throw new Error(SIGN_IN_ERRORS.invalid);
+  await refundRateLimits(limits);
   return { id: String(user.id), email: user.email, name: user.name, role: user.role };
 }
 

@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import type { CheckInRefusal, TicketSummary } from "@/lib/check-ins/check-in";
+import { config } from "@/lib/config";
+import { problem, readJsonBody, tooManyRequests } from "@/lib/http/api-response";
+import { contractStatus, OUTCOME_HTTP_STATUS } from "@/lib/http/outcomes";
+import { crossSiteRefusal } from "@/lib/http/same-origin";
+import { authorizeRequest } from "@/lib/auth/guards";
+import type { SignedInUser } from "@/lib/auth/current-user";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { formatIsoInZone } from "@/lib/i18n/format";
+
+/**
+ * The gate both check-in endpoints pass: same-origin (they are cookie-authenticated),
+ * a staff or admin session, the per-user rate limit, then a strict JSON body.
+ */
+export async function readCheckInRequest<T extends z.ZodType>(request: Request, schema: T): Promise<{ ok: true; user: SignedInUser; body: z.infer<T> } | { ok: false; response: Response }> {
+  const crossSite = crossSiteRefusal(request);
+  if (crossSite) return { ok: false, response: crossSite };
+  const auth = await authorizeRequest("staff");
+  if (!auth.ok) return auth;
+  const limit = await consumeRateLimit("check_in", `user:${auth.user.id}`);
+  if (!limit.ok) return { ok: false, response: tooManyRequests(limit) };
+  const body = await readJsonBody(request, schema);
+  if (!body.ok) return body;
+  return { ok: true, user: auth.user, body: body.data };
+}
+
+/** What staff see of a ticket: no name, email, phone or notes. */
+export function ticketJson(ticket: TicketSummary) {
+  return {
+    reservation_id: ticket.reservationId,
+    performance_id: ticket.performanceId,
+    show_title: ticket.showTitle,
+    starts_at: formatIsoInZone(ticket.startsAt, config().TIME_ZONE),
+    party_size: ticket.partySize,
+  };
+}
+
+const REFUSAL_DETAIL: Record<CheckInRefusal["reason"], string> = {
+  token_not_found: "No ticket matches this token.",
+  wrong_performance: "This ticket is for another performance.",
+  already_checked_in: "This reservation has already been checked in.",
+  reservation_not_confirmed: "This reservation is not confirmed.",
+  token_expired: "This ticket has expired.",
+};
+
+export function refusalResponse(refusal: CheckInRefusal) {
+  const extra =
+    refusal.reason === "token_not_found"
+      ? {}
+      : refusal.reason === "already_checked_in"
+        ? { ...ticketJson(refusal.ticket), checked_in_at: formatIsoInZone(refusal.earlier.checkedInAt, config().TIME_ZONE), checked_in_by_name: refusal.earlier.checkedInByName }
+        : ticketJson(refusal.ticket);
+  return problem(OUTCOME_HTTP_STATUS[refusal.reason], contractStatus(refusal.reason), REFUSAL_DETAIL[refusal.reason], extra);
+}

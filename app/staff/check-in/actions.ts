@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/guards";
+import { checkInManually } from "@/lib/check-ins/check-in";
+import { manualCheckInInput } from "@/lib/check-ins/manual-check-in-input";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { formatTime } from "@/lib/i18n/format";
+import { getLocale } from "@/lib/i18n/locale";
+import * as staffMessages from "@/lib/i18n/messages/staff";
+
+export type ManualCheckInState = { ok: boolean; message: string } | null;
+
+/** Admins only: lets in a confirmed party whose ticket is lost; recorded with source `manual`. */
+export async function checkInReservationManually(_previous: ManualCheckInState, formData: FormData): Promise<ManualCheckInState> {
+  const user = await requireUser("admin", "/staff/check-in");
+  const locale = await getLocale();
+  const t = staffMessages[locale].checkIn.manual;
+  const parsed = manualCheckInInput.safeParse({ reservation_id: formData.get("reservation_id") });
+  if (!parsed.success) return { ok: false, message: t.invalid };
+
+  const reservationId = parsed.data.reservation_id;
+  const result = await checkInManually({ db, reservationId, staffUserId: user.id });
+  if (result.ok) {
+    revalidatePath("/staff/check-in");
+    return { ok: true, message: staffMessages.fill(t.done, { id: reservationId }) };
+  }
+  if (result.reason === "already_checked_in") {
+    return { ok: false, message: staffMessages.fill(t.already_checked_in, { time: formatTime(result.earlier.checkedInAt, locale, config().TIME_ZONE), staff: result.earlier.checkedInByName }) };
+  }
+  return { ok: false, message: t[result.reason] };
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Suspense } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { Toaster } from "@/components/admin/toaster";
+import { SignOutButton } from "@/components/staff/sign-out-button";
+import { adminContext } from "@/lib/admin/admin-context";
+import { fill } from "@/lib/i18n/fill";
+import { switchLocale } from "@/app/admin/actions";
+
+export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
+
+// The guard here only shapes the page; every page and action below checks again.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const { user, t } = await adminContext("/admin");
+  const items = [
+    { href: "/admin", label: t.nav.dashboard },
+    { href: "/admin/reservations", label: t.nav.reservations },
+    { href: "/admin/performances", label: t.nav.performances },
+    { href: "/admin/shows", label: t.nav.shows },
+    { href: "/admin/venues", label: t.nav.venues },
+    { href: "/admin/pages", label: t.nav.pages },
+    { href: "/admin/users", label: t.nav.users },
+    { href: "/admin/audit", label: t.nav.audit },
+    { href: "/staff/check-in", label: t.nav.checkIn },
+    { href: "/", label: t.nav.site },
+  ];
+  return (
+    <Suspense>
+      <Toaster notices={t.notices} labels={{ close: t.common.close, region: t.common.notifications }}>
+        <div className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
+          <aside className="mb-6 md:mb-0">
+            <p className="mb-2 text-sm text-ink-muted print:hidden">{fill(t.nav.signedInAs, { email: user.email })}</p>
+            <AdminNav items={items} label={t.nav.label} />
+            <div className="mt-3 flex flex-wrap gap-2 print:hidden">
+              <form action={switchLocale}>
+                <button type="submit" aria-label={t.nav.switchLanguageLabel} className="rounded-md border-2 border-ink px-3 py-1.5 text-sm font-semibold">
+                  {t.nav.switchLanguage}
+                </button>
+              </form>
+              <SignOutButton label={t.nav.signOut} pendingLabel={t.nav.signingOut} />
+            </div>
+          </aside>
+          <div className="min-w-0">{children}</div>
+        </div>
+      </Toaster>
+    </Suspense>
+  );
+}

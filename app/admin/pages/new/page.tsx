@@ -1,0 +1,14 @@
+import { savePageAction } from "@/app/admin/pages/actions";
+import { PageHeader } from "@/components/admin/page-header";
+import { PageForm } from "@/components/admin/page-form";
+import { adminContext } from "@/lib/admin/admin-context";
+
+export default async function NewPagePage() {
+  const { t } = await adminContext("/admin/pages/new");
+  return (
+    <>
+      <PageHeader title={t.pages.new} />
+      <PageForm action={savePageAction.bind(null, null)} defaults={{ title: "", slug: "", body: "", isPublished: false }} t={t} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { saveShowAction } from "@/app/admin/shows/actions";
+import { PageHeader } from "@/components/admin/page-header";
+import { ShowForm } from "@/components/admin/show-form";
+import { adminContext } from "@/lib/admin/admin-context";
+
+export default async function NewShowPage() {
+  const { t } = await adminContext("/admin/shows/new");
+  return (
+    <>
+      <PageHeader title={t.shows.new} />
+      <ShowForm action={saveShowAction.bind(null, null)} defaults={{ title: "", slug: "", summary: "", description: "", posterImage: "", isPublished: false }} t={t} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { saveVenueAction } from "@/app/admin/venues/actions";
+import { PageHeader } from "@/components/admin/page-header";
+import { VenueForm } from "@/components/admin/venue-form";
+import { adminContext } from "@/lib/admin/admin-context";
+
+export default async function NewVenuePage() {
+  const { t } = await adminContext("/admin/venues/new");
+  return (
+    <>
+      <PageHeader title={t.venues.new} />
+      <VenueForm action={saveVenueAction.bind(null, null)} defaults={{ name: "", slug: "", address: "", city: "Roma", notes: "" }} t={t} />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { TextAreaField } from "@/components/admin/form-controls";
+import { renderMarkdown } from "@/lib/markdown";
+
+/** A Markdown textarea with a preview rendered by the same safe renderer as the public site. */
+export function MarkdownField({
+  label,
+  error,
+  registration,
+  value,
+  labels,
+}: {
+  label: string;
+  error?: string;
+  registration: UseFormRegisterReturn;
+  value: string;
+  labels: { write: string; preview: string; help: string; empty: string };
+}) {
+  const [previewing, setPreviewing] = useState(false);
+  return (
+    <div>
+      <div className={previewing ? "hidden" : undefined}>
+        <TextAreaField label={label} help={labels.help} error={error} registration={registration} rows={10} />
+      </div>
+      {previewing ? (
+        <section aria-label={`${labels.preview}: ${label}`} className="rounded-md border border-line bg-paper-raised p-4">
+          <p className="mb-2 font-semibold">{`${labels.preview}: ${label}`}</p>
+          {value.trim() ? (
+            // renderMarkdown escapes raw HTML and drops unsafe links (lib/markdown.ts).
+            <div className="prose max-w-none space-y-3" dangerouslySetInnerHTML={{ __html: renderMarkdown(value) }} />
+          ) : (
+            <p className="text-ink-muted">{labels.empty}</p>
+          )}
+        </section>
+      ) : null}
+      <button type="button" aria-pressed={previewing} onClick={() => setPreviewing((on) => !on)} className="mt-2 rounded-md border-2 border-ink px-3 py-1 text-sm font-semibold">
+        {previewing ? labels.write : labels.preview}
+      </button>
+    </div>
+  );
+}

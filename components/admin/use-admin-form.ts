@@ -1,0 +1,58 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+import { useToast } from "@/components/admin/toaster";
+import { IDLE, type FormState } from "@/lib/admin/form-state";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * react-hook-form with the shared zod schema in the browser, the server action behind
+ * it. With JavaScript the schema checks first and the form's FormData goes to the
+ * action; without it the <form action> posts the same FormData. The action's field
+ * errors land next to the same fields, its message in a toast.
+ */
+export function useAdminForm<Input extends FieldValues, Output extends FieldValues>({
+  schema,
+  action,
+  defaultValues,
+  errorTexts,
+}: {
+  schema: z.ZodType<Output, Input>;
+  action: Action;
+  defaultValues: DefaultValues<Input>;
+  errorTexts: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(schema), defaultValues, mode: "onTouched" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const notify = useToast();
+  const { setError } = form;
+
+  useEffect(() => {
+    if (state.status === "idle") return;
+    notify(state.status === "ok" ? "success" : "error", state.message);
+    if (state.status === "error") {
+      for (const [name, codes] of Object.entries(state.fieldErrors ?? {})) {
+        if (codes?.[0]) setError(name as Path<Input>, { type: "server", message: codes[0] });
+      }
+    }
+  }, [state, notify, setError]);
+
+  const onSubmit = form.handleSubmit(() => {
+    const element = formRef.current;
+    if (element) startTransition(() => formAction(new FormData(element)));
+  });
+
+  /** The translated error of a field: the browser's check first, else the server's. */
+  function errorOf(name: string): string | undefined {
+    const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
+    const code = typeof clientError === "string" ? clientError : state.status === "error" ? state.fieldErrors?.[name]?.[0] : undefined;
+    return code ? (errorTexts[code] ?? code) : undefined;
+  }
+
+  return { form, pending, errorOf, formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true } };
+}

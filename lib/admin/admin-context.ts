@@ -1,0 +1,18 @@
+import { requireUser } from "@/lib/auth/guards";
+import { config } from "@/lib/config";
+import { getLocale, type Locale } from "@/lib/i18n/locale";
+import * as adminMessages from "@/lib/i18n/messages/admin";
+import type { AdminMessages } from "@/lib/i18n/messages/admin";
+import { formatDateTime } from "@/lib/i18n/format";
+
+/**
+ * What every admin page and action starts with: the signed-in admin (or the redirect
+ * to /login, or 403), the language and its texts. `returnTo` is where sign-in leads back.
+ */
+export async function adminContext(returnTo: string) {
+  const user = await requireUser("admin", returnTo);
+  const locale: Locale = await getLocale();
+  const t: AdminMessages = adminMessages[locale];
+  const timeZone = config().TIME_ZONE;
+  return { user, locale, t, timeZone, when: (date: Date) => formatDateTime(date, locale, timeZone) };
+}

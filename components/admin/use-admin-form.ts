@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { useToast } from "@/components/admin/toaster";
@@ -28,7 +28,6 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(schema), defaultValues, mode: "onTouched" });
-  const formRef = useRef<HTMLFormElement>(null);
   const notify = useToast();
   const { setError } = form;
 
@@ -42,9 +41,9 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
     }
   }, [state, notify, setError]);
 
-  const onSubmit = form.handleSubmit(() => {
-    const element = formRef.current;
-    if (element) startTransition(() => formAction(new FormData(element)));
+  const onSubmit = form.handleSubmit((_values, event) => {
+    const element = event?.target;
+    if (element instanceof HTMLFormElement) startTransition(() => formAction(new FormData(element)));
   });
 
   /** The translated error of a field: the browser's check first, else the server's. */
@@ -54,5 +53,5 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
     return code ? (errorTexts[code] ?? code) : undefined;
   }
 
-  return { form, pending, errorOf, formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true } };
+  return { form, pending, errorOf, formProps: { action: formAction, onSubmit, noValidate: true } };
 }

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { prepareStandalone } from "@/scripts/start.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
+const STANDALONE = path.join(ROOT, ".next", "standalone");
+// What `next build` reads; a change to any of them makes the last build stale.
+const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+async function newestMtime(target: string): Promise<number> {
+  if (!existsSync(target)) return 0;
+  const info = await stat(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  const entries = await readdir(target, { withFileTypes: true });
+  const times = await Promise.all(entries.filter((entry) => entry.name !== "node_modules").map((entry) => newestMtime(path.join(target, entry.name))));
+  return Math.max(info.mtimeMs, ...times);
+}
+
+/** Why the production build must be (re)made, or null when the last one is current. */
+export async function buildStaleness(): Promise<string | null> {
+  if (!existsSync(path.join(STANDALONE, "server.js")) || !existsSync(BUILD_ID)) return "no production build yet";
+  const builtAt = (await stat(BUILD_ID)).mtimeMs;
+  for (const input of BUILD_INPUTS) {
+    if ((await newestMtime(path.join(ROOT, input))) > builtAt) return `${input} changed since the last build`;
+  }
+  return null;
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+export function build(): Promise<void> {
+  return run("npm", ["run", "--silent", "build"]);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app server exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    try {
+      const response = await fetch(new URL("/api/health", baseUrl));
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the app server did not become healthy within 60 s:\n${output()}`);
+}
+
+export type AppServer = { baseUrl: string; stop: () => Promise<void> };
+
+/**
+ * Runs the production (standalone) server the way scripts/start.mjs does, from a copy of
+ * the build: another `next build` in the same tree while we measure cannot pull the
+ * files from under it. Request logs are off (LOG_LEVEL=silent), rate limits off, mail
+ * written to `mailDir`.
+ */
+export async function startAppServer({ databaseUrl, mailDir }: { databaseUrl: string; mailDir: string }): Promise<AppServer> {
+  prepareStandalone();
+  const copy = await mkdtemp(path.join(tmpdir(), "azionelab-bench-app-"));
+  await cp(STANDALONE, copy, { recursive: true });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", path.join(ROOT, "scripts", "request-log.mjs"), path.join(copy, "server.js")], {
+    cwd: copy,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOSTNAME: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      APP_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      RATE_LIMIT: "off",
+      EMAIL_TRANSPORT: "file",
+      MAIL_DIR: mailDir,
+      LOG_LEVEL: "silent",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(copy, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, () => stderr);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}

@@ -1,0 +1,227 @@
+// npm run bench — see README.md#performance.
+//
+// Builds the app if the last build is stale, starts the production server on a fresh
+// database (RATE_LIMIT=off, file mail transport), runs the scenarios below, prints one
+// table, writes bench/results.json and stops everything it started. Exits 1 when a
+// correctness check fails (overbooking, a second entry, wrong answers), 0 otherwise:
+// missed targets are reported, not fatal.
+//
+// Flags: --build (always build), --no-build (use the last build as it is),
+//        --no-browser (skip page weight and Lighthouse), --only=<scenario,...>
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { build, buildStaleness, startAppServer, type AppServer } from "@/bench/app-server";
+import { verdict } from "@/bench/checks";
+import { openBenchDatabase, openPool, type BenchDatabase } from "@/bench/database";
+import { createStaffUser } from "@/bench/fixtures";
+import { formatFailures, formatTable, target, type Row } from "@/bench/report";
+import { runBook } from "@/bench/scenarios/book";
+import { runCheckIn } from "@/bench/scenarios/check-in";
+import { runConfirmCeiling } from "@/bench/scenarios/confirm-ceiling";
+import { runConfirmHot } from "@/bench/scenarios/confirm-hot";
+import { runLighthouse } from "@/bench/scenarios/lighthouse";
+import { CHROMIUM_PATH, measurePageWeights } from "@/bench/scenarios/page-weight";
+import { loadPage, measureFreshness } from "@/bench/scenarios/public-pages";
+import { signIn } from "@/bench/staff-session";
+import { createPrismaClient } from "@/lib/db";
+import { seedDemo } from "@/lib/seed/demo";
+
+const SIZES = {
+  confirm: { capacity: 500, reservations: 2000, connections: 32 },
+  book: { amount: 2000, connections: 32 },
+  checkIn: { tickets: 1000, connections: 16 },
+  pages: { connections: 32, durationSeconds: 10 },
+};
+const SHOW_SLUG = "le-serve"; // a demo show with two upcoming performances
+const KB = 1000;
+const FRESHNESS_TARGET_MS = 2000;
+
+const args = new Set(process.argv.slice(2));
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+const wanted = (scenario: string) => !only || only.includes(scenario);
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown"}`,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
+}
+
+/** The booking page's path, as the show page links to it. */
+async function findBookingPath(baseUrl: string, showPath: string): Promise<string> {
+  const html = await (await fetch(new URL(showPath, baseUrl))).text();
+  const link = new RegExp(`href="(${showPath}/[^"#?]+)"`).exec(html);
+  if (!link) throw new Error(`${showPath} links to no booking page (${showPath}/…)`);
+  return link[1];
+}
+
+/** Runs one scenario; an exception becomes a failed row instead of ending the run. */
+async function attempt(rows: Row[], scenario: string, work: () => Promise<Row[]>): Promise<void> {
+  if (!wanted(scenario)) return;
+  log(`${scenario}…`);
+  const startedAt = performance.now();
+  try {
+    rows.push(...(await work()));
+  } catch (error) {
+    rows.push({ scenario, verdict: verdict("did not run", [error instanceof Error ? error.message : String(error)]), targets: [] });
+  }
+  log(`${scenario} done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const externalServer = Boolean(process.env.DATABASE_URL);
+  const loadBefore = os.loadavg();
+  const stale = args.has("--no-build") ? null : args.has("--build") ? "--build" : await buildStaleness();
+  if (stale) {
+    log(`building (${stale})…`);
+    await build();
+  }
+
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log(`clean-up failed: ${String(error)}`));
+    cleanups.length = 0;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+  }
+
+  const rows: Row[] = [];
+  let database: BenchDatabase | undefined;
+  try {
+    database = await openBenchDatabase();
+    cleanups.push(database.close);
+    log(`fresh database ${database.name} (PostgreSQL ${database.serverVersion})`);
+    // lib/ code used for preparation (the demo seed) reads its configuration from here.
+    process.env.DATABASE_URL = database.url;
+    const prisma = createPrismaClient(database.url);
+    await seedDemo(prisma, { timeZone: "Europe/Rome" });
+    await prisma.$disconnect();
+
+    const sql = openPool(database.url);
+    cleanups.push(() => sql.end());
+    const mailDir = await mkdtemp(path.join(os.tmpdir(), "azionelab-bench-mail-"));
+    cleanups.push(() => rm(mailDir, { recursive: true, force: true }));
+    const server: AppServer = await startAppServer({ databaseUrl: database.url, mailDir });
+    cleanups.push(server.stop);
+    const { baseUrl } = server;
+    log(`production server on ${baseUrl}`);
+
+    let hotPerSecond: number | undefined;
+    await attempt(rows, "confirm-hot", async () => {
+      const hot = await runConfirmHot({ baseUrl, sql, ...SIZES.confirm });
+      hotPerSecond = hot.latency.perSecond;
+      return [{ scenario: "confirm-hot (HTTP)", latency: hot.latency, verdict: hot.verdict, targets: [target("p95 < 50 ms", hot.latency.p95 < 50)] }];
+    });
+    await attempt(rows, "confirm-ceiling", async () => {
+      const ceiling = await runConfirmCeiling({ databaseUrl: database!.url, ...SIZES.confirm });
+      const hotRow = rows.find((row) => row.scenario === "confirm-hot (HTTP)");
+      if (hotRow && hotPerSecond !== undefined) {
+        const ratio = hotPerSecond / ceiling.latency.perSecond;
+        hotRow.note = `${Math.round(ratio * 100)}% of ceiling`;
+        hotRow.targets.push(target("≥ 50% of ceiling", ratio >= 0.5));
+      }
+      return [{ scenario: "confirm-ceiling (SQL)", latency: ceiling.latency, verdict: ceiling.verdict, targets: [] }];
+    });
+    await attempt(rows, "book", async () => {
+      const book = await runBook({ baseUrl, sql, ...SIZES.book });
+      return [{ scenario: "book (HTTP)", latency: book.latency, verdict: book.verdict, targets: [] }];
+    });
+    await attempt(rows, "check-in", async () => {
+      const cookie = await signIn(baseUrl, await createStaffUser(sql));
+      const checkIn = await runCheckIn({ baseUrl, sql, cookie, ...SIZES.checkIn });
+      return [
+        { scenario: "check-in preview", latency: checkIn.preview, perSecond: checkIn.ticketsPerSecond, verdict: verdict("per s = tickets", []), targets: [target("p95 < 30 ms", checkIn.preview.p95 < 30)] },
+        { scenario: "check-in confirm", latency: checkIn.confirm, perSecond: checkIn.ticketsPerSecond, verdict: checkIn.verdict, targets: [target("p95 < 30 ms", checkIn.confirm.p95 < 30)] },
+      ];
+    });
+    await attempt(rows, "public-pages", async () => {
+      const baseline = await loadPage({ baseUrl, path: "/api/health", ...SIZES.pages });
+      const pageRows: Row[] = [{ scenario: `GET ${baseline.path} (baseline)`, latency: baseline.latency, verdict: baseline.verdict, targets: [] }];
+      for (const pagePath of ["/shows", `/shows/${SHOW_SLUG}`]) {
+        const page = await loadPage({ baseUrl, path: pagePath, ...SIZES.pages });
+        const ratio = page.latency.perSecond / baseline.latency.perSecond;
+        pageRows.push({
+          scenario: `GET ${pagePath}`,
+          latency: page.latency,
+          verdict: page.verdict,
+          note: `${Math.round(ratio * 100)}% of baseline`,
+          targets: [target("≥ 50% of baseline", ratio >= 0.5), target("p95 < 50 ms", page.latency.p95 < 50)],
+        });
+      }
+      const freshness = await measureFreshness({ baseUrl, sql });
+      pageRows.push({
+        scenario: "availability freshness",
+        verdict: freshness.verdict,
+        targets: [target(`≤ ${FRESHNESS_TARGET_MS / 1000} s`, freshness.verdict.ok && freshness.worstMs <= FRESHNESS_TARGET_MS)],
+      });
+      return pageRows;
+    });
+
+    const browserPages = async () => {
+      const showPath = `/shows/${SHOW_SLUG}`;
+      return [
+        { name: "home", path: "/", scriptLimit: 120 * KB },
+        { name: "show", path: showPath, scriptLimit: 120 * KB },
+        { name: "booking", path: await findBookingPath(baseUrl, showPath), scriptLimit: 150 * KB },
+      ];
+    };
+    const browser = !args.has("--no-browser") && existsSync(CHROMIUM_PATH);
+    if (!browser) log(`page weight and Lighthouse skipped (${args.has("--no-browser") ? "--no-browser" : `no Chromium at ${CHROMIUM_PATH}`})`);
+    if (browser) {
+      await attempt(rows, "page-weight", async () => {
+        const pages = await browserPages();
+        const weights = await measurePageWeights({ baseUrl, pages });
+        return weights.map((weight, i) => ({
+          scenario: `page weight ${weight.name} (${weight.path})`,
+          verdict: verdict(`JS ${(weight.scriptBytes / KB).toFixed(1)} KB, total ${(weight.totalBytes / KB).toFixed(1)} KB in ${weight.requests} requests`, []),
+          targets: [target(`JS < ${pages[i].scriptLimit / KB} KB`, weight.scriptBytes < pages[i].scriptLimit)],
+        }));
+      });
+      await attempt(rows, "lighthouse", async () => {
+        const scores = await runLighthouse({ baseUrl, pages: await browserPages() });
+        return scores.map((score) => ({
+          scenario: `lighthouse ${score.name}`,
+          verdict: verdict(`perf ${score.performance}, a11y ${score.accessibility}, best practices ${score.bestPractices}`, []),
+          note: score.failedAudits.length > 0 ? `weak: ${score.failedAudits.join(" ")}` : undefined,
+          targets: [target("perf ≥ 95", score.performance >= 95), target("a11y 100", score.accessibility === 100), target("bp ≥ 95", score.bestPractices >= 95)],
+        }));
+      });
+    }
+  } finally {
+    await cleanUp();
+  }
+
+  const conditions = {
+    date: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    machine: machine(),
+    postgres: `${database?.serverVersion ?? "?"} (${externalServer ? "server from DATABASE_URL" : "embedded"})`,
+    loadAverageBefore: loadBefore.map((load) => Number(load.toFixed(2))),
+    loadAverageAfter: os.loadavg().map((load) => Number(load.toFixed(2))),
+  };
+  console.log(formatTable(rows));
+  console.log(
+    `\n${conditions.date.slice(0, 10)} · ${conditions.machine.cpu} · ${conditions.machine.memoryGb} GB · ${conditions.machine.os} · Node ${conditions.machine.node} · PostgreSQL ${conditions.postgres} · load average before ${conditions.loadAverageBefore.join(" ")} · ${conditions.durationSeconds} s`,
+  );
+  await writeFile(path.join(import.meta.dirname, "results.json"), `${JSON.stringify({ ...conditions, sizes: SIZES, rows }, null, 2)}\n`);
+  const failures = formatFailures(rows);
+  if (failures) console.error(`\n${failures}`);
+  return failures ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import Link from "next/link";
 import type { ReactNode } from "react";
+
+import { SiteFooter, SiteHeader } from "@/components/public/site-chrome";
+import { publicText } from "@/lib/i18n/public-text";
 
 import "./globals.css";
 
@@ -32,16 +34,13 @@ const fraunces = localFont({
   adjustFontFallback: "Times New Roman",
 });
 
-// Italian is the default language (PRODUCT.md §9); locale switching replaces this later.
-const defaultLocale = "it";
-
-export const metadata: Metadata = {
-  title: {
-    default: "AzioneLab",
-    template: "%s · AzioneLab",
-  },
-  description: "Compagnia teatrale a Roma: spettacoli, date e prenotazioni.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await publicText();
+  return {
+    title: { default: "AzioneLab", template: "%s · AzioneLab" },
+    description: t.site.description,
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -49,31 +48,23 @@ export const viewport: Viewport = {
   themeColor: "#8b1e2d",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Reads the language cookie, so every page renders per request (availability must be fresh anyway).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, t } = await publicText();
   return (
-    <html lang={defaultLocale} className={`${inter.variable} ${fraunces.variable}`}>
+    <html lang={locale} className={`${inter.variable} ${fraunces.variable}`}>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-paper-raised focus:px-4 focus:py-2 focus:shadow"
         >
-          Vai al contenuto
+          {t.site.skipToContent}
         </a>
-        <header className="border-b border-line bg-paper-raised">
-          <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
-            <Link href="/" className="font-display text-xl font-semibold text-ink no-underline">
-              AzioneLab
-            </Link>
-          </div>
-        </header>
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+        <SiteHeader locale={locale} t={t.site} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 print:max-w-none print:p-0">
           {children}
         </main>
-        <footer className="border-t border-line bg-paper-sunken">
-          <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-ink-muted">
-            <p>© AzioneLab · Roma</p>
-          </div>
-        </footer>
+        <SiteFooter t={t.site.footer} />
       </body>
     </html>
   );

@@ -1,15 +1,14 @@
 import Link from "next/link";
+import { publicText } from "@/lib/i18n/public-text";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const { t } = await publicText();
   return (
     <section className="max-w-prose space-y-4">
-      <h1 className="text-3xl font-semibold">Pagina non trovata</h1>
-      <p className="text-ink-muted">
-        La pagina che cerchi non esiste o è stata spostata.{" "}
-        <span lang="en">This page does not exist or has moved.</span>
-      </p>
+      <h1 className="text-3xl font-semibold">{t.notFound.title}</h1>
+      <p className="text-ink-muted">{t.notFound.body}</p>
       <p>
-        <Link href="/">Torna alla home</Link>
+        <Link href="/">{t.notFound.back}</Link>
       </p>
     </section>
   );

@@ -1,0 +1,30 @@
+"use server";
+
+import { after } from "next/server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { clientAddress } from "@/lib/http/client-address";
+import { consumeRateLimits } from "@/lib/rate-limit";
+import { resendLinksForEmail } from "@/lib/reservations/resend-links";
+
+export const lostTicketInput = z.strictObject({ email: z.string().trim().max(254).pipe(z.email()) });
+
+/**
+ * Resends the links of an address's upcoming reservations. The answer is the same
+ * whether or not the address booked, and the sending happens after the response so
+ * that its duration does not tell either.
+ */
+export async function requestLostTicket(formData: FormData): Promise<void> {
+  const parsed = lostTicketInput.safeParse({ email: formData.get("email") ?? "" });
+  if (!parsed.success) redirect("/lost-ticket?error=invalid");
+  const { email } = parsed.data;
+  const limit = await consumeRateLimits([
+    ["lost_ticket", `email:${email}`],
+    ["lost_ticket", `address:${clientAddress(await headers())}`],
+  ]);
+  if (!limit.ok) redirect("/lost-ticket?error=rate_limited");
+  after(() => resendLinksForEmail({ db, email }));
+  redirect("/lost-ticket?sent=1");
+}

@@ -1,0 +1,66 @@
+"use server";
+
+import { headers } from "next/headers";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { clientAddress } from "@/lib/http/client-address";
+import { getLocale } from "@/lib/i18n/locale";
+import { consumeRateLimits } from "@/lib/rate-limit";
+import { bookPerformance } from "@/lib/reservations/book-performance";
+import { bookingFormValues, publicBookingInput, type PublicBookingFields } from "@/lib/reservations/public-booking-input";
+import { resendReservationLink } from "@/lib/reservations/resend-links";
+
+/** Error codes, not texts: the form words them in the visitor's language (lib/i18n/messages/public.ts). */
+export type BookingFormState =
+  | { status: "idle" }
+  | {
+      status: "invalid";
+      errors: Partial<Record<PublicBookingFields, string>>;
+      values: Record<PublicBookingFields, string | boolean>;
+      refusal?: "booking_closed" | "performance_not_found" | "rate_limited";
+      seatsLeft?: number;
+      retryAfterMinutes?: number;
+    }
+  | { status: "sent"; reservationId: number; email: string; emailSent: boolean };
+
+export async function submitBooking(performanceId: number, _previous: BookingFormState, formData: FormData): Promise<BookingFormState> {
+  const values = bookingFormValues(formData);
+  const limit = await consumeRateLimits([["booking", clientAddress(await headers())]]);
+  if (!limit.ok) return { status: "invalid", errors: {}, values, refusal: "rate_limited", retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) };
+
+  const parsed = publicBookingInput(config().MAX_PARTY_SIZE).safeParse(values);
+  if (!parsed.success) {
+    const errors: Partial<Record<PublicBookingFields, string>> = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as PublicBookingFields] ??= issue.message;
+    return { status: "invalid", errors, values };
+  }
+  const { privacy_consent: _consent, ...input } = parsed.data;
+  const result = await bookPerformance({ db, performanceId, input, locale: await getLocale() });
+  if (result.ok) return { status: "sent", reservationId: result.reservationId, email: input.email, emailSent: result.emailSent };
+  if (result.reason === "insufficient_seats") return { status: "invalid", errors: { party_size: "insufficient_seats" }, values, seatsLeft: result.availableSeats ?? 0 };
+  return { status: "invalid", errors: {}, values, refusal: result.reason };
+}
+
+export type ResendState = { status: "idle" | "resent" | "failed" | "closed" } | { status: "rate_limited"; retryAfterMinutes: number };
+
+/**
+ * "Send the email again" after booking. The reservation id and the address must match,
+ * so a guessed id alone sends nothing; limited per reservation and per client address.
+ */
+export async function resendBookingEmail(_previous: ResendState, formData: FormData): Promise<ResendState> {
+  const reservationId = Number(formData.get("reservation_id"));
+  const email = String(formData.get("email") ?? "").trim();
+  if (!Number.isSafeInteger(reservationId) || reservationId <= 0 || !email) return { status: "closed" };
+
+  const limit = await consumeRateLimits([
+    ["resend", `reservation:${reservationId}`],
+    ["resend", `address:${clientAddress(await headers())}`],
+  ]);
+  if (!limit.ok) return { status: "rate_limited", retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) };
+
+  const owned = await db.reservation.count({ where: { id: reservationId, email: { equals: email, mode: "insensitive" }, status: "pending" } });
+  if (!owned) return { status: "closed" };
+  const result = await resendReservationLink({ db, reservationId });
+  if (!result.ok) return { status: "closed" };
+  return { status: result.sent ? "resent" : "failed" };
+}

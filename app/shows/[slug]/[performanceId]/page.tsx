@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { resendBookingEmail, submitBooking } from "@/app/shows/[slug]/[performanceId]/actions";
+import { BookingForm } from "@/components/public/booking-form";
+import { AvailabilityBadge } from "@/components/public/performance-list";
+import { Alert } from "@/components/ui/alert";
+import { parsePublicId } from "@/lib/catalog/catalog-json";
+import { getPublicPerformance } from "@/lib/catalog/public-catalog";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { fill } from "@/lib/i18n/fill";
+import { formatDate, formatTime } from "@/lib/i18n/format";
+import { publicText } from "@/lib/i18n/public-text";
+
+type Props = { params: Promise<{ slug: string; performanceId: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug, performanceId } = await params;
+  const id = parsePublicId(performanceId);
+  const performance = id === null ? null : await getPublicPerformance(db, id);
+  return performance && performance.show.slug === slug ? performance : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [performance, { t }] = await Promise.all([load(params), publicText()]);
+  return { title: performance ? fill(t.booking.title, { show: performance.show.title }) : undefined };
+}
+
+export default async function BookingPage({ params }: Props) {
+  const { locale, t } = await publicText();
+  const performance = await load(params);
+  if (!performance) notFound();
+  const { TIME_ZONE, MAX_PARTY_SIZE } = config();
+  const maxSeats = Math.min(MAX_PARTY_SIZE, performance.availableSeats);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-semibold sm:text-4xl">{fill(t.booking.title, { show: performance.show.title })}</h1>
+        <p className="text-lg font-semibold">
+          <time dateTime={performance.startsAt.toISOString()}>
+            {formatDate(performance.startsAt, locale, TIME_ZONE)}, {formatTime(performance.startsAt, locale, TIME_ZONE)}
+          </time>
+        </p>
+        <p className="text-ink-muted">
+          {performance.venue.name}, {performance.venue.address}, {performance.venue.city}
+        </p>
+        <AvailabilityBadge state={performance.bookingState} seats={performance.availableSeats} locale={locale} t={t.availability} />
+      </header>
+      {performance.bookingState === "open" ? (
+        <>
+          <p>{t.booking.intro}</p>
+          <BookingForm
+            action={submitBooking.bind(null, performance.id)}
+            resendAction={resendBookingEmail}
+            maxSeats={maxSeats}
+            maxPartySize={MAX_PARTY_SIZE}
+            t={{ booking: t.booking, fieldErrors: t.fieldErrors, refusals: t.refusals, sent: t.sent }}
+          />
+        </>
+      ) : (
+        <Alert tone="warning">
+          <p>{performance.bookingState === "sold_out" ? t.booking.soldOut : t.booking.closed}</p>
+          <p className="mt-2">
+            <Link href={`/shows/${performance.show.slug}`}>{t.booking.otherDates}</Link>
+          </p>
+        </Alert>
+      )}
+    </div>
+  );
+}

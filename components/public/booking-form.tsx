@@ -1,0 +1,176 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useActionState, useEffect, useMemo, useRef, useSyncExternalStore, useTransition, type FormEvent } from "react";
+import { useForm, type FieldErrors } from "react-hook-form";
+import type { z } from "zod";
+import type { BookingFormState, ResendState } from "@/app/shows/[slug]/[performanceId]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";
+import { fill } from "@/lib/i18n/fill";
+import type { PublicMessages } from "@/lib/i18n/messages/public";
+import { publicBookingInput, type PublicBookingFields } from "@/lib/reservations/public-booking-input";
+
+export type BookingFormText = Pick<PublicMessages, "booking" | "fieldErrors" | "refusals" | "sent">;
+
+type Props = {
+  action: (state: BookingFormState, formData: FormData) => Promise<BookingFormState>;
+  resendAction: (state: ResendState, formData: FormData) => Promise<ResendState>;
+  maxSeats: number;
+  maxPartySize: number;
+  t: BookingFormText;
+};
+
+const NO_ERRORS: Partial<Record<PublicBookingFields, string>> = {};
+
+type FormInput = z.input<ReturnType<typeof publicBookingInput>>;
+
+const EMPTY: Record<PublicBookingFields, string | boolean> = { name: "", email: "", phone: "", party_size: "1", notes: "", privacy_consent: false };
+
+// True once React runs in the browser; without JavaScript the server's errors are all there is.
+const subscribeNever = () => () => {};
+function useEnhanced(): boolean {
+  return useSyncExternalStore(subscribeNever, () => true, () => false);
+}
+
+/**
+ * The booking form. The same zod schema checks it here (react-hook-form) and again in
+ * the server action; without JavaScript it posts to the action and the page comes back
+ * with the errors next to the fields.
+ */
+export function BookingForm({ action, resendAction, maxSeats, maxPartySize, t }: Props) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  const [submitting, startTransition] = useTransition();
+  const enhanced = useEnhanced();
+  const schema = useMemo(() => publicBookingInput(maxSeats), [maxSeats]);
+  const values = state.status === "invalid" ? state.values : EMPTY;
+  const serverErrors = state.status === "invalid" ? state.errors : NO_ERRORS;
+
+  const serverFieldErrors = useMemo(
+    () => Object.fromEntries(Object.entries(serverErrors).map(([field, code]) => [field, { type: "server", message: code }])) as FieldErrors<FormInput>,
+    [serverErrors],
+  );
+  const form = useForm<FormInput, unknown, z.output<ReturnType<typeof publicBookingInput>>>({
+    resolver: zodResolver(schema),
+    mode: "onTouched",
+    // The consent box starts unticked: the schema's input type only admits `true`.
+    defaultValues: { name: String(values.name), email: String(values.email), phone: String(values.phone), party_size: String(values.party_size), notes: String(values.notes) },
+    errors: serverFieldErrors,
+  });
+
+  if (state.status === "sent") return <SentPanel state={state} resendAction={resendAction} t={t} />;
+
+  const message = (code: string | undefined) => {
+    if (!code) return undefined;
+    const template = t.fieldErrors[code as keyof BookingFormText["fieldErrors"]] ?? t.fieldErrors.required;
+    return fill(template, { max: maxPartySize, count: state.status === "invalid" ? (state.seatsLeft ?? 0) : 0 });
+  };
+  const errorOf = (field: PublicBookingFields) => message(enhanced ? (form.formState.errors[field]?.message as string | undefined) : serverErrors[field]);
+  const control = (field: PublicBookingFields) => ({ id: `booking-${field}`, "aria-invalid": errorOf(field) ? true : undefined });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    void form.handleSubmit(() => startTransition(() => formAction(new FormData(formElement))))(event);
+  };
+  const refusal = state.status === "invalid" ? state.refusal : undefined;
+  const hasErrors = state.status === "invalid" && Object.keys(state.errors).length > 0;
+  const seatOptions = Array.from({ length: maxSeats }, (_, i) => i + 1);
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+      {refusal ? (
+        <Alert tone="danger" live>
+          {refusal === "rate_limited" ? fill(t.refusals.rate_limited, { minutes: state.status === "invalid" ? (state.retryAfterMinutes ?? 10) : 10 }) : t.refusals[refusal]}
+        </Alert>
+      ) : null}
+      {hasErrors ? (
+        <Alert tone="danger" live>
+          {t.booking.errorSummary}
+        </Alert>
+      ) : null}
+      <fieldset className="space-y-5">
+        <legend className="mb-2 text-xl font-semibold">{t.booking.legend}</legend>
+        <Field id="booking-name" label={t.booking.name} error={errorOf("name")} required requiredLabel={t.booking.required}>
+          <input {...form.register("name")} {...control("name")} defaultValue={String(values.name)} aria-describedby={describedBy("booking-name", false, errorOf("name"))} autoComplete="name" required maxLength={200} className={inputClass} />
+        </Field>
+        <Field id="booking-email" label={t.booking.email} hint={t.booking.emailHint} error={errorOf("email")} required requiredLabel={t.booking.required}>
+          <input {...form.register("email")} {...control("email")} defaultValue={String(values.email)} aria-describedby={describedBy("booking-email", true, errorOf("email"))} type="email" autoComplete="email" inputMode="email" required maxLength={254} className={inputClass} />
+        </Field>
+        <Field id="booking-phone" label={t.booking.phone} error={errorOf("phone")}>
+          <input {...form.register("phone")} {...control("phone")} defaultValue={String(values.phone)} aria-describedby={describedBy("booking-phone", false, errorOf("phone"))} type="tel" autoComplete="tel" maxLength={40} className={inputClass} />
+        </Field>
+        <Field id="booking-party_size" label={t.booking.partySize} hint={fill(t.booking.partySizeHint, { max: maxSeats })} error={errorOf("party_size")} required requiredLabel={t.booking.required}>
+          <select {...form.register("party_size")} {...control("party_size")} defaultValue={String(values.party_size)} aria-describedby={describedBy("booking-party_size", true, errorOf("party_size"))} className={`${inputClass} max-w-40`}>
+            {seatOptions.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="booking-notes" label={t.booking.notes} hint={t.booking.notesHint} error={errorOf("notes")}>
+          <textarea {...form.register("notes")} {...control("notes")} defaultValue={String(values.notes)} aria-describedby={describedBy("booking-notes", true, errorOf("notes"))} rows={3} maxLength={1000} className={inputClass} />
+        </Field>
+        <div className="space-y-1.5">
+          <div className="flex items-start gap-3">
+            <input
+              {...form.register("privacy_consent")}
+              {...control("privacy_consent")}
+              defaultChecked={values.privacy_consent === true}
+              aria-describedby={describedBy("booking-privacy_consent", false, errorOf("privacy_consent"))}
+              type="checkbox"
+              required
+              className="mt-1 size-6 shrink-0 accent-accent"
+            />
+            <label htmlFor="booking-privacy_consent">
+              {t.booking.privacy}{" "}
+              <Link href="/privacy" target="_blank">
+                {t.booking.privacyLink}
+              </Link>
+            </label>
+          </div>
+          <FieldError id="booking-privacy_consent" error={errorOf("privacy_consent")} />
+        </div>
+      </fieldset>
+      <Button type="submit" disabled={submitting} className="w-full sm:w-auto">
+        {submitting ? t.booking.submitting : t.booking.submit}
+      </Button>
+    </form>
+  );
+}
+
+function SentPanel({ state, resendAction, t }: { state: Extract<BookingFormState, { status: "sent" }>; resendAction: Props["resendAction"]; t: BookingFormText }) {
+  const [resend, resendFormAction, resending] = useActionState(resendAction, { status: "idle" });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const sentOk = state.emailSent || resend.status === "resent";
+
+  return (
+    <section aria-labelledby="sent-title" className="space-y-4 rounded-lg border border-line bg-paper-raised p-5">
+      <h2 id="sent-title" ref={heading} tabIndex={-1} className="text-2xl font-semibold">
+        {t.sent.title}
+      </h2>
+      {state.emailSent ? (
+        <p>{fill(t.sent.body, { email: state.email })}</p>
+      ) : (
+        <Alert tone="warning">{fill(t.sent.failed, { email: state.email })}</Alert>
+      )}
+      {sentOk ? <p className="text-ink-muted">{t.sent.spam}</p> : null}
+      <form action={resendFormAction}>
+        <input type="hidden" name="reservation_id" value={state.reservationId} />
+        <input type="hidden" name="email" value={state.email} />
+        <Button type="submit" variant="secondary" disabled={resending}>
+          {resending ? t.sent.resending : t.sent.resend}
+        </Button>
+      </form>
+      <div aria-live="polite">
+        {resend.status === "resent" ? <Alert tone="success">{t.sent.resent}</Alert> : null}
+        {resend.status === "failed" ? <Alert tone="danger">{t.sent.resendFailed}</Alert> : null}
+        {resend.status === "closed" ? <Alert tone="warning">{t.sent.resendClosed}</Alert> : null}
+        {resend.status === "rate_limited" ? <Alert tone="warning">{fill(t.refusals.rate_limited, { minutes: resend.retryAfterMinutes })}</Alert> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { TicketView, type TicketText } from "@/components/public/ticket-view";
+import { useFragmentToken } from "@/components/public/url-fragment-token";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import type { PublicMessages } from "@/lib/i18n/messages/public";
+
+type ConfirmText = PublicMessages["confirm"];
+
+type Refusal = "already_confirmed" | "expired" | "sold_out" | "replaced" | "closed" | "unknown" | "rate_limited" | "error";
+
+type Outcome = { kind: "working" } | { kind: "confirmed"; checkInToken: string } | { kind: Refusal };
+
+// The confirm endpoint's `status` of a refusal -> what the visitor reads.
+const REFUSALS: Record<string, Refusal> = {
+  already_confirmed: "already_confirmed",
+  token_used: "already_confirmed",
+  expired: "expired",
+  insufficient_seats: "sold_out",
+  token_replaced: "replaced",
+  reservation_not_pending: "closed",
+  token_not_found: "unknown",
+  rate_limited: "rate_limited",
+};
+
+async function postConfirmation(token: string): Promise<Outcome> {
+  try {
+    const response = await fetch("/api/reservations/confirm", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token }),
+    });
+    const body = (await response.json()) as { status?: string; ticket_url?: string };
+    if (response.ok && body.ticket_url) {
+      const checkInToken = new URLSearchParams(new URL(body.ticket_url).hash.slice(1)).get("token");
+      if (checkInToken) return { kind: "confirmed", checkInToken };
+    }
+    if (response.status === 400) return { kind: "unknown" };
+    return { kind: REFUSALS[body.status ?? ""] ?? "error" };
+  } catch {
+    return { kind: "error" };
+  }
+}
+
+/**
+ * Reads the confirmation token from the fragment and POSTs it once: opening the link is
+ * a GET that changes nothing (mail scanners prefetch links), the POST confirms.
+ */
+export function ConfirmReservation({ t, ticketText, calendarFilename }: { t: ConfirmText; ticketText: TicketText; calendarFilename: string }) {
+  const token = useFragmentToken();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "working" });
+  const posted = useRef(false);
+  const message = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (token === undefined || posted.current) return;
+    posted.current = true;
+    (token ? postConfirmation(token) : Promise.resolve<Outcome>({ kind: "unknown" })).then((result) => {
+      // A reload now opens the ticket instead of re-sending a used confirmation token.
+      if (result.kind === "confirmed") window.history.replaceState(null, "", `/ticket#token=${result.checkInToken}`);
+      setOutcome(result);
+    });
+  }, [token]);
+
+  useEffect(() => {
+    if (outcome.kind !== "working") message.current?.focus();
+  }, [outcome.kind]);
+
+  if (outcome.kind === "working") return <p role="status">{t.working}</p>;
+  if (outcome.kind === "confirmed") {
+    return (
+      <div className="space-y-6">
+        <div ref={message} tabIndex={-1}>
+          <Alert tone="success">{t.confirmed}</Alert>
+        </div>
+        <TicketView token={outcome.checkInToken} t={ticketText} calendarFilename={calendarFilename} />
+      </div>
+    );
+  }
+  const tone = outcome.kind === "already_confirmed" ? "info" : "warning";
+  return (
+    <div ref={message} tabIndex={-1} className="space-y-4">
+      <Alert tone={tone}>{t[outcome.kind]}</Alert>
+      <p className="flex flex-col gap-3 sm:flex-row">
+        {outcome.kind === "already_confirmed" || outcome.kind === "replaced" ? (
+          <Link href="/lost-ticket" className={buttonClass("primary")}>
+            {t.lostTicket}
+          </Link>
+        ) : null}
+        {outcome.kind === "expired" || outcome.kind === "sold_out" || outcome.kind === "closed" ? (
+          <Link href="/shows" className={buttonClass("primary")}>
+            {t.bookAgain}
+          </Link>
+        ) : null}
+        <Link href="/shows" className={buttonClass("secondary")}>
+          {t.shows}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import type { BookingState, PublicPerformance } from "@/lib/catalog/public-catalog";
+import { fill } from "@/lib/i18n/fill";
+import { formatDate, formatNumber, formatTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locale";
+import type { PublicMessages } from "@/lib/i18n/messages/public";
+
+const BADGE: Record<BookingState, string> = {
+  open: "bg-green-50 text-success border-success",
+  sold_out: "bg-red-50 text-danger border-danger",
+  closed: "bg-paper-sunken text-ink-muted border-line",
+};
+
+export function availabilityText(state: BookingState, seats: number, locale: Locale, t: PublicMessages["availability"]): string {
+  if (state !== "open") return t[state];
+  return seats === 1 ? t.openOne : fill(t.open, { count: formatNumber(seats, locale) });
+}
+
+export function AvailabilityBadge({ state, seats, locale, t }: { state: BookingState; seats: number; locale: Locale; t: PublicMessages["availability"] }) {
+  return <span className={`inline-block rounded-full border px-3 py-0.5 text-sm font-semibold ${BADGE[state]}`}>{availabilityText(state, seats, locale, t)}</span>;
+}
+
+export function bookingPath(performance: Pick<PublicPerformance, "id" | "show">): string {
+  return `/shows/${performance.show.slug}/${performance.id}`;
+}
+
+/** Upcoming performances with date, time, venue, seats left and a booking link. `withShow` adds the show's title (home page). */
+export function PerformanceList({
+  performances,
+  locale,
+  timeZone,
+  t,
+  withShow = false,
+  headingLevel = 3,
+}: {
+  performances: PublicPerformance[];
+  locale: Locale;
+  timeZone: string;
+  t: PublicMessages;
+  withShow?: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2">
+      {performances.map((performance) => {
+        const date = formatDate(performance.startsAt, locale, timeZone);
+        const time = formatTime(performance.startsAt, locale, timeZone);
+        return (
+          <li key={performance.id} className="flex flex-col gap-3 rounded-lg border border-line bg-paper-raised p-4 shadow-sm">
+            <div>
+              {withShow ? (
+                <Heading className="text-xl font-semibold">
+                  <Link href={`/shows/${performance.show.slug}`} className="text-ink no-underline hover:underline">
+                    {performance.show.title}
+                  </Link>
+                </Heading>
+              ) : null}
+              <p className={withShow ? "mt-1 font-semibold" : "text-lg font-semibold"}>
+                <time dateTime={performance.startsAt.toISOString()}>
+                  {date}, {time}
+                </time>
+              </p>
+              <p className="text-ink-muted">
+                {performance.venue.name}, {performance.venue.address}, {performance.venue.city}
+              </p>
+            </div>
+            <div className="mt-auto flex flex-wrap items-center justify-between gap-3">
+              <AvailabilityBadge state={performance.bookingState} seats={performance.availableSeats} locale={locale} t={t.availability} />
+              {performance.bookingState === "open" ? (
+                <Link href={bookingPath(performance)} className={buttonClass("primary")} aria-label={fill(t.show.bookLabel, { date: `${withShow ? `${performance.show.title}, ` : ""}${date}, ${time}` })}>
+                  {t.show.book}
+                </Link>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

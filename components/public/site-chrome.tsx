@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { LanguageSwitch } from "@/components/public/language-switch";
+import type { Locale } from "@/lib/i18n/locale";
+import type { PublicMessages } from "@/lib/i18n/messages/public";
+
+export function SiteHeader({ locale, t }: { locale: Locale; t: PublicMessages["site"] }) {
+  return (
+    <header className="border-b border-line bg-paper-raised print:hidden">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
+        <Link href="/" className="py-2 font-display text-xl font-semibold text-ink no-underline">
+          AzioneLab
+        </Link>
+        <div className="flex items-center gap-2">
+          <nav aria-label={t.nav.label}>
+            <ul className="flex items-center gap-1">
+              <li>
+                <Link href="/shows" className="inline-flex min-h-11 items-center rounded-md px-3 font-semibold text-ink no-underline hover:bg-paper-sunken">
+                  {t.nav.shows}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch locale={locale} t={t.language} />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter({ t }: { t: PublicMessages["site"]["footer"] }) {
+  return (
+    <footer className="border-t border-line bg-paper-sunken print:hidden">
+      <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-6 text-sm text-ink-muted sm:flex-row sm:items-center sm:justify-between">
+        <p>© AzioneLab · {t.tagline}</p>
+        <ul className="flex flex-wrap gap-x-4 gap-y-2">
+          <li>
+            <Link href="/contatti" className="inline-block py-1">{t.contact}</Link>
+          </li>
+          <li>
+            <Link href="/privacy" className="inline-block py-1">{t.privacy}</Link>
+          </li>
+          <li>
+            <Link href="/lost-ticket" className="inline-block py-1">{t.lostTicket}</Link>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { cancelTicket, loadTicket, type CancelTicketResult, type TicketData } from "@/app/ticket/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { fill } from "@/lib/i18n/fill";
+import type { PublicMessages } from "@/lib/i18n/messages/public";
+
+export type TicketText = PublicMessages["ticket"];
+
+type Loaded = { status: "loading" } | { status: "missing" } | { status: "ready"; ticket: TicketData };
+
+/** A ticket opened with its check-in token: details, QR, print, calendar and cancellation. */
+export function TicketView({ token, t, calendarFilename }: { token: string; t: TicketText; calendarFilename: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    loadTicket(token).then(
+      (ticket) => current && setLoaded(ticket ? { status: "ready", ticket } : { status: "missing" }),
+      () => current && setLoaded({ status: "missing" }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [token, reload]);
+
+  if (loaded.status === "loading") return <p role="status">{t.loading}</p>;
+  if (loaded.status === "missing") {
+    return (
+      <Alert tone="danger">
+        <p>{t.unknown}</p>
+        <p className="mt-2">
+          <Link href="/lost-ticket">{t.title}?</Link>
+        </p>
+      </Alert>
+    );
+  }
+  return <TicketCard ticket={loaded.ticket} token={token} t={t} calendarFilename={calendarFilename} onChanged={() => setReload((n) => n + 1)} />;
+}
+
+function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket: TicketData; token: string; t: TicketText; calendarFilename: string; onChanged: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [outcome, setOutcome] = useState<CancelTicketResult | null>(null);
+  const [cancelling, startCancelling] = useTransition();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const seats = ticket.partySize === 1 ? t.seats.one : fill(t.seats.other, { count: ticket.partySize });
+
+  useEffect(() => {
+    if (asking) confirmButton.current?.focus();
+  }, [asking]);
+
+  const cancel = () =>
+    startCancelling(async () => {
+      const result = await cancelTicket(token);
+      setOutcome(result);
+      setAsking(false);
+      if (result.ok) onChanged();
+    });
+
+  return (
+    <article aria-labelledby="ticket-show" className="space-y-5 rounded-lg border-2 border-ink bg-paper-raised p-5 print:border print:p-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="font-display text-lg font-semibold text-accent">AzioneLab</p>
+        {ticket.state === "valid" ? <p className="rounded-full bg-green-50 px-3 py-0.5 text-sm font-semibold text-success">{t.valid}</p> : null}
+      </div>
+      <h2 id="ticket-show" className="text-3xl font-semibold">
+        {ticket.showTitle}
+      </h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
+        <dt className="text-ink-muted">{t.date}</dt>
+        <dd>
+          <time dateTime={ticket.startsAtIso}>{ticket.date}</time>
+        </dd>
+        <dt className="text-ink-muted">{t.time}</dt>
+        <dd>{ticket.time}</dd>
+        <dt className="text-ink-muted">{t.venue}</dt>
+        <dd>
+          {ticket.venue.name}
+          <br />
+          {ticket.venue.address}, {ticket.venue.city}
+        </dd>
+        <dt className="text-ink-muted">{t.party}</dt>
+        <dd className="font-semibold">{seats}</dd>
+      </dl>
+
+      {outcome?.ok ? (
+        <Alert tone="success" live>
+          {t.cancelledNow}
+        </Alert>
+      ) : null}
+      {outcome && !outcome.ok ? (
+        <Alert tone="danger" live>
+          {outcome.reason === "performance_started" ? t.performance_started : outcome.reason === "already_checked_in" ? t.checked_in : t.cancelFailed}
+        </Alert>
+      ) : null}
+
+      {ticket.qrCode ? (
+        <figure className="flex flex-col items-center gap-2">
+          {/* A data: URL rendered on the server; next/image adds nothing here. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- data: URL of the QR code */}
+          <img src={ticket.qrCode} alt={t.qrAlt} width={280} height={280} className="size-64 max-w-full border border-line bg-white sm:size-72 print:size-[7cm]" />
+          <figcaption className="text-center text-ink-muted">{t.qrHint}</figcaption>
+        </figure>
+      ) : !outcome?.ok ? (
+        <Alert tone="warning">{t[ticket.state === "valid" ? "cancelled" : ticket.state]}</Alert>
+      ) : null}
+
+      {ticket.state === "valid" ? (
+        <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap print:hidden">
+          <Button onClick={() => window.print()}>{t.print}</Button>
+          <a href={`data:text/calendar;charset=utf-8,${encodeURIComponent(ticket.calendar)}`} download={calendarFilename} className={buttonClass("secondary")}>
+            {t.calendar}
+          </a>
+          {!asking ? (
+            <Button variant="secondary" onClick={() => setAsking(true)} aria-expanded={false} aria-controls="cancel-question">
+              {t.cancel}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {asking ? (
+        <div id="cancel-question" className="space-y-3 rounded-md border border-danger bg-red-50 p-4 print:hidden">
+          <p>{t.cancelQuestion}</p>
+          <div className="flex flex-col gap-3 sm:flex-row">
+            <Button ref={confirmButton} variant="danger" onClick={cancel} disabled={cancelling}>
+              {cancelling ? t.cancelling : t.cancelYes}
+            </Button>
+            <Button variant="secondary" onClick={() => setAsking(false)} disabled={cancelling}>
+              {t.cancelNo}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </article>
+  );
+}

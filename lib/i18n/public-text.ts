@@ -1,0 +1,12 @@
+import { getLocale, type Locale } from "@/lib/i18n/locale";
+import { en, it, type PublicMessages } from "@/lib/i18n/messages/public";
+
+export function publicMessages(locale: Locale): PublicMessages {
+  return locale === "en" ? en : it;
+}
+
+/** The visitor's locale and the public dictionary in it, for server components and actions. */
+export async function publicText(): Promise<{ locale: Locale; t: PublicMessages }> {
+  const locale = await getLocale();
+  return { locale, t: publicMessages(locale) };
+}

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
+import { Pagination } from "@/components/admin/pagination";
+import { adminContext } from "@/lib/admin/admin-context";
+import { listAuditEntries } from "@/lib/admin/audit-log";
+import { routeId } from "@/lib/admin/route-id";
+import { db } from "@/lib/db";
+
+const ENTITY_PATHS: Record<string, string> = {
+  show: "/admin/shows",
+  venue: "/admin/venues",
+  performance: "/admin/performances",
+  page: "/admin/pages",
+  user: "/admin/users",
+  reservation: "/admin/reservations",
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const { t, when } = await adminContext("/admin/audit");
+  const page = routeId((await searchParams).page) ?? 1;
+  const log = await listAuditEntries(db, { page });
+  const a = t.audit;
+  return (
+    <>
+      <PageHeader title={a.title}>
+        <p className="text-ink-muted">{a.intro}</p>
+      </PageHeader>
+      {log.entries.length === 0 ? (
+        <p>{a.none}</p>
+      ) : (
+        <TableScroller label={a.title}>
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                <th scope="col">{a.columns.at}</th>
+                <th scope="col">{a.columns.who}</th>
+                <th scope="col">{a.columns.action}</th>
+                <th scope="col">{a.columns.entity}</th>
+                <th scope="col">{a.columns.summary}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="whitespace-nowrap">{when(entry.createdAt)}</td>
+                  <td>{entry.actorEmail}</td>
+                  <td>{a.actions[entry.action] ?? entry.action}</td>
+                  <td>
+                    {entry.entityId && !entry.action.endsWith(".delete") ? (
+                      <Link href={`${ENTITY_PATHS[entry.entityType]}/${entry.entityId}`}>{`${entry.entityType} #${entry.entityId}`}</Link>
+                    ) : (
+                      `${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ""}`
+                    )}
+                  </td>
+                  <td className="break-words">{entry.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroller>
+      )}
+      <Pagination page={log.page} pageCount={log.pageCount} total={log.total} hrefFor={(n) => `/admin/audit${n > 1 ? `?page=${n}` : ""}`} labels={t.common} />
+    </>
+  );
+}

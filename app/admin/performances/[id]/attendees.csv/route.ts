@@ -1,0 +1,38 @@
+import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
+import { toCsv } from "@/lib/admin/csv";
+import { routeId } from "@/lib/admin/route-id";
+import { authorizeRequest } from "@/lib/auth/guards";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { problem } from "@/lib/http/api-response";
+import { getLocale } from "@/lib/i18n/locale";
+import * as adminMessages from "@/lib/i18n/messages/admin";
+import { utcToZonedLocal } from "@/lib/time";
+
+/** The attendee list of one performance as CSV (name, party size, status, checked in at). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await authorizeRequest("admin");
+  if (!auth.ok) return auth.response;
+  const id = routeId((await params).id);
+  const performance = id ? await performanceHeading(db, id) : null;
+  if (!id || !performance) return problem(404, "not_found", "No such performance.");
+
+  const t = adminMessages[await getLocale()];
+  const timeZone = config().TIME_ZONE;
+  const headers = t.attendees.csvHeaders;
+  const statuses = t.reservations.statuses;
+  const rows = (await attendeesOf(db, id)).map((a) => [
+    a.name,
+    a.partySize,
+    statuses[a.status],
+    a.checkedInAt ? utcToZonedLocal(a.checkedInAt, timeZone).replace("T", " ") : "",
+  ]);
+  const day = utcToZonedLocal(performance.startsAt, timeZone).slice(0, 10);
+  return new Response(toCsv([[headers.name, headers.party, headers.status, headers.checkedInAt], ...rows]), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${t.attendees.filename}-${day}-${id}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

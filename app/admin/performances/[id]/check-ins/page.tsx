@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
+import { adminContext } from "@/lib/admin/admin-context";
+import { checkInsOf, performanceHeading } from "@/lib/admin/attendees";
+import { routeId } from "@/lib/admin/route-id";
+import { confirmedSeatsByPerformance } from "@/lib/availability";
+import { db } from "@/lib/db";
+import { formatTime } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/fill";
+
+export default async function CheckInsPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = routeId((await params).id);
+  const { t, when, locale, timeZone } = await adminContext(`/admin/performances/${id ?? ""}/check-ins`);
+  const performance = id ? await performanceHeading(db, id) : null;
+  if (!id || !performance) notFound();
+  const [checkIns, confirmed] = await Promise.all([checkInsOf(db, id), confirmedSeatsByPerformance(db, [id])]);
+  const seats = checkIns.reduce((sum, c) => sum + c.reservation.partySize, 0);
+  const c = t.checkIns.columns;
+  return (
+    <>
+      <PageHeader title={`${t.checkIns.title}: ${performance.show.title}`}>
+        <p className="text-ink-muted">
+          {when(performance.startsAt)} · {performance.venue.name}
+        </p>
+        <p className="mt-2 font-semibold">{fill(t.checkIns.summary, { seats, parties: checkIns.length, confirmed: confirmed.get(id) ?? 0 })}</p>
+      </PageHeader>
+      {checkIns.length === 0 ? (
+        <p>{t.checkIns.none}</p>
+      ) : (
+        <TableScroller label={t.checkIns.title}>
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                <th scope="col">{c.at}</th>
+                <th scope="col">{c.name}</th>
+                <th scope="col">{c.party}</th>
+                <th scope="col">{c.source}</th>
+                <th scope="col">{c.by}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checkIns.map((checkIn) => (
+                <tr key={checkIn.id}>
+                  <td>{formatTime(checkIn.checkedInAt, locale, timeZone)}</td>
+                  <td>
+                    <Link href={`/admin/reservations/${checkIn.reservation.id}`}>{checkIn.reservation.name}</Link>
+                  </td>
+                  <td>{checkIn.reservation.partySize}</td>
+                  <td>{t.reservations.sources[checkIn.source]}</td>
+                  <td>{checkIn.checkedInBy.name || checkIn.checkedInBy.email}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroller>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/admin/print-button";
+import { tableClass } from "@/components/admin/page-header";
+import { adminContext } from "@/lib/admin/admin-context";
+import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
+import { routeId } from "@/lib/admin/route-id";
+import { db } from "@/lib/db";
+import { formatTime } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/fill";
+
+/** The paper fallback for the door: confirmed parties by name, with a box to tick. */
+export default async function DoorListPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = routeId((await params).id);
+  const { t, when, locale, timeZone } = await adminContext(`/admin/performances/${id ?? ""}/door-list`);
+  const performance = id ? await performanceHeading(db, id) : null;
+  if (!id || !performance) notFound();
+  const attendees = await attendeesOf(db, id, { confirmedOnly: true });
+  const seats = attendees.reduce((sum, a) => sum + a.partySize, 0);
+  const a = t.attendees;
+  return (
+    <article className="print:text-black">
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-semibold">
+            {a.doorTitle}: {performance.show.title}
+          </h1>
+          <p>
+            {when(performance.startsAt)} · {performance.venue.name}, {performance.venue.address}
+          </p>
+          <p className="font-semibold">{fill(a.totalParties, { parties: attendees.length, seats })}</p>
+          <p className="text-sm text-ink-muted print:hidden">{a.doorIntro}</p>
+        </div>
+        <PrintButton label={a.print} />
+      </div>
+      {attendees.length === 0 ? (
+        <p>{a.none}</p>
+      ) : (
+        <table className={`${tableClass} bg-paper-raised text-base print:text-sm`}>
+          <thead>
+            <tr>
+              <th scope="col" className="w-16">
+                {a.columns.mark}
+              </th>
+              <th scope="col">{a.columns.name}</th>
+              <th scope="col">{a.columns.party}</th>
+              <th scope="col">{a.columns.checkedIn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {attendees.map((attendee) => (
+              <tr key={attendee.reservationId} className="break-inside-avoid">
+                <td>
+                  <span aria-hidden="true" className="inline-block size-5 border-2 border-ink" />
+                </td>
+                <td>{attendee.name}</td>
+                <td>{attendee.partySize}</td>
+                <td>{attendee.checkedInAt ? formatTime(attendee.checkedInAt, locale, timeZone) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+import { createUserAction } from "@/app/admin/users/actions";
+import { PageHeader } from "@/components/admin/page-header";
+import { NewUserForm } from "@/components/admin/user-forms";
+import { adminContext } from "@/lib/admin/admin-context";
+
+export default async function NewUserPage() {
+  const { t } = await adminContext("/admin/users/new");
+  return (
+    <>
+      <PageHeader title={t.users.new} />
+      <NewUserForm action={createUserAction} t={t} />
+    </>
+  );
+}

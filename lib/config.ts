@@ -20,6 +20,8 @@ const configSchema = z
     RESEND_API_KEY: z.string().optional(),
     EMAIL_FROM: z.string().default("AzioneLab <biglietteria@azionelab.example>"),
     RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    // on: a reverse proxy in front appends the client's address to X-Forwarded-For.
+    TRUST_PROXY: z.enum(["on", "off"]).default("off"),
     TIME_ZONE: z.string().default("Europe/Rome"),
     DEFAULT_LOCALE: z.enum(["it", "en"]).default("it"),
     MAX_PARTY_SIZE: positiveInt(10),

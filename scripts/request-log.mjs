@@ -55,6 +55,9 @@ function onRequestStart({ request, response }) {
   // Let the app read the same id (headers().get("x-request-id")) for its own log lines.
   request.headers["x-request-id"] = id;
   if (!response.headersSent) response.setHeader("x-request-id", id);
+  // The peer's address, for rate limits (lib/http/client-address.ts). Overwritten, never
+  // taken from the client; it stays in memory and is not logged.
+  request.headers["x-client-address"] = request.socket?.remoteAddress ?? "unknown";
 
   if (configuredLevel > LEVELS.info) return;
   if (SKIPPED_PREFIXES.some((prefix) => route.startsWith(prefix))) return;

@@ -1,9 +1,16 @@
+import { config } from "@/lib/config";
+
 /**
- * The client's address for rate limiting. Behind the reverse proxy of the deployment the
- * first X-Forwarded-For entry is the client; directly, there is no trustworthy header,
- * so all direct clients share one bucket per limit rather than spoof their way out.
+ * The client's address, for rate limits. Behind a reverse proxy (TRUST_PROXY=on) it is
+ * the right-most X-Forwarded-For entry: the one our proxy appended (entries to its left
+ * come from the client and can be forged). Otherwise it is the TCP peer, which the
+ * production server puts in `x-client-address` (scripts/request-log.mjs) overwriting
+ * whatever the client sent. Without either (next dev), everyone shares one bucket.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "direct";
+  if (config().TRUST_PROXY === "on") {
+    const hops = headers.get("x-forwarded-for")?.split(",").map((hop) => hop.trim()).filter(Boolean);
+    if (hops && hops.length > 0) return hops[hops.length - 1];
+  }
+  return headers.get("x-client-address") || "unknown";
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -72,6 +72,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 
 export type AppServer = { baseUrl: string; stop: () => Promise<void> };
 
+/** Where the app server's stderr (errors; request logs are off) goes during a run. */
+export const SERVER_LOG = path.join(tmpdir(), "azionelab-bench-server.log");
+
 /**
  * Runs the production (standalone) server the way scripts/start.mjs does, from a copy of
  * the build: another `next build` in the same tree while we measure cannot pull the
@@ -79,6 +82,8 @@ export type AppServer = { baseUrl: string; stop: () => Promise<void> };
  * written to `mailDir`.
  */
 export async function startAppServer({ databaseUrl, mailDir }: { databaseUrl: string; mailDir: string }): Promise<AppServer> {
+  // prepareStandalone() exits the process when the build is missing; say so and clean up instead.
+  if (!existsSync(path.join(STANDALONE, "server.js"))) throw new Error("the production build is missing (.next/standalone): run without --no-build");
   prepareStandalone();
   const copy = await mkdtemp(path.join(tmpdir(), "azionelab-bench-app-"));
   await cp(STANDALONE, copy, { recursive: true });
@@ -104,7 +109,9 @@ export async function startAppServer({ databaseUrl, mailDir }: { databaseUrl: st
     },
   });
   let stderr = "";
+  const serverLog = createWriteStream(SERVER_LOG);
   child.stderr?.on("data", (chunk: Buffer) => {
+    serverLog.write(chunk);
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const stop = async () => {
@@ -115,6 +122,7 @@ export async function startAppServer({ databaseUrl, mailDir }: { databaseUrl: st
       await exited;
       clearTimeout(timer);
     }
+    serverLog.end();
     await rm(copy, { recursive: true, force: true });
   };
   try {

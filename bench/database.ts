@@ -3,6 +3,16 @@ import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
 import { migrate } from "@/lib/migrate";
 import { createDatabase, uniqueDatabaseName, withServerClient } from "@/tests/support/test-databases";
 
+const PREFIX = "azionelab_bench";
+
+/** Databases of earlier runs that were killed before their clean-up; one in use by a live run refuses the DROP and stays. */
+async function dropAbandonedDatabases(serverUrl: string): Promise<void> {
+  await withServerClient(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ $1", [`^${PREFIX}_[0-9a-f]+$`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+  });
+}
+
 export type BenchDatabase = { url: string; name: string; serverVersion: string; close: () => Promise<void> };
 
 /**
@@ -19,7 +29,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     stopEmbedded = embedded.stop;
   }
   const server = serverUrl;
-  const name = uniqueDatabaseName("azionelab_bench");
+  await dropAbandonedDatabases(server);
+  const name = uniqueDatabaseName(PREFIX);
   const url = await createDatabase(server, name);
   await migrate({ connectionString: url });
   const serverVersion = await withServerClient(server, async (client) => (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version);

@@ -13,7 +13,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { build, buildStaleness, startAppServer, type AppServer } from "@/bench/app-server";
+import { build, buildStaleness, SERVER_LOG, startAppServer, type AppServer } from "@/bench/app-server";
 import { verdict } from "@/bench/checks";
 import { openBenchDatabase, openPool, type BenchDatabase } from "@/bench/database";
 import { createStaffUser } from "@/bench/fixtures";
@@ -113,7 +113,7 @@ async function main(): Promise<number> {
     const server: AppServer = await startAppServer({ databaseUrl: database.url, mailDir });
     cleanups.push(server.stop);
     const { baseUrl } = server;
-    log(`production server on ${baseUrl}`);
+    log(`production server on ${baseUrl} (its errors: ${SERVER_LOG})`);
 
     let hotPerSecond: number | undefined;
     await attempt(rows, "confirm-hot", async () => {

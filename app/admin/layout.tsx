@@ -34,6 +34,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <AdminNav items={items} label={t.nav.label} />
             <div className="mt-3 flex flex-wrap gap-2 print:hidden">
               <form action={switchLocale}>
+                <input type="hidden" name="switch_locale" value="1" />
                 <button type="submit" aria-label={t.nav.switchLanguageLabel} className="rounded-md border-2 border-ink px-3 py-1.5 text-sm font-semibold">
                   {t.nav.switchLanguage}
                 </button>

@@ -12,6 +12,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * already cancelled...) shows next to the button and in a toast.
  */
 export function ConfirmAction({
+  name,
   action,
   label,
   title,
@@ -20,6 +21,8 @@ export function ConfirmAction({
   keepLabel,
   tone = "danger",
 }: {
+  /** Names the form's one field, so tests and logs can tell the actions of a page apart. */
+  name: string;
   action: Action;
   label: string;
   title: string;
@@ -46,6 +49,7 @@ export function ConfirmAction({
 
   return (
     <form ref={formRef} action={formAction} className="inline-block">
+      <input type="hidden" name={name} value="1" />
       <button
         type="submit"
         disabled={pending}

@@ -19,6 +19,7 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
       <PageForm action={savePageAction.bind(null, page.id)} defaults={{ title: page.title, slug: page.slug, body: page.body, isPublished: page.isPublished }} t={t} />
       <div className="mt-10 border-t border-line pt-6">
         <ConfirmAction
+          name="confirm_delete_page"
           action={deletePageAction.bind(null, page.id)}
           label={t.common.delete}
           title={t.common.confirmTitle}

@@ -62,6 +62,7 @@ export default async function EditPerformancePage({ params }: { params: Promise<
       />
       <div className="mt-10 border-t border-line pt-6">
         <ConfirmAction
+          name="confirm_delete_performance"
           action={deletePerformanceAction.bind(null, performance.id)}
           label={t.common.delete}
           title={t.common.confirmTitle}

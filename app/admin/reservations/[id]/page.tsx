@@ -57,6 +57,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
           <div className="flex flex-wrap items-start gap-3">
             {canCheckIn ? (
               <ConfirmAction
+                name="confirm_check_in"
                 action={checkInReservationAction.bind(null, reservation.id)}
                 label={r.checkIn}
                 title={r.checkIn}
@@ -68,6 +69,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
             ) : null}
             {canResend ? (
               <ConfirmAction
+                name="confirm_resend_email"
                 action={resendReservationEmailAction.bind(null, reservation.id)}
                 label={r.resend}
                 title={r.resend}
@@ -79,6 +81,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
             ) : null}
             {canCancel ? (
               <ConfirmAction
+                name="confirm_cancel_reservation"
                 action={cancelReservationAction.bind(null, reservation.id)}
                 label={r.cancel}
                 title={r.cancel}

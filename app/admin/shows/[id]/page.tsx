@@ -23,6 +23,7 @@ export default async function EditShowPage({ params }: { params: Promise<{ id: s
       />
       <div className="mt-10 border-t border-line pt-6">
         <ConfirmAction
+          name="confirm_delete_show"
           action={deleteShowAction.bind(null, show.id)}
           label={t.common.delete}
           title={t.common.confirmTitle}

@@ -10,8 +10,13 @@ import * as adminMessages from "@/lib/i18n/messages/admin";
 import { utcToZonedLocal } from "@/lib/time";
 
 /** The attendee list of one performance as CSV (name, party size, status, checked in at). */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorizeRequest("admin");
+  // A download link followed by a browser: without a session, sign in and come back.
+  if (!auth.ok && auth.response.status === 401) {
+    const { pathname } = new URL(request.url);
+    return Response.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(pathname)}`, request.url), 303);
+  }
   if (!auth.ok) return auth.response;
   const id = routeId((await params).id);
   const performance = id ? await performanceHeading(db, id) : null;

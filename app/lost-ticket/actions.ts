@@ -3,13 +3,11 @@
 import { after } from "next/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
 import { consumeRateLimits } from "@/lib/rate-limit";
+import { lostTicketInput } from "@/lib/reservations/lost-ticket-input";
 import { resendLinksForEmail } from "@/lib/reservations/resend-links";
-
-export const lostTicketInput = z.strictObject({ email: z.string().trim().max(254).pipe(z.email()) });
 
 /**
  * Resends the links of an address's upcoming reservations. The answer is the same

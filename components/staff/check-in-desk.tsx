@@ -18,7 +18,7 @@ type Props = {
   initialPerformanceId: number | null;
 };
 
-type Counts = { checkedIn: number; confirmed: number };
+type Counts = { performanceId: number; checkedIn: number; confirmed: number };
 
 const COUNTER_REFRESH_MS = 20_000;
 // The same code seen again within this time is the same ticket still in front of the camera.
@@ -41,7 +41,7 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
       const response = await fetch(`/api/check-ins/counts?performance_id=${performanceId}`, { cache: "no-store" });
       if (!response.ok) return;
       const body = (await response.json()) as { checked_in_seats: number; confirmed_seats: number };
-      setCounts({ checkedIn: body.checked_in_seats, confirmed: body.confirmed_seats });
+      setCounts({ performanceId, checkedIn: body.checked_in_seats, confirmed: body.confirmed_seats });
     } catch {
       // The counter is a convenience: it catches up on the next refresh.
     }
@@ -107,7 +107,6 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
   function choosePerformance(id: number) {
     setPerformanceId(id);
     setCard(null);
-    setCounts(null);
     const url = new URL(window.location.href);
     url.searchParams.set("performance", String(id));
     window.history.replaceState(null, "", url);
@@ -135,7 +134,7 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
             ))}
           </select>
           <p className="text-lg font-semibold" data-testid="door-counter">
-            {counts ? fill(t.counter, { checkedIn: counts.checkedIn, confirmed: counts.confirmed }) : "\u00a0"}
+            {counts?.performanceId === performanceId ? fill(t.counter, { checkedIn: counts.checkedIn, confirmed: counts.confirmed }) : "\u00a0"}
           </p>
         </div>
       )}

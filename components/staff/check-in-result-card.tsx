@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { RefObject } from "react";
 import { formatDate, formatDateTime, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
@@ -99,9 +100,9 @@ function CardBody({ card, t, locale, timeZone, busy, admitRef, onAdmit }: Props 
         </button>
       )}
       {card.kind === "session" && (
-        <a href="/login?callbackUrl=%2Fstaff%2Fcheck-in" className="font-semibold text-white underline">
+        <Link href="/login?callbackUrl=%2Fstaff%2Fcheck-in" className="font-semibold text-white underline">
           {t.result.session}
-        </a>
+        </Link>
       )}
     </section>
   );

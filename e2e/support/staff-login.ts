@@ -32,6 +32,6 @@ export async function signInWithForm(page: Page, role: DemoRole, callbackPath = 
   await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);
-  await page.locator("form button[type=submit]").click();
+  await page.locator("form:has(#email) button[type=submit]").click();
   await page.waitForURL((url) => url.pathname === callbackPath);
 }

@@ -42,7 +42,7 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
 
   // A published show; the slug follows the title.
   await page.goto("/admin/shows/new");
-  await page.getByLabel("Titolo").fill(showTitle);
+  await page.getByLabel("Titolo", { exact: true }).fill(showTitle);
   await expect(page.getByLabel(/Indirizzo \(slug\)/)).toHaveValue(`amleto-in-cortile-${suffix}`);
   await page.getByLabel("Descrizione").fill("Un **Amleto** all'aperto.");
   await page.getByRole("button", { name: "Anteprima" }).click();
@@ -151,8 +151,9 @@ test("admin pages are never cached and speak English when switched", async ({ pa
   await signInWithForm(page, "admin", "/admin");
   const response = await page.request.get("/admin/reservations");
   expect(response.headers()["cache-control"]).toContain("no-store");
-  await page.getByRole("button", { name: "Switch to English" }).click();
+  await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await page.getByRole("button", { name: "Passa all'italiano" }).click();
+  await expect(page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Reservations" })).toBeVisible();
+  await page.getByRole("button", { name: "Italiano" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cruscotto" })).toBeVisible();
 });

@@ -6,7 +6,6 @@ import { Toaster } from "@/components/admin/toaster";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { adminContext } from "@/lib/admin/admin-context";
 import { fill } from "@/lib/i18n/fill";
-import { switchLocale } from "@/app/admin/actions";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
 
@@ -33,12 +32,6 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <p className="mb-2 text-sm text-ink-muted print:hidden">{fill(t.nav.signedInAs, { email: user.email })}</p>
             <AdminNav items={items} label={t.nav.label} />
             <div className="mt-3 flex flex-wrap gap-2 print:hidden">
-              <form action={switchLocale}>
-                <input type="hidden" name="switch_locale" value="1" />
-                <button type="submit" aria-label={t.nav.switchLanguageLabel} className="rounded-md border-2 border-ink px-3 py-1.5 text-sm font-semibold">
-                  {t.nav.switchLanguage}
-                </button>
-              </form>
               <SignOutButton label={t.nav.signOut} pendingLabel={t.nav.signingOut} />
             </div>
           </aside>

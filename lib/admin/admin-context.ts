@@ -14,5 +14,14 @@ export async function adminContext(returnTo: string) {
   const locale: Locale = await getLocale();
   const t: AdminMessages = adminMessages[locale];
   const timeZone = config().TIME_ZONE;
-  return { user, locale, t, timeZone, when: (date: Date) => formatDateTime(date, locale, timeZone) };
+  const short = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
+  return {
+    user,
+    locale,
+    t,
+    timeZone,
+    when: (date: Date) => formatDateTime(date, locale, timeZone),
+    /** "5 dic 2026, 20:30": for table cells, where the weekday only adds width. */
+    whenShort: (date: Date) => short.format(date),
+  };
 }

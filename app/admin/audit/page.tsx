@@ -16,7 +16,7 @@ const ENTITY_PATHS: Record<string, string> = {
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const { t, when } = await adminContext("/admin/audit");
+  const { t, whenShort: when } = await adminContext("/admin/audit");
   const page = routeId((await searchParams).page) ?? 1;
   const log = await listAuditEntries(db, { page });
   const a = t.audit;

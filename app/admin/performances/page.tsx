@@ -5,7 +5,7 @@ import { bookableCapacity, confirmedSeatsByPerformance } from "@/lib/availabilit
 import { db } from "@/lib/db";
 
 export default async function PerformancesPage({ searchParams }: { searchParams: Promise<{ past?: string }> }) {
-  const { t, when } = await adminContext("/admin/performances");
+  const { t, whenShort: when } = await adminContext("/admin/performances");
   const past = (await searchParams).past === "1";
   const now = new Date();
   const performances = await db.performance.findMany({

@@ -18,7 +18,7 @@ function hrefWith(filters: ReservationFilters, page: number) {
 const control = "mt-1 block w-full rounded-md border border-ink-muted bg-paper-raised px-3 py-2";
 
 export default async function ReservationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t, when } = await adminContext("/admin/reservations");
+  const { t, whenShort: when } = await adminContext("/admin/reservations");
   const filters = reservationFilters.parse(await searchParams);
   const [list, performances] = await Promise.all([
     listReservations(db, filters),

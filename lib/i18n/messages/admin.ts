@@ -17,8 +17,6 @@ export const it = {
     signOut: "Esci",
     signingOut: "Uscita…",
     signedInAs: "Accesso come {email}",
-    switchLanguage: "English",
-    switchLanguageLabel: "Switch to English",
   },
   common: {
     save: "Salva",
@@ -297,8 +295,6 @@ export const en: typeof it = {
     signOut: "Sign out",
     signingOut: "Signing out…",
     signedInAs: "Signed in as {email}",
-    switchLanguage: "Italiano",
-    switchLanguageLabel: "Passa all'italiano",
   },
   common: {
     save: "Save",

@@ -14,7 +14,7 @@ async function staffAccount() {
 }
 
 // Each test signs in from its own address so that the per-address limit does not leak between tests.
-const from = () => new Headers({ "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` });
+const from = () => new Headers({ "x-client-address": `198.51.100.${Math.floor(Math.random() * 250)}` });
 // What next-auth's credentials callback passes: the whole form body, not just our two fields.
 const form = (email: string, password: string) => ({ email, password, csrfToken: "x", callbackUrl: "/staff/check-in", json: "true" });
 

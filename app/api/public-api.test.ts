@@ -21,8 +21,8 @@ process.env.APP_URL = "https://teatro.example";
 
 const BASE = "http://localhost:3000";
 let address = 0;
-// A fresh client address per request, so the per-address rate limits stay out of the way.
-const headers = (extra: Record<string, string> = {}) => ({ "content-type": "application/json", "x-forwarded-for": `10.0.0.${++address % 250}`, ...extra });
+// A fresh client address per request (as the production server stamps it), so the per-address rate limits stay out of the way.
+const headers = (extra: Record<string, string> = {}) => ({ "content-type": "application/json", "x-client-address": `10.0.0.${++address % 250}`, ...extra });
 const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
 
 function book(performanceId: number | string, body: unknown, extra: Record<string, string> = {}) {
@@ -177,7 +177,7 @@ describe("POST /api/performances/{id}/reservations", () => {
 
   it("rate-limits one client address (429 with Retry-After)", async () => {
     const performance = await createPerformance({ roomCapacity: 100 });
-    const from = { "x-forwarded-for": "192.0.2.77" };
+    const from = { "x-client-address": "192.0.2.77" };
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) statuses.push((await book(performance.id, validBooking, from)).status);
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);

@@ -149,7 +149,7 @@ function SentPanel({ state, resendAction, t }: { state: Extract<BookingFormState
 
   return (
     <section aria-labelledby="sent-title" className="space-y-4 rounded-lg border border-line bg-paper-raised p-5">
-      <h2 id="sent-title" ref={heading} tabIndex={-1} className="text-2xl font-semibold">
+      <h2 id="sent-title" ref={heading} tabIndex={-1} className="text-2xl font-semibold outline-none">
         {t.sent.title}
       </h2>
       {state.emailSent ? (

@@ -73,7 +73,7 @@ export function ConfirmReservation({ t, ticketText, calendarFilename }: { t: Con
   if (outcome.kind === "confirmed") {
     return (
       <div className="space-y-6">
-        <div ref={message} tabIndex={-1}>
+        <div ref={message} tabIndex={-1} className="outline-none print:hidden">
           <Alert tone="success">{t.confirmed}</Alert>
         </div>
         <TicketView token={outcome.checkInToken} t={ticketText} calendarFilename={calendarFilename} />
@@ -82,7 +82,7 @@ export function ConfirmReservation({ t, ticketText, calendarFilename }: { t: Con
   }
   const tone = outcome.kind === "already_confirmed" ? "info" : "warning";
   return (
-    <div ref={message} tabIndex={-1} className="space-y-4">
+    <div ref={message} tabIndex={-1} className="space-y-4 outline-none">
       <Alert tone={tone}>{t[outcome.kind]}</Alert>
       <p className="flex flex-col gap-3 sm:flex-row">
         {outcome.kind === "already_confirmed" || outcome.kind === "replaced" ? (

@@ -46,7 +46,8 @@ export async function runLighthouse({ baseUrl, pages }: { baseUrl: string; pages
     for (const { name, path: pagePath } of pages) {
       const result = await lighthouse(new URL(pagePath, baseUrl).toString(), { port: chromium.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
       if (!result) throw new Error(`Lighthouse returned nothing for ${pagePath}`);
-      const { categories, audits } = result.lhr;
+      const { categories, audits, runtimeError } = result.lhr;
+      if (runtimeError) throw new Error(`Lighthouse could not load ${pagePath}: ${runtimeError.code} ${runtimeError.message}`);
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
       const failedAudits = Object.values(audits)
         .filter((audit) => audit.score !== null && audit.score < 0.9 && (audit.scoreDisplayMode === "binary" || audit.scoreDisplayMode === "numeric"))

@@ -75,7 +75,11 @@ test.describe("permission matrix", () => {
       const response = await call(staff, route, "staff", actions.get(route));
       const label = `staff ${describeRoute(route)}`;
       if (route.access === "admin") expect(response.status(), label).toBe(403);
-      else if (route.kind === "page") expect([200, 307], label).toContain(response.status());
+      else if (route.kind === "page") {
+        expect([200, 307], label).toContain(response.status());
+        // Signed-in pages carry personal data: no shared cache may keep them.
+        expect(response.headers()["cache-control"], label).toMatch(/private.*no-store|no-store.*private/);
+      }
       else expect([401, 403], label).not.toContain(response.status());
     }
     await staff.dispose();

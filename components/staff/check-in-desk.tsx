@@ -95,6 +95,9 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
 
   const onScan = useCallback(
     (text: string) => {
+      // While a ticket is being checked or admitted, frames are dropped unrecorded, so the
+      // code still in front of the camera is picked up as soon as the desk is free.
+      if (busyRef.current) return;
       const now = Date.now();
       const previous = lastScan.current;
       lastScan.current = { text, at: now };

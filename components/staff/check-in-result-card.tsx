@@ -101,7 +101,7 @@ function CardBody({ card, t, locale, timeZone, busy, admitRef, onAdmit }: Props 
       )}
       {card.kind === "session" && (
         <Link href="/login?callbackUrl=%2Fstaff%2Fcheck-in" className="font-semibold text-white underline">
-          {t.result.session}
+          {t.result.signInAgain}
         </Link>
       )}
     </section>

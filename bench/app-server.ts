@@ -76,21 +76,34 @@ export type AppServer = { baseUrl: string; stop: () => Promise<void> };
 export const SERVER_LOG = path.join(tmpdir(), "azionelab-bench-server.log");
 
 /**
- * Runs the production (standalone) server the way scripts/start.mjs does, from a copy of
- * the build: another `next build` in the same tree while we measure cannot pull the
- * files from under it. Request logs are off (LOG_LEVEL=silent), rate limits off, mail
- * written to `mailDir`.
+ * A private copy of the standalone build (with its static assets), taken right after the
+ * build: another `next build` in the same tree while we measure cannot pull files from
+ * under the server. Returns the copy's directory and a function that removes it.
  */
-export async function startAppServer({ databaseUrl, mailDir }: { databaseUrl: string; mailDir: string }): Promise<AppServer> {
+export async function snapshotBuild(): Promise<{ dir: string; remove: () => Promise<void> }> {
   // prepareStandalone() exits the process when the build is missing; say so and clean up instead.
   if (!existsSync(path.join(STANDALONE, "server.js"))) throw new Error("the production build is missing (.next/standalone): run without --no-build");
   prepareStandalone();
-  const copy = await mkdtemp(path.join(tmpdir(), "azionelab-bench-app-"));
-  await cp(STANDALONE, copy, { recursive: true });
+  const dir = await mkdtemp(path.join(tmpdir(), "azionelab-bench-app-"));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    await cp(STANDALONE, dir, { recursive: true });
+  } catch (error) {
+    await remove();
+    throw new Error(`copying the build failed (is another \`next build\` running in this tree?): ${String(error)}`);
+  }
+  return { dir, remove };
+}
+
+/**
+ * Runs the production server from a build snapshot the way scripts/start.mjs does.
+ * Request logs are off (LOG_LEVEL=silent), rate limits off, mail written to `mailDir`.
+ */
+export async function startAppServer({ buildDir, databaseUrl, mailDir }: { buildDir: string; databaseUrl: string; mailDir: string }): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", path.join(ROOT, "scripts", "request-log.mjs"), path.join(copy, "server.js")], {
-    cwd: copy,
+  const child = spawn(process.execPath, ["--import", path.join(ROOT, "scripts", "request-log.mjs"), path.join(buildDir, "server.js")], {
+    cwd: buildDir,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
       ...process.env,
@@ -123,7 +136,6 @@ export async function startAppServer({ databaseUrl, mailDir }: { databaseUrl: st
       clearTimeout(timer);
     }
     serverLog.end();
-    await rm(copy, { recursive: true, force: true });
   };
   try {
     await waitForHealth(baseUrl, child, () => stderr);

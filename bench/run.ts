@@ -13,7 +13,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { build, buildStaleness, SERVER_LOG, startAppServer, type AppServer } from "@/bench/app-server";
+import { build, buildStaleness, SERVER_LOG, snapshotBuild, startAppServer, type AppServer } from "@/bench/app-server";
 import { verdict } from "@/bench/checks";
 import { openBenchDatabase, openPool, type BenchDatabase } from "@/bench/database";
 import { createStaffUser } from "@/bench/fixtures";
@@ -84,8 +84,9 @@ async function main(): Promise<number> {
     log(`building (${stale})…`);
     await build();
   }
+  const snapshot = await snapshotBuild();
 
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanups: (() => Promise<unknown>)[] = [snapshot.remove];
   const cleanUp = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log(`clean-up failed: ${String(error)}`));
     cleanups.length = 0;
@@ -110,7 +111,7 @@ async function main(): Promise<number> {
     cleanups.push(() => sql.end());
     const mailDir = await mkdtemp(path.join(os.tmpdir(), "azionelab-bench-mail-"));
     cleanups.push(() => rm(mailDir, { recursive: true, force: true }));
-    const server: AppServer = await startAppServer({ databaseUrl: database.url, mailDir });
+    const server: AppServer = await startAppServer({ buildDir: snapshot.dir, databaseUrl: database.url, mailDir });
     cleanups.push(server.stop);
     const { baseUrl } = server;
     log(`production server on ${baseUrl} (its errors: ${SERVER_LOG})`);

@@ -55,8 +55,8 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   // A performance, with the capacity formula live as the admin types.
   await page.goto("/admin/performances/new");
   await expectNoAxeViolations(page);
-  await page.getByLabel("Spettacolo").selectOption({ label: showTitle });
-  await page.getByLabel("Sala").selectOption({ label: `${venueName}, Roma` });
+  await page.getByLabel("Spettacolo", { exact: true }).selectOption({ label: showTitle });
+  await page.getByLabel("Sala", { exact: true }).selectOption({ label: `${venueName}, Roma` });
   await page.getByLabel(/Data e ora di inizio/).fill(`${romeDay(10)}T20:30`);
   await page.getByLabel("Capienza della sala").fill("20");
   await page.getByLabel("Posti aggiuntivi").fill("2");
@@ -101,7 +101,8 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   await page.getByRole("button", { name: "Filtra" }).click();
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Ofelia Danese" }).click();
-  await expect(page.getByText("Confermata", { exact: true })).toBeVisible();
+  await page.waitForURL(/\/admin\/reservations\/\d+$/);
+  await expect(page.getByRole("definition").filter({ hasText: /^Confermata$/ })).toBeVisible();
   await page.getByRole("button", { name: "Registra ingresso manuale" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("Registrare l'ingresso di Ofelia Danese (3 posti) senza QR?");

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useRef } from "react";
 import { useToast } from "@/components/admin/toaster";
 import { IDLE, type FormState } from "@/lib/admin/form-state";
@@ -38,9 +39,16 @@ export function ConfirmAction({
   const titleId = useId();
   const questionId = useId();
 
+  const router = useRouter();
+
+  // After a success the page is refreshed here rather than revalidated by the action:
+  // a revalidation would unmount this button (a cancelled reservation has no cancel
+  // button) before its toast could be shown.
   useEffect(() => {
-    if (state.status !== "idle") notify(state.status === "ok" ? "success" : "error", state.message);
-  }, [state, notify]);
+    if (state.status === "idle") return;
+    notify(state.status === "ok" ? "success" : "error", state.message);
+    if (state.status === "ok") router.refresh();
+  }, [state, notify, router]);
 
   const buttonStyle =
     tone === "danger"

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { adminContext } from "@/lib/admin/admin-context";
 import type { FormState } from "@/lib/admin/form-state";
 import { cancelAsAdmin, checkInAsAdmin, recordResend } from "@/lib/admin/reservations";
@@ -19,7 +18,6 @@ export async function cancelReservationAction(reservationId: number): Promise<Fo
   const result = await cancelAsAdmin({ db, actor: user, reservationId });
   if (!result.ok) return refusal(t, result.reason);
   const notice = await sendCancellationNotice({ db, reservationId });
-  revalidatePath(`/admin/reservations/${reservationId}`);
   return { status: "ok", message: notice.ok ? t.reservations.cancelled : t.reservations.cancelledNoMail };
 }
 
@@ -27,7 +25,6 @@ export async function checkInReservationAction(reservationId: number): Promise<F
   const { user, t } = await adminContext(`/admin/reservations/${reservationId}`);
   const result = await checkInAsAdmin({ db, actor: user, reservationId });
   if (!result.ok) return refusal(t, result.reason);
-  revalidatePath(`/admin/reservations/${reservationId}`);
   return { status: "ok", message: t.reservations.checkedIn };
 }
 
@@ -36,7 +33,6 @@ export async function resendReservationEmailAction(reservationId: number): Promi
   const result = await resendReservationLink({ db, reservationId });
   if (!result.ok) return result.reason === "not_found" ? refusal(t, "not_found") : refusal(t, "reservation_closed", t.reservations.statuses[result.status as keyof AdminMessages["reservations"]["statuses"]] ?? result.status);
   await recordResend(db, user, reservationId);
-  revalidatePath(`/admin/reservations/${reservationId}`);
   if (!result.sent) return { status: "error", message: t.reservations.resendFailed };
   return { status: "ok", message: result.kind === "ticket" ? t.reservations.resentTicket : t.reservations.resentConfirmation };
 }

@@ -108,6 +108,27 @@ test.describe("without JavaScript", () => {
     await page.getByLabel(/Ho letto l'informativa/).check();
     await page.getByRole("button", { name: "Prenota" }).click();
     await expect(page.getByRole("heading", { name: "Controlla la tua email" })).toBeVisible();
-    expect(linkIn(await newestMail(email), "confirm")).toMatch(/\/confirm#token=/);
+    const first = await newestMail(email);
+
+    // "Send the email again": a new link replaces the old one.
+    await page.getByRole("button", { name: "Invia di nuovo l'email" }).click();
+    await expect(page.getByText("Email inviata di nuovo")).toBeVisible();
+    await expect.poll(async () => (await newestMail(email)).file).not.toBe(first.file);
+    expect(linkIn(await newestMail(email), "confirm")).not.toBe(linkIn(first, "confirm"));
+  });
+
+  test("lost ticket: the same answer for any address, and the links arrive", async ({ page }) => {
+    const email = `lost-${randomBytes(5).toString("hex")}@example.org`;
+    const booked = await page.request.post("/api/performances/1/reservations", { data: { name: "Anna", email, party_size: 1 } });
+    expect([201, 409]).toContain(booked.status());
+    const answers: string[] = [];
+    for (const address of [email, `nobody-${randomBytes(5).toString("hex")}@example.org`]) {
+      await page.goto("/lost-ticket");
+      await page.getByLabel("Email").fill(address);
+      await page.getByRole("button", { name: "Inviami i link" }).click();
+      answers.push(await page.getByRole("status").innerText());
+    }
+    expect(answers[0]).toBe(answers[1]);
+    if (booked.status() === 201) expect((await newestMail(email)).subject).toMatch(/^Conferma la tua prenotazione/);
   });
 });

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useMemo, useRef, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import type { z } from "zod";
-import type { BookingFormState, ResendState } from "@/app/shows/[slug]/[performanceId]/actions";
+import type { BookingFormState } from "@/app/shows/[slug]/[performanceId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";
@@ -17,7 +17,6 @@ export type BookingFormText = Pick<PublicMessages, "booking" | "fieldErrors" | "
 
 type Props = {
   action: (state: BookingFormState, formData: FormData) => Promise<BookingFormState>;
-  resendAction: (state: ResendState, formData: FormData) => Promise<ResendState>;
   maxSeats: number;
   maxPartySize: number;
   t: BookingFormText;
@@ -40,8 +39,8 @@ function useEnhanced(): boolean {
  * the server action; without JavaScript it posts to the action and the page comes back
  * with the errors next to the fields.
  */
-export function BookingForm({ action, resendAction, maxSeats, maxPartySize, t }: Props) {
-  const [state, formAction] = useActionState(action, { status: "idle" });
+export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
+  const [state, formAction, actionPending] = useActionState(action, { status: "idle" });
   const [submitting, startTransition] = useTransition();
   const enhanced = useEnhanced();
   const schema = useMemo(() => publicBookingInput(maxSeats), [maxSeats]);
@@ -60,7 +59,7 @@ export function BookingForm({ action, resendAction, maxSeats, maxPartySize, t }:
     errors: serverFieldErrors,
   });
 
-  if (state.status === "sent") return <SentPanel state={state} resendAction={resendAction} t={t} />;
+  if (state.status === "sent") return <SentPanel state={state} formAction={formAction} pending={actionPending} t={t} />;
 
   const message = (code: string | undefined) => {
     if (!code) return undefined;
@@ -141,35 +140,36 @@ export function BookingForm({ action, resendAction, maxSeats, maxPartySize, t }:
   );
 }
 
-function SentPanel({ state, resendAction, t }: { state: Extract<BookingFormState, { status: "sent" }>; resendAction: Props["resendAction"]; t: BookingFormText }) {
-  const [resend, resendFormAction, resending] = useActionState(resendAction, { status: "idle" });
+function SentPanel({ state, formAction, pending, t }: { state: Extract<BookingFormState, { status: "sent" }>; formAction: (formData: FormData) => void; pending: boolean; t: BookingFormText }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const sentOk = state.emailSent || resend.status === "resent";
+  const { resend } = state;
+  // Without JavaScript a resend's result is all the page knows; only a failed send is news.
+  const failed = resend ? resend.status === "failed" : !state.emailSent;
 
   return (
     <section aria-labelledby="sent-title" className="space-y-4 rounded-lg border border-line bg-paper-raised p-5">
       <h2 id="sent-title" ref={heading} tabIndex={-1} className="text-2xl font-semibold outline-none">
         {t.sent.title}
       </h2>
-      {state.emailSent ? (
+      {!failed ? (
         <p>{fill(t.sent.body, { email: state.email })}</p>
       ) : (
         <Alert tone="warning">{fill(t.sent.failed, { email: state.email })}</Alert>
       )}
-      {sentOk ? <p className="text-ink-muted">{t.sent.spam}</p> : null}
-      <form action={resendFormAction}>
+      <p className="text-ink-muted">{t.sent.spam}</p>
+      <form action={formAction}>
+        <input type="hidden" name="intent" value="resend" />
         <input type="hidden" name="reservation_id" value={state.reservationId} />
         <input type="hidden" name="email" value={state.email} />
-        <Button type="submit" variant="secondary" disabled={resending}>
-          {resending ? t.sent.resending : t.sent.resend}
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? t.sent.resending : t.sent.resend}
         </Button>
       </form>
       <div aria-live="polite">
-        {resend.status === "resent" ? <Alert tone="success">{t.sent.resent}</Alert> : null}
-        {resend.status === "failed" ? <Alert tone="danger">{t.sent.resendFailed}</Alert> : null}
-        {resend.status === "closed" ? <Alert tone="warning">{t.sent.resendClosed}</Alert> : null}
-        {resend.status === "rate_limited" ? <Alert tone="warning">{fill(t.refusals.rate_limited, { minutes: resend.retryAfterMinutes })}</Alert> : null}
+        {resend?.status === "resent" ? <Alert tone="success">{t.sent.resent}</Alert> : null}
+        {resend?.status === "closed" ? <Alert tone="warning">{t.sent.resendClosed}</Alert> : null}
+        {resend?.status === "rate_limited" ? <Alert tone="warning">{fill(t.refusals.rate_limited, { minutes: resend.retryAfterMinutes })}</Alert> : null}
       </div>
     </section>
   );

@@ -82,7 +82,6 @@ export const it = {
     resend: "Invia di nuovo l'email",
     resending: "Invio…",
     resent: "Email inviata di nuovo: il link precedente non vale più.",
-    resendFailed: "Non siamo riusciti a inviare l'email. Riprova fra poco.",
     resendClosed: "Questa prenotazione non può più essere confermata.",
   },
   confirm: {
@@ -224,7 +223,6 @@ export const en: typeof it = {
     resend: "Send the email again",
     resending: "Sending…",
     resent: "Email sent again: the previous link no longer works.",
-    resendFailed: "We could not send the email. Try again shortly.",
     resendClosed: "This booking can no longer be confirmed.",
   },
   confirm: {

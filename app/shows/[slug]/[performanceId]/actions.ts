@@ -21,9 +21,17 @@ export type BookingFormState =
       seatsLeft?: number;
       retryAfterMinutes?: number;
     }
-  | { status: "sent"; reservationId: number; email: string; emailSent: boolean };
+  | { status: "sent"; reservationId: number; email: string; emailSent: boolean; resend?: ResendOutcome };
 
+export type ResendOutcome = { status: "resent" | "failed" | "closed" } | { status: "rate_limited"; retryAfterMinutes: number };
+
+/**
+ * The booking form's one action: a booking, or (intent=resend, from the "check your
+ * email" panel) a resend of its link. One action keeps the panel's state across a
+ * resend even without JavaScript, where each post re-renders the page from its result.
+ */
 export async function submitBooking(performanceId: number, _previous: BookingFormState, formData: FormData): Promise<BookingFormState> {
+  if (formData.get("intent") === "resend") return resendFromPanel(formData);
   const values = bookingFormValues(formData);
   const limit = await consumeRateLimits([["booking", clientAddress(await headers())]]);
   if (!limit.ok) return { status: "invalid", errors: {}, values, refusal: "rate_limited", retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) };
@@ -41,26 +49,25 @@ export async function submitBooking(performanceId: number, _previous: BookingFor
   return { status: "invalid", errors: {}, values, refusal: result.reason };
 }
 
-export type ResendState = { status: "idle" | "resent" | "failed" | "closed" } | { status: "rate_limited"; retryAfterMinutes: number };
-
 /**
  * "Send the email again" after booking. The reservation id and the address must match,
  * so a guessed id alone sends nothing; limited per reservation and per client address.
  */
-export async function resendBookingEmail(_previous: ResendState, formData: FormData): Promise<ResendState> {
+async function resendFromPanel(formData: FormData): Promise<BookingFormState> {
   const reservationId = Number(formData.get("reservation_id"));
   const email = String(formData.get("email") ?? "").trim();
-  if (!Number.isSafeInteger(reservationId) || reservationId <= 0 || !email) return { status: "closed" };
+  const sent = (resend: ResendOutcome): BookingFormState => ({ status: "sent", reservationId, email, emailSent: resend.status === "resent", resend });
+  if (!Number.isSafeInteger(reservationId) || reservationId <= 0 || !email) return { status: "idle" };
 
   const limit = await consumeRateLimits([
     ["resend", `reservation:${reservationId}`],
     ["resend", `address:${clientAddress(await headers())}`],
   ]);
-  if (!limit.ok) return { status: "rate_limited", retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) };
+  if (!limit.ok) return sent({ status: "rate_limited", retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) });
 
   const owned = await db.reservation.count({ where: { id: reservationId, email: { equals: email, mode: "insensitive" }, status: "pending" } });
-  if (!owned) return { status: "closed" };
+  if (!owned) return sent({ status: "closed" });
   const result = await resendReservationLink({ db, reservationId });
-  if (!result.ok) return { status: "closed" };
-  return { status: result.sent ? "resent" : "failed" };
+  if (!result.ok) return sent({ status: "closed" });
+  return sent({ status: result.sent ? "resent" : "failed" });
 }

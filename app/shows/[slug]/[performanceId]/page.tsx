@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { resendBookingEmail, submitBooking } from "@/app/shows/[slug]/[performanceId]/actions";
+import { submitBooking } from "@/app/shows/[slug]/[performanceId]/actions";
 import { BookingForm } from "@/components/public/booking-form";
 import { AvailabilityBadge } from "@/components/public/performance-list";
 import { Alert } from "@/components/ui/alert";
@@ -53,7 +53,6 @@ export default async function BookingPage({ params }: Props) {
           <p>{t.booking.intro}</p>
           <BookingForm
             action={submitBooking.bind(null, performance.id)}
-            resendAction={resendBookingEmail}
             maxSeats={maxSeats}
             maxPartySize={MAX_PARTY_SIZE}
             t={{ booking: t.booking, fieldErrors: t.fieldErrors, refusals: t.refusals, sent: t.sent }}

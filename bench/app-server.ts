@@ -87,7 +87,8 @@ export async function snapshotBuild(): Promise<{ dir: string; remove: () => Prom
   const dir = await mkdtemp(path.join(tmpdir(), "azionelab-bench-app-"));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
-    await cp(STANDALONE, dir, { recursive: true });
+    // verbatimSymlinks: the build links its external packages relatively (.next/node_modules/pg-… -> ../../node_modules/pg).
+    await cp(STANDALONE, dir, { recursive: true, verbatimSymlinks: true });
   } catch (error) {
     await remove();
     throw new Error(`copying the build failed (is another \`next build\` running in this tree?): ${String(error)}`);

@@ -15,9 +15,12 @@ function ticketOf(body: CheckInBody): TicketView {
   return { showTitle: body.show_title ?? "", startsAt: body.starts_at ?? "", partySize: body.party_size ?? 0 };
 }
 
-/** A random id for one scan; sent again on retries of the same confirm so the server can recognise them. */
+/**
+ * A random id for one scan; sent again on retries of the same confirm so the server can
+ * recognise them. getRandomValues, unlike randomUUID, also exists outside secure contexts.
+ */
 function newNonce(): string {
-  return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /**

@@ -38,6 +38,21 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
   return { id: String(user.id), email: user.email, name: user.name, role: user.role };
 }
 
+/**
+ * next-auth logs multi-line stack traces, and its metadata can hold the submitted form or a
+ * cookie. We keep one JSON line with the error code: a forged or expired session cookie
+ * (JWT_SESSION_ERROR) is routine and answered by signing in again.
+ */
+const authLogger: NextAuthOptions["logger"] = {
+  error(code) {
+    console.error(JSON.stringify({ level: code === "JWT_SESSION_ERROR" ? "warn" : "error", msg: "auth error", code, time: new Date().toISOString() }));
+  },
+  warn(code) {
+    console.error(JSON.stringify({ level: "warn", msg: "auth warning", code, time: new Date().toISOString() }));
+  },
+  debug() {},
+};
+
 let cached: NextAuthOptions | undefined;
 
 /** Built on first use so that importing auth code needs no configuration at build time. */
@@ -45,6 +60,7 @@ export function authOptions(): NextAuthOptions {
   cached ??= {
     secret: config().NEXTAUTH_SECRET ?? (config().NODE_ENV === "production" ? undefined : "development-only-secret-not-for-production"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    logger: authLogger,
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const PORT = 3100;
+// E2E_PORT lets two runs (e.g. two engineers in one tree) use the machine at the same time.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const skipBuild = process.env.E2E_SKIP_BUILD === "1";
 

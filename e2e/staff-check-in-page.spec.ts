@@ -38,7 +38,8 @@ test("staff sign in on a phone, check a typed ticket, admit the party, and a sec
   await admit.click();
   await expect(card.getByRole("heading", { name: "Ingresso registrato" })).toBeVisible();
   await expect(code).toBeFocused();
-  await expect(counter).toContainText(new RegExp(`Entrati (${before + 3}|${before + 4}|${before + 5})`));
+  // Other tests admit parties to the same performance in parallel: ours adds at least 3.
+  await expect.poll(async () => Number(/Entrati (\d+)/.exec((await counter.textContent()) ?? "")?.[1])).toBeGreaterThanOrEqual(before + 3);
 
   await code.fill(ticket.token);
   await page.getByRole("button", { name: "Verifica" }).click();

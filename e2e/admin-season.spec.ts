@@ -19,6 +19,7 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(error.message));
   page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+  page.on("response", (response) => response.status() === 404 && problems.push(`404 ${response.url()}`));
   const suffix = randomBytes(3).toString("hex");
   const venueName = `Cortile ${suffix}`;
   const showTitle = `Amleto in cortile ${suffix}`;

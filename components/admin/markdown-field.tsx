@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { TextAreaField } from "@/components/admin/form-controls";
-import { renderMarkdown } from "@/lib/markdown";
+import { MarkdownBody } from "@/components/public/markdown-body";
 
 /** A Markdown textarea with a preview rendered by the same safe renderer as the public site. */
 export function MarkdownField({
@@ -29,8 +29,8 @@ export function MarkdownField({
         <section aria-label={`${labels.preview}: ${label}`} className="rounded-md border border-line bg-paper-raised p-4">
           <p className="mb-2 font-semibold">{`${labels.preview}: ${label}`}</p>
           {value.trim() ? (
-            // renderMarkdown escapes raw HTML and drops unsafe links (lib/markdown.ts).
-            <div className="prose max-w-none space-y-3" dangerouslySetInnerHTML={{ __html: renderMarkdown(value) }} />
+            // The public site's renderer: what the admin previews is what visitors get.
+            <MarkdownBody source={value} />
           ) : (
             <p className="text-ink-muted">{labels.empty}</p>
           )}

@@ -13,8 +13,9 @@ export type DemoRole = keyof typeof DEMO_ACCOUNTS;
  * cookie lands in `request`'s cookie jar: pass `page.request` to sign a browser page in,
  * or a fresh `playwright.request.newContext()` for API tests.
  */
-export async function signInWithApi(request: APIRequestContext, role: DemoRole) {
-  const { email, password } = DEMO_ACCOUNTS[role];
+export async function signInWithApi(request: APIRequestContext, who: DemoRole | { email: string; password: string }) {
+  const { email, password } = typeof who === "string" ? DEMO_ACCOUNTS[who] : who;
+  const role = typeof who === "string" ? who : email;
   const csrf = await request.get("/api/auth/csrf");
   expect(csrf.ok(), "GET /api/auth/csrf").toBe(true);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };

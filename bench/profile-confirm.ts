@@ -1,6 +1,9 @@
 // Where confirm-hot's time goes, measured in-process (no HTTP, no Next): the same race of
 // one-seat confirmations through successively more of the app's layers.
 //   npx tsx bench/profile-confirm.ts
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { openBenchDatabase, openPool } from "@/bench/database";
@@ -21,6 +24,7 @@ const CONCURRENCY = 32;
 const database = await openBenchDatabase();
 process.env.DATABASE_URL = database.url;
 const sql = openPool(database.url);
+const mailDir = await mkdtemp(path.join(tmpdir(), "azionelab-profile-mail-"));
 
 async function race(label: string, poolSize: number, confirm: (db: PrismaClient, token: string) => Promise<unknown>) {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: poolSize }) });
@@ -50,7 +54,7 @@ try {
   const confirmOnly = (db: PrismaClient, token: string) => confirmReservation({ db, token, checkInWindowHours: 6 });
   await race("confirmReservation (Prisma, pool 10)", 10, confirmOnly);
   await race("confirmReservation (Prisma, pool 32)", 32, confirmOnly);
-  const transport = fileTransport("/tmp/azionelab-profile-mail");
+  const transport = fileTransport(mailDir);
   await race("confirmAndSendTicket (Prisma pool 10 + ticket email)", 10, (db, token) => confirmAndSendTicket({ db, token, transport }));
   const startedAt = performance.now();
   for (let i = 0; i < 100; i += 1) await ticketQrPng(generateToken());
@@ -58,4 +62,5 @@ try {
 } finally {
   await sql.end();
   await database.close();
+  await rm(mailDir, { recursive: true, force: true });
 }

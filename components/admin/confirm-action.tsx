@@ -69,7 +69,7 @@ export function ConfirmAction({
       >
         {label}
       </button>
-      <dialog ref={dialogRef} aria-labelledby={titleId} aria-describedby={questionId} className="m-auto max-w-md rounded-lg border border-line bg-paper-raised p-6 text-ink shadow-xl backdrop:bg-ink/50">
+      <dialog ref={dialogRef} aria-labelledby={titleId} aria-describedby={questionId} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-paper-raised p-6 text-ink shadow-xl backdrop:bg-ink/50">
         <h2 id={titleId} className="text-xl font-semibold">
           {title}
         </h2>

@@ -14,7 +14,9 @@ export function createPrismaClient(connectionString = config().DATABASE_URL): Pr
     max: DATABASE_POOL_SIZE,
     connectionTimeoutMillis: DATABASE_CONNECTION_TIMEOUT_MS,
   });
-  return new PrismaClient({ adapter });
+  // A burst of bookings queues for the pool's connections: let a transaction wait as long
+  // as a query would (Prisma's own default, 2 s, turns a rush into errors).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: DATABASE_CONNECTION_TIMEOUT_MS, timeout: 10_000 } });
 }
 
 // One client per process; in development it survives hot reloads on globalThis.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { MarkdownBody } from "@/components/public/markdown-body";
 import { PerformanceList } from "@/components/public/performance-list";
 import { getPublicShow } from "@/lib/catalog/public-catalog";
@@ -11,14 +12,17 @@ import { publicText } from "@/lib/i18n/public-text";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Metadata and page render in the same request: load the show (3 queries) once.
+const loadShow = cache((slug: string) => getPublicShow(db, slug));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const show = await getPublicShow(db, (await params).slug);
+  const show = await loadShow((await params).slug);
   return { title: show?.title };
 }
 
 export default async function ShowPage({ params }: Props) {
   const { locale, t } = await publicText();
-  const show = await getPublicShow(db, (await params).slug);
+  const show = await loadShow((await params).slug);
   if (!show) notFound();
   return (
     <article className="space-y-8">

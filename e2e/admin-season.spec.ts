@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { linkIn, newestMail } from "./support/mail";
-import { signInWithForm } from "./support/staff-login";
+import { signInWithApi, signInWithForm } from "./support/staff-login";
 
 /** "YYYY-MM-DD" in Rome, `days` from now: what the admin types into the date field. */
 function romeDay(days: number): string {
@@ -158,4 +158,24 @@ test("admin pages are never cached and speak English when switched", async ({ pa
   await expect(page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Reservations" })).toBeVisible();
   await page.getByRole("button", { name: "Italiano" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cruscotto" })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an admin form shows the server's field errors and then saves", async ({ page }) => {
+    await signInWithApi(page.request, "admin");
+    await page.goto("/admin/venues/new");
+    await page.getByLabel("Indirizzo", { exact: true }).fill("Via Senza Script 1");
+    await page.getByRole("button", { name: "Salva" }).click();
+    await expect(page.locator("#field-name-error")).toHaveText("Campo obbligatorio.");
+    await expect(page.getByLabel("Nome")).toHaveAttribute("aria-invalid", "true");
+
+    const name = `Sala senza script ${randomBytes(3).toString("hex")}`;
+    await page.getByLabel("Nome").fill(name);
+    await page.getByLabel("Indirizzo", { exact: true }).fill("Via Senza Script 1");
+    await page.getByRole("button", { name: "Salva" }).click();
+    await expect(page).toHaveURL(/\/admin\/venues\?notice=venue_saved$/);
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  });
 });

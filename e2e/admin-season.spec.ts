@@ -6,20 +6,35 @@ import { signInWithApi, signInWithForm } from "./support/staff-login";
 
 /** "YYYY-MM-DD" in Rome, `days` from now: what the admin types into the date field. */
 function romeDay(days: number): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Rome",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(Date.now() + days * 86_400_000));
 }
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), page.url()).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    page.url(),
+  ).toEqual([]);
 }
 
-test("an admin puts a new show on sale, a visitor books, the admin checks the party in and the counts move", async ({ page }) => {
+test("an admin puts a new show on sale, a visitor books, the admin checks the party in and the counts move", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(error.message));
   page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-  page.on("response", (response) => response.status() === 404 && problems.push(`404 ${response.url()}`));
+  page.on(
+    "response",
+    (response) => response.status() === 404 && problems.push(`404 ${response.url()}`),
+  );
   const suffix = randomBytes(3).toString("hex");
   const venueName = `Cortile ${suffix}`;
   const showTitle = `Amleto in cortile ${suffix}`;
@@ -30,7 +45,10 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   await expectNoAxeViolations(page);
 
   // A venue.
-  await page.getByRole("navigation", { name: "Amministrazione" }).getByRole("link", { name: "Sale" }).click();
+  await page
+    .getByRole("navigation", { name: "Amministrazione" })
+    .getByRole("link", { name: "Sale" })
+    .click();
   await page.getByRole("link", { name: "Nuova sala" }).click();
   await page.getByRole("button", { name: "Salva" }).click();
   await expect(page.locator("#field-name-error")).toHaveText("Campo obbligatorio.");
@@ -62,24 +80,35 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   await page.getByLabel("Capienza della sala").fill("20");
   await page.getByLabel("Posti aggiuntivi").fill("2");
   await page.getByLabel("Posti occupati manualmente").fill("25");
-  await expect(page.getByTestId("capacity-formula")).toHaveText("20 capienza + 2 aggiuntivi − 25 occupati manualmente = -3 posti prenotabili");
+  await expect(page.getByTestId("capacity-formula")).toHaveText(
+    "20 capienza + 2 aggiuntivi − 25 occupati manualmente = -3 posti prenotabili",
+  );
   await page.getByRole("button", { name: "Salva" }).click();
-  await expect(page.locator("#field-manuallyOccupiedSeats-error")).toHaveText(/non possono superare/);
+  await expect(page.locator("#field-manuallyOccupiedSeats-error")).toHaveText(
+    /non possono superare/,
+  );
   await page.getByLabel("Posti occupati manualmente").fill("2");
-  await expect(page.getByTestId("capacity-formula")).toHaveText("20 capienza + 2 aggiuntivi − 2 occupati manualmente = 20 posti prenotabili");
+  await expect(page.getByTestId("capacity-formula")).toHaveText(
+    "20 capienza + 2 aggiuntivi − 2 occupati manualmente = 20 posti prenotabili",
+  );
   await page.getByRole("button", { name: "Salva" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Replica salvata." })).toBeVisible();
   const performanceId = Number(/\/admin\/performances\/(\d+)/.exec(page.url())![1]);
 
   await page.goto("/admin");
   const counts = page.getByTestId(`counts-${performanceId}`);
-  await expect(counts).toHaveText("0 confermati · 0 in attesa · 20 liberi · 0 entrati, su 20 posti prenotabili");
+  await expect(counts).toHaveText(
+    "0 confermati · 0 in attesa · 20 liberi · 0 entrati, su 20 posti prenotabili",
+  );
 
   // The public site shows it; a visitor books and confirms.
   await page.goto("/shows");
   await page.getByRole("link", { name: showTitle }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: showTitle })).toBeVisible();
-  await page.getByRole("link", { name: /^Prenota per/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Prenota per/ })
+    .first()
+    .click();
   await page.getByLabel("Nome e cognome").fill("Ofelia Danese");
   await page.getByLabel("Email").fill(visitorEmail);
   await page.getByLabel("Numero di posti").selectOption("3");
@@ -88,13 +117,17 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   await expect(page.getByRole("heading", { name: "Controlla la tua email" })).toBeVisible();
 
   await page.goto("/admin");
-  await expect(counts).toHaveText("0 confermati · 3 in attesa · 20 liberi · 0 entrati, su 20 posti prenotabili");
+  await expect(counts).toHaveText(
+    "0 confermati · 3 in attesa · 20 liberi · 0 entrati, su 20 posti prenotabili",
+  );
 
   await page.goto(linkIn(await newestMail(visitorEmail, { subject: /^Conferma/ }), "confirm"));
   await expect(page.getByText("Prenotazione confermata!")).toBeVisible();
 
   await page.goto("/admin");
-  await expect(counts).toHaveText("3 confermati · 0 in attesa · 17 liberi · 0 entrati, su 20 posti prenotabili");
+  await expect(counts).toHaveText(
+    "3 confermati · 0 in attesa · 17 liberi · 0 entrati, su 20 posti prenotabili",
+  );
 
   // The admin finds the reservation and checks the party in by hand.
   await page.goto(`/admin/reservations?performance=${performanceId}`);
@@ -112,7 +145,9 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   await expect(page.getByText(/Entrata registrata da Chiara \(admin\) \(manuale\)/)).toBeVisible();
 
   await page.goto("/admin");
-  await expect(counts).toHaveText("3 confermati · 0 in attesa · 17 liberi · 3 entrati, su 20 posti prenotabili");
+  await expect(counts).toHaveText(
+    "3 confermati · 0 in attesa · 17 liberi · 3 entrati, su 20 posti prenotabili",
+  );
 
   // Lowering capacity below the confirmed seats is refused with the reason.
   await page.goto(`/admin/performances/${performanceId}`);
@@ -121,20 +156,27 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   await page.getByLabel("Posti occupati manualmente").fill("0");
   await expect(page.getByText(/sarebbero meno dei posti già confermati \(3\)/)).toBeVisible();
   await page.getByRole("button", { name: "Salva" }).click();
-  await expect(page.locator("#field-roomCapacity-error")).toContainText("ci sono 3 posti già confermati");
+  await expect(page.locator("#field-roomCapacity-error")).toContainText(
+    "ci sono 3 posti già confermati",
+  );
 
   // The show cannot be deleted while it has a performance (PROTECT).
   await page.goto("/admin/shows");
   await page.getByRole("link", { name: showTitle }).click();
   await page.getByRole("button", { name: "Elimina" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Elimina" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "lo spettacolo ha 1 repliche" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "lo spettacolo ha 1 repliche" }).first(),
+  ).toBeVisible();
 
   // Attendee CSV and the printable door list.
   const csv = await page.request.get(`/admin/performances/${performanceId}/attendees.csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(csv.headers()["cache-control"]).toContain("no-store");
-  const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toBe("Nome,Posti,Stato,Entrato alle");
   expect(lines[1]).toMatch(/^Ofelia Danese,3,Confermata,\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await page.goto(`/admin/performances/${performanceId}/door-list`);
@@ -143,7 +185,12 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
 
   // Every change is in the audit log.
   await page.goto("/admin/audit");
-  for (const action of ["Sala creata", "Spettacolo creato", "Replica creata", "Ingresso manuale registrato"]) {
+  for (const action of [
+    "Sala creata",
+    "Spettacolo creato",
+    "Replica creata",
+    "Ingresso manuale registrato",
+  ]) {
     await expect(page.getByRole("cell", { name: action }).first()).toBeVisible();
   }
   expect(problems).toEqual([]);
@@ -155,7 +202,11 @@ test("admin pages are never cached and speak English when switched", async ({ pa
   expect(response.headers()["cache-control"]).toContain("no-store");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Reservations" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("navigation", { name: "Administration" })
+      .getByRole("link", { name: "Reservations" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Italiano" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cruscotto" })).toBeVisible();
 });

@@ -7,12 +7,17 @@ type Failed<T> = Extract<T, { ok: false }>;
 
 /** A refused save as form state: field errors stay on their fields. */
 export function saveFailure(result: Failed<SaveResult>, t: AdminMessages): FormState {
-  if (result.reason === "invalid") return { status: "error", message: t.common.fixFields, fieldErrors: result.fieldErrors };
+  if (result.reason === "invalid")
+    return { status: "error", message: t.common.fixFields, fieldErrors: result.fieldErrors };
   return { status: "error", message: t.common.notFound };
 }
 
 /** A refused delete as form state, with the PROTECT reason and how many rows depend on it. */
-export function deleteFailure(result: Failed<DeleteResult>, t: AdminMessages, entity: "show" | "venue" | "performance"): FormState {
+export function deleteFailure(
+  result: Failed<DeleteResult>,
+  t: AdminMessages,
+  entity: "show" | "venue" | "performance",
+): FormState {
   if (result.reason === "not_found") return { status: "error", message: t.common.notFound };
   const key = `${entity}_${result.reason}` as keyof AdminMessages["refusals"];
   return { status: "error", message: fill(t.refusals[key], { count: result.count }) };

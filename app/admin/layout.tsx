@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { Suspense } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { Toaster } from "@/components/admin/toaster";
 import { SignOutButton } from "@/components/staff/sign-out-button";
@@ -25,19 +24,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/", label: t.nav.site },
   ];
   return (
-    <Suspense>
-      <Toaster notices={t.notices} labels={{ close: t.common.close, region: t.common.notifications }}>
-        <div className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
-          <aside className="mb-6 md:mb-0">
-            <p className="mb-2 text-sm text-ink-muted print:hidden">{fill(t.nav.signedInAs, { email: user.email })}</p>
-            <AdminNav items={items} label={t.nav.label} />
-            <div className="mt-3 flex flex-wrap gap-2 print:hidden">
-              <SignOutButton label={t.nav.signOut} pendingLabel={t.nav.signingOut} />
-            </div>
-          </aside>
-          <div className="min-w-0">{children}</div>
-        </div>
-      </Toaster>
-    </Suspense>
+    <Toaster notices={t.notices} labels={{ close: t.common.close, region: t.common.notifications }}>
+      <div className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
+        <aside className="mb-6 md:mb-0">
+          <p className="mb-2 text-sm text-ink-muted print:hidden">
+            {fill(t.nav.signedInAs, { email: user.email })}
+          </p>
+          <AdminNav items={items} label={t.nav.label} />
+          <div className="mt-3 flex flex-wrap gap-2 print:hidden">
+            <SignOutButton label={t.nav.signOut} pendingLabel={t.nav.signingOut} />
+          </div>
+        </aside>
+        <div className="min-w-0">{children}</div>
+      </div>
+    </Toaster>
   );
 }

@@ -12,10 +12,18 @@ import { expireReservations } from "@/lib/reservations/expire-reservations";
 export default async function DashboardPage() {
   const { t, locale, when } = await adminContext("/admin");
   await expireReservations({ db });
-  const { upcoming, totals } = await dashboard(db, { checkInWindowHours: config().CHECKIN_WINDOW_HOURS });
+  const { upcoming, totals } = await dashboard(db, {
+    checkInWindowHours: config().CHECKIN_WINDOW_HOURS,
+  });
   const d = t.dashboard;
   const n = (value: number) => formatNumber(value, locale);
-  const barLabels = { bar: d.barLabel, checkedIn: d.legendCheckedIn, confirmed: d.legendConfirmed, pending: d.legendPending, available: d.legendAvailable };
+  const barLabels = {
+    bar: d.barLabel,
+    checkedIn: d.legendCheckedIn,
+    confirmed: d.legendConfirmed,
+    pending: d.legendPending,
+    available: d.legendAvailable,
+  };
   const totalItems = [
     [d.performances, totals.performances],
     [d.capacity, totals.capacity],
@@ -62,7 +70,14 @@ export default async function DashboardPage() {
                   </p>
                 </div>
                 {!p.bookingEnabled || !p.showPublished ? (
-                  <p className="text-sm font-semibold text-warning">{[!p.showPublished ? d.unpublished : null, !p.bookingEnabled ? d.bookingOff : null].filter(Boolean).join(" · ")}</p>
+                  <p className="text-sm font-semibold text-warning">
+                    {[
+                      !p.showPublished ? d.unpublished : null,
+                      !p.bookingEnabled ? d.bookingOff : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
                 ) : null}
                 <div className="mt-3">
                   <SeatBar counts={p} labels={barLabels} />

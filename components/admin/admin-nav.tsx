@@ -11,7 +11,10 @@ export type NavItem = { href: string; label: string };
  */
 export function AdminNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
-  const isCurrent = (href: string) => (href === "/admin" ? pathname === "/admin" : pathname === href || pathname.startsWith(`${href}/`));
+  const isCurrent = (href: string) =>
+    href === "/admin"
+      ? pathname === "/admin"
+      : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label={label} className="print:hidden">
       <ul className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-2 md:mx-0 md:flex-col md:overflow-visible md:px-0">

@@ -69,7 +69,12 @@ export function ConfirmAction({
       >
         {label}
       </button>
-      <dialog ref={dialogRef} aria-labelledby={titleId} aria-describedby={questionId} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-paper-raised p-6 text-ink shadow-xl backdrop:bg-ink/50">
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={titleId}
+        aria-describedby={questionId}
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-paper-raised p-6 text-ink shadow-xl backdrop:bg-ink/50"
+      >
         <h2 id={titleId} className="text-xl font-semibold">
           {title}
         </h2>
@@ -77,7 +82,12 @@ export function ConfirmAction({
           {question}
         </p>
         <div className="mt-6 flex flex-wrap justify-end gap-3">
-          <button type="button" autoFocus onClick={() => dialogRef.current?.close()} className="rounded-md border-2 border-ink px-4 py-2 font-semibold">
+          <button
+            type="button"
+            autoFocus
+            onClick={() => dialogRef.current?.close()}
+            className="rounded-md border-2 border-ink px-4 py-2 font-semibold"
+          >
             {keepLabel}
           </button>
           <button

@@ -23,10 +23,19 @@ export function MarkdownField({
   return (
     <div>
       <div className={previewing ? "hidden" : undefined}>
-        <TextAreaField label={label} help={labels.help} error={error} registration={registration} rows={10} />
+        <TextAreaField
+          label={label}
+          help={labels.help}
+          error={error}
+          registration={registration}
+          rows={10}
+        />
       </div>
       {previewing ? (
-        <section aria-label={`${labels.preview}: ${label}`} className="rounded-md border border-line bg-paper-raised p-4">
+        <section
+          aria-label={`${labels.preview}: ${label}`}
+          className="rounded-md border border-line bg-paper-raised p-4"
+        >
           <p className="mb-2 font-semibold">{`${labels.preview}: ${label}`}</p>
           {value.trim() ? (
             // The public site's renderer: what the admin previews is what visitors get.
@@ -36,7 +45,12 @@ export function MarkdownField({
           )}
         </section>
       ) : null}
-      <button type="button" aria-pressed={previewing} onClick={() => setPreviewing((on) => !on)} className="mt-2 rounded-md border-2 border-ink px-3 py-1 text-sm font-semibold">
+      <button
+        type="button"
+        aria-pressed={previewing}
+        onClick={() => setPreviewing((on) => !on)}
+        className="mt-2 rounded-md border-2 border-ink px-3 py-1 text-sm font-semibold"
+      >
         {previewing ? labels.write : labels.preview}
       </button>
     </div>

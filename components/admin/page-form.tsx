@@ -9,22 +9,56 @@ import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
 export type PageDefaults = { title: string; slug: string; body: string; isPublished: boolean };
 
-export function PageForm({ action, defaults, t }: { action: (state: FormState, formData: FormData) => Promise<FormState>; defaults: PageDefaults; t: AdminMessages }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({ schema: pageInput, action, defaultValues: defaults, errorTexts: t.errors });
+export function PageForm({
+  action,
+  defaults,
+  t,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  defaults: PageDefaults;
+  t: AdminMessages;
+}) {
+  const { form, pending, errorOf, formProps } = useAdminForm({
+    schema: pageInput,
+    action,
+    defaultValues: defaults,
+    errorTexts: t.errors,
+  });
   const { register, watch } = form;
   const f = t.pages.fields;
   return (
     <form {...formProps} className="max-w-2xl space-y-5">
-      <TextField label={f.title} registration={register("title")} error={errorOf("title")} autoComplete="off" />
-      <TextField label={f.slug} help={t.common.slugHelp} registration={register("slug")} error={errorOf("slug")} autoComplete="off" optional={t.common.optional} />
+      <TextField
+        label={f.title}
+        registration={register("title")}
+        error={errorOf("title")}
+        autoComplete="off"
+      />
+      <TextField
+        label={f.slug}
+        help={t.common.slugHelp}
+        registration={register("slug")}
+        error={errorOf("slug")}
+        autoComplete="off"
+        optional={t.common.optional}
+      />
       <MarkdownField
         label={f.body}
         registration={register("body")}
         error={errorOf("body")}
         value={String(watch("body") ?? "")}
-        labels={{ write: t.common.write, preview: t.common.preview, help: t.common.markdownHelp, empty: t.common.previewEmpty }}
+        labels={{
+          write: t.common.write,
+          preview: t.common.preview,
+          help: t.common.markdownHelp,
+          empty: t.common.previewEmpty,
+        }}
       />
-      <CheckboxField label={f.isPublished} registration={register("isPublished")} error={errorOf("isPublished")} />
+      <CheckboxField
+        label={f.isPublished}
+        registration={register("isPublished")}
+        error={errorOf("isPublished")}
+      />
       <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />
     </form>
   );

@@ -1,7 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, action, children }: { title: string; action?: { href: string; label: string }; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action?: { href: string; label: string };
+  children?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -9,7 +17,10 @@ export function PageHeader({ title, action, children }: { title: string; action?
         {children}
       </div>
       {action ? (
-        <Link href={action.href} className="rounded-md bg-accent px-4 py-2 font-semibold text-white no-underline hover:bg-accent-strong hover:text-white">
+        <Link
+          href={action.href}
+          className="rounded-md bg-accent px-4 py-2 font-semibold text-white no-underline hover:bg-accent-strong hover:text-white"
+        >
           {action.label}
         </Link>
       ) : null}
@@ -20,10 +31,16 @@ export function PageHeader({ title, action, children }: { title: string; action?
 /** A table that scrolls sideways on a phone instead of overflowing the page. */
 export function TableScroller({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-paper-raised">
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-line bg-paper-raised"
+    >
       {children}
     </div>
   );
 }
 
-export const tableClass = "w-full border-collapse text-left text-sm [&_td]:border-t [&_td]:border-line [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_th]:font-semibold [&_thead]:bg-paper-sunken";
+export const tableClass =
+  "w-full border-collapse text-left text-sm [&_td]:border-t [&_td]:border-line [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_th]:font-semibold [&_thead]:bg-paper-sunken";

@@ -2,7 +2,11 @@
 
 export function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => window.print()} className="rounded-md bg-accent px-4 py-2 font-semibold text-white print:hidden">
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="rounded-md bg-accent px-4 py-2 font-semibold text-white print:hidden"
+    >
       {label}
     </button>
   );

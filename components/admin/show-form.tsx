@@ -9,10 +9,30 @@ import { showInput } from "@/lib/admin/show-input";
 import { slugify } from "@/lib/admin/slug";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
-export type ShowDefaults = { title: string; slug: string; summary: string; description: string; posterImage: string; isPublished: boolean };
+export type ShowDefaults = {
+  title: string;
+  slug: string;
+  summary: string;
+  description: string;
+  posterImage: string;
+  isPublished: boolean;
+};
 
-export function ShowForm({ action, defaults, t }: { action: (state: FormState, formData: FormData) => Promise<FormState>; defaults: ShowDefaults; t: AdminMessages }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({ schema: showInput, action, defaultValues: defaults, errorTexts: t.errors });
+export function ShowForm({
+  action,
+  defaults,
+  t,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  defaults: ShowDefaults;
+  t: AdminMessages;
+}) {
+  const { form, pending, errorOf, formProps } = useAdminForm({
+    schema: showInput,
+    action,
+    defaultValues: defaults,
+    errorTexts: t.errors,
+  });
   const { register, watch, setValue, getFieldState } = form;
   const f = t.shows.fields;
   const title = watch("title");
@@ -20,23 +40,57 @@ export function ShowForm({ action, defaults, t }: { action: (state: FormState, f
 
   // A new show's slug follows its title until the admin edits the slug by hand.
   useEffect(() => {
-    if (isNew && !getFieldState("slug").isDirty) setValue("slug", slugify(String(title ?? ""), 200));
+    if (isNew && !getFieldState("slug").isDirty)
+      setValue("slug", slugify(String(title ?? ""), 200));
   }, [title, isNew, getFieldState, setValue]);
 
   return (
     <form {...formProps} className="max-w-2xl space-y-5">
-      <TextField label={f.title} registration={register("title")} error={errorOf("title")} autoComplete="off" />
-      <TextField label={f.slug} help={t.common.slugHelp} registration={register("slug")} error={errorOf("slug")} autoComplete="off" optional={t.common.optional} />
-      <TextField label={f.summary} registration={register("summary")} error={errorOf("summary")} optional={t.common.optional} />
+      <TextField
+        label={f.title}
+        registration={register("title")}
+        error={errorOf("title")}
+        autoComplete="off"
+      />
+      <TextField
+        label={f.slug}
+        help={t.common.slugHelp}
+        registration={register("slug")}
+        error={errorOf("slug")}
+        autoComplete="off"
+        optional={t.common.optional}
+      />
+      <TextField
+        label={f.summary}
+        registration={register("summary")}
+        error={errorOf("summary")}
+        optional={t.common.optional}
+      />
       <MarkdownField
         label={f.description}
         registration={register("description")}
         error={errorOf("description")}
         value={String(watch("description") ?? "")}
-        labels={{ write: t.common.write, preview: t.common.preview, help: t.common.markdownHelp, empty: t.common.previewEmpty }}
+        labels={{
+          write: t.common.write,
+          preview: t.common.preview,
+          help: t.common.markdownHelp,
+          empty: t.common.previewEmpty,
+        }}
       />
-      <TextField label={f.posterImage} help={t.shows.posterHelp} registration={register("posterImage")} error={errorOf("posterImage")} inputMode="url" optional={t.common.optional} />
-      <CheckboxField label={f.isPublished} registration={register("isPublished")} error={errorOf("isPublished")} />
+      <TextField
+        label={f.posterImage}
+        help={t.shows.posterHelp}
+        registration={register("posterImage")}
+        error={errorOf("posterImage")}
+        inputMode="url"
+        optional={t.common.optional}
+      />
+      <CheckboxField
+        label={f.isPublished}
+        registration={register("isPublished")}
+        error={errorOf("isPublished")}
+      />
       <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />
     </form>
   );

@@ -27,7 +27,11 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
   errorTexts: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(schema), defaultValues, mode: "onTouched" });
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(schema),
+    defaultValues,
+    mode: "onTouched",
+  });
   const notify = useToast();
   const { setError } = form;
 
@@ -43,13 +47,21 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
 
   const onSubmit = form.handleSubmit((_values, event) => {
     const element = event?.target;
-    if (element instanceof HTMLFormElement) startTransition(() => formAction(new FormData(element)));
+    if (element instanceof HTMLFormElement)
+      startTransition(() => formAction(new FormData(element)));
   });
 
   /** The translated error of a field: the browser's check first, else the server's. */
   function errorOf(name: string): string | undefined {
-    const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
-    const code = typeof clientError === "string" ? clientError : state.status === "error" ? state.fieldErrors?.[name]?.[0] : undefined;
+    const clientError = (
+      form.formState.errors as Record<string, { message?: unknown } | undefined>
+    )[name]?.message;
+    const code =
+      typeof clientError === "string"
+        ? clientError
+        : state.status === "error"
+          ? state.fieldErrors?.[name]?.[0]
+          : undefined;
     return code ? (errorTexts[code] ?? code) : undefined;
   }
 

@@ -1,6 +1,11 @@
 "use client";
 
-import { CheckboxField, SelectField, SubmitButton, TextField } from "@/components/admin/form-controls";
+import {
+  CheckboxField,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "@/components/admin/form-controls";
 import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { FormState } from "@/lib/admin/form-state";
 import { newUserForm, passwordResetInput, userUpdateInput } from "@/lib/admin/user-input";
@@ -24,32 +29,91 @@ export function NewUserForm({ action, t }: { action: Action; t: AdminMessages })
   const f = t.users.fields;
   return (
     <form {...formProps} className="max-w-xl space-y-5">
-      <TextField label={f.email} type="email" autoComplete="off" registration={register("email")} error={errorOf("email")} />
-      <TextField label={f.name} autoComplete="off" registration={register("name")} error={errorOf("name")} optional={t.common.optional} />
-      <SelectField label={f.role} registration={register("role")} error={errorOf("role")} options={roleOptions(t)} />
-      <TextField label={f.password} type="password" autoComplete="new-password" help={t.users.passwordHelp} registration={register("password")} error={errorOf("password")} />
+      <TextField
+        label={f.email}
+        type="email"
+        autoComplete="off"
+        registration={register("email")}
+        error={errorOf("email")}
+      />
+      <TextField
+        label={f.name}
+        autoComplete="off"
+        registration={register("name")}
+        error={errorOf("name")}
+        optional={t.common.optional}
+      />
+      <SelectField
+        label={f.role}
+        registration={register("role")}
+        error={errorOf("role")}
+        options={roleOptions(t)}
+      />
+      <TextField
+        label={f.password}
+        type="password"
+        autoComplete="new-password"
+        help={t.users.passwordHelp}
+        registration={register("password")}
+        error={errorOf("password")}
+      />
       <SubmitButton pending={pending} label={t.common.create} pendingLabel={t.common.saving} />
     </form>
   );
 }
 
-export function EditUserForm({ action, defaults, isSelf, t }: { action: Action; defaults: { name: string; role: "ADMIN" | "STAFF"; isActive: boolean }; isSelf: boolean; t: AdminMessages }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({ schema: userUpdateInput, action, defaultValues: defaults, errorTexts: t.errors });
+export function EditUserForm({
+  action,
+  defaults,
+  isSelf,
+  t,
+}: {
+  action: Action;
+  defaults: { name: string; role: "ADMIN" | "STAFF"; isActive: boolean };
+  isSelf: boolean;
+  t: AdminMessages;
+}) {
+  const { form, pending, errorOf, formProps } = useAdminForm({
+    schema: userUpdateInput,
+    action,
+    defaultValues: defaults,
+    errorTexts: t.errors,
+  });
   const { register } = form;
   const f = t.users.fields;
   return (
     <form {...formProps} className="max-w-xl space-y-5">
       {isSelf ? <p className="rounded-md bg-accent-soft p-3">{t.users.selfNote}</p> : null}
-      <TextField label={f.name} autoComplete="off" registration={register("name")} error={errorOf("name")} optional={t.common.optional} />
-      <SelectField label={f.role} registration={register("role")} error={errorOf("role")} options={roleOptions(t)} />
-      <CheckboxField label={f.isActive} registration={register("isActive")} error={errorOf("isActive")} />
+      <TextField
+        label={f.name}
+        autoComplete="off"
+        registration={register("name")}
+        error={errorOf("name")}
+        optional={t.common.optional}
+      />
+      <SelectField
+        label={f.role}
+        registration={register("role")}
+        error={errorOf("role")}
+        options={roleOptions(t)}
+      />
+      <CheckboxField
+        label={f.isActive}
+        registration={register("isActive")}
+        error={errorOf("isActive")}
+      />
       <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />
     </form>
   );
 }
 
 export function ResetPasswordForm({ action, t }: { action: Action; t: AdminMessages }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({ schema: passwordResetInput, action, defaultValues: { password: "" }, errorTexts: t.errors });
+  const { form, pending, errorOf, formProps } = useAdminForm({
+    schema: passwordResetInput,
+    action,
+    defaultValues: { password: "" },
+    errorTexts: t.errors,
+  });
   return (
     <form {...formProps} className="max-w-xl space-y-5">
       <TextField

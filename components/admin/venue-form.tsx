@@ -6,19 +6,66 @@ import type { FormState } from "@/lib/admin/form-state";
 import { venueInput } from "@/lib/admin/venue-input";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
-export type VenueDefaults = { name: string; slug: string; address: string; city: string; notes: string };
+export type VenueDefaults = {
+  name: string;
+  slug: string;
+  address: string;
+  city: string;
+  notes: string;
+};
 
-export function VenueForm({ action, defaults, t }: { action: (state: FormState, formData: FormData) => Promise<FormState>; defaults: VenueDefaults; t: AdminMessages }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({ schema: venueInput, action, defaultValues: defaults, errorTexts: t.errors });
+export function VenueForm({
+  action,
+  defaults,
+  t,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  defaults: VenueDefaults;
+  t: AdminMessages;
+}) {
+  const { form, pending, errorOf, formProps } = useAdminForm({
+    schema: venueInput,
+    action,
+    defaultValues: defaults,
+    errorTexts: t.errors,
+  });
   const { register } = form;
   const f = t.venues.fields;
   return (
     <form {...formProps} className="max-w-2xl space-y-5">
-      <TextField label={f.name} registration={register("name")} error={errorOf("name")} autoComplete="off" />
-      <TextField label={f.slug} help={t.venues.slugHelp} registration={register("slug")} error={errorOf("slug")} autoComplete="off" optional={t.common.optional} />
-      <TextField label={f.address} registration={register("address")} error={errorOf("address")} autoComplete="off" />
-      <TextField label={f.city} registration={register("city")} error={errorOf("city")} autoComplete="off" />
-      <TextAreaField label={f.notes} registration={register("notes")} error={errorOf("notes")} rows={4} optional={t.common.optional} />
+      <TextField
+        label={f.name}
+        registration={register("name")}
+        error={errorOf("name")}
+        autoComplete="off"
+      />
+      <TextField
+        label={f.slug}
+        help={t.venues.slugHelp}
+        registration={register("slug")}
+        error={errorOf("slug")}
+        autoComplete="off"
+        optional={t.common.optional}
+      />
+      <TextField
+        label={f.address}
+        registration={register("address")}
+        error={errorOf("address")}
+        autoComplete="off"
+      />
+      <TextField
+        label={f.city}
+        registration={register("city")}
+        error={errorOf("city")}
+        autoComplete="off"
+      />
+      <TextAreaField
+        label={f.notes}
+        registration={register("notes")}
+        error={errorOf("notes")}
+        rows={4}
+        optional={t.common.optional}
+      />
       <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />
     </form>
   );

@@ -14,7 +14,11 @@ export async function adminContext(returnTo: string) {
   const locale: Locale = await getLocale();
   const t: AdminMessages = adminMessages[locale];
   const timeZone = config().TIME_ZONE;
-  const short = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
+  const short = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", {
+    timeZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
   return {
     user,
     locale,

@@ -14,11 +14,25 @@ export type Attendee = {
  * Everyone who booked the performance and did not let the booking lapse (confirmed,
  * pending, cancelled), by name. `confirmedOnly` gives the door list.
  */
-export async function attendeesOf(db: Db, performanceId: number, { confirmedOnly = false } = {}): Promise<Attendee[]> {
+export async function attendeesOf(
+  db: Db,
+  performanceId: number,
+  { confirmedOnly = false } = {},
+): Promise<Attendee[]> {
   const rows = await db.reservation.findMany({
-    where: { performanceId, status: confirmedOnly ? "confirmed" : { in: ["confirmed", "pending", "cancelled"] } },
+    where: {
+      performanceId,
+      status: confirmedOnly ? "confirmed" : { in: ["confirmed", "pending", "cancelled"] },
+    },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, email: true, partySize: true, status: true, checkIn: { select: { checkedInAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      partySize: true,
+      status: true,
+      checkIn: { select: { checkedInAt: true } },
+    },
   });
   return rows.map((row) => ({
     reservationId: row.id,

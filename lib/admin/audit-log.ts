@@ -28,10 +28,22 @@ export async function writeAudit(db: Db, actor: Actor, record: AuditRecord): Pro
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Newest first, one page at a time; optionally only the entries about one row. */
-export async function listAuditEntries(db: Db, { page = 1, entityType, entityId }: { page?: number; entityType?: string; entityId?: number } = {}) {
+export async function listAuditEntries(
+  db: Db,
+  {
+    page = 1,
+    entityType,
+    entityId,
+  }: { page?: number; entityType?: string; entityId?: number } = {},
+) {
   const where = { ...(entityType ? { entityType } : {}), ...(entityId ? { entityId } : {}) };
   const [entries, total] = await Promise.all([
-    db.auditEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    db.auditEntry.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
     db.auditEntry.count({ where }),
   ]);
   return { entries, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };

@@ -30,7 +30,12 @@ type Row = {
   checked_in_seats: number;
 };
 
-async function performanceCounts(db: Db, from: Date, to: Date | null, limit: number | null): Promise<PerformanceCounts[]> {
+async function performanceCounts(
+  db: Db,
+  from: Date,
+  to: Date | null,
+  limit: number | null,
+): Promise<PerformanceCounts[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT p.id, p.starts_at, s.title AS show_title, v.name AS venue_name, s.is_published AS show_published,
            p.is_booking_enabled AS booking_enabled,
@@ -62,7 +67,10 @@ async function performanceCounts(db: Db, from: Date, to: Date | null, limit: num
   }));
 }
 
-export type DashboardTotals = Pick<PerformanceCounts, "capacity" | "confirmedSeats" | "pendingSeats" | "availableSeats" | "checkedInSeats"> & { performances: number };
+export type DashboardTotals = Pick<
+  PerformanceCounts,
+  "capacity" | "confirmedSeats" | "pendingSeats" | "availableSeats" | "checkedInSeats"
+> & { performances: number };
 
 export const DASHBOARD_DAYS = 30;
 
@@ -71,10 +79,27 @@ export const DASHBOARD_DAYS = 30;
  * stays "upcoming" until its check-in window closes, so tonight's show is still here
  * while the audience arrives.
  */
-export async function dashboard(db: Db, { now = new Date(), checkInWindowHours, limit = 20 }: { now?: Date; checkInWindowHours: number; limit?: number }) {
+export async function dashboard(
+  db: Db,
+  {
+    now = new Date(),
+    checkInWindowHours,
+    limit = 20,
+  }: { now?: Date; checkInWindowHours: number; limit?: number },
+) {
   const from = addHours(now, -checkInWindowHours);
-  const [upcoming, nextDays] = await Promise.all([performanceCounts(db, from, null, limit), performanceCounts(db, from, addDays(now, DASHBOARD_DAYS), null)]);
-  const totals: DashboardTotals = { performances: nextDays.length, capacity: 0, confirmedSeats: 0, pendingSeats: 0, availableSeats: 0, checkedInSeats: 0 };
+  const [upcoming, nextDays] = await Promise.all([
+    performanceCounts(db, from, null, limit),
+    performanceCounts(db, from, addDays(now, DASHBOARD_DAYS), null),
+  ]);
+  const totals: DashboardTotals = {
+    performances: nextDays.length,
+    capacity: 0,
+    confirmedSeats: 0,
+    pendingSeats: 0,
+    availableSeats: 0,
+    checkedInSeats: 0,
+  };
   for (const p of nextDays) {
     totals.capacity += p.capacity;
     totals.confirmedSeats += p.confirmedSeats;

@@ -8,7 +8,8 @@ import { z } from "zod";
  * lib/i18n/messages/admin.ts; the form translates them.
  */
 
-export const requiredText = (max: number) => z.string({ error: "required" }).trim().min(1, "required").max(max, "too_long");
+export const requiredText = (max: number) =>
+  z.string({ error: "required" }).trim().min(1, "required").max(max, "too_long");
 
 export const optionalText = (max: number) =>
   z.preprocess((value) => value ?? "", z.string().trim().max(max, "too_long"));
@@ -17,20 +18,38 @@ export const optionalText = (max: number) =>
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const optionalSlug = (max: number) =>
-  z.preprocess((value) => value ?? "", z.string().trim().toLowerCase().max(max, "too_long").refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "invalid_slug"));
+  z.preprocess(
+    (value) => value ?? "",
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(max, "too_long")
+      .refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "invalid_slug"),
+  );
 
-export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+export const checkbox = z.preprocess(
+  (value) => value === true || value === "on" || value === "true",
+  z.boolean(),
+);
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 /** A seat count: a whole number from 0 up. */
 export const seatCount = z.preprocess(
   emptyToUndefined,
-  z.coerce.number({ error: "whole_number" }).int("whole_number").min(0, "not_negative").max(100_000, "too_large"),
+  z.coerce
+    .number({ error: "whole_number" })
+    .int("whole_number")
+    .min(0, "not_negative")
+    .max(100_000, "too_large"),
 );
 
 /** The id of a chosen row (a <select> sends it as a string). */
-export const chosenId = z.preprocess(emptyToUndefined, z.coerce.number({ error: "required" }).int("required").positive("required"));
+export const chosenId = z.preprocess(
+  emptyToUndefined,
+  z.coerce.number({ error: "required" }).int("required").positive("required"),
+);
 
 /** Field errors as codes (or already-translated texts), by field name. */
 export type FieldErrors = Partial<Record<string, string[]>>;

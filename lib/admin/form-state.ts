@@ -5,6 +5,9 @@ import type { FieldErrors } from "@/lib/admin/form-fields";
  * trace: `message` is already in the admin's language, `fieldErrors` holds codes of
  * the admin dictionary's `errors` (or translated texts).
  */
-export type FormState = { status: "idle" } | { status: "error"; message: string; fieldErrors?: FieldErrors } | { status: "ok"; message: string };
+export type FormState =
+  | { status: "idle" }
+  | { status: "error"; message: string; fieldErrors?: FieldErrors }
+  | { status: "ok"; message: string };
 
 export const IDLE: FormState = { status: "idle" };

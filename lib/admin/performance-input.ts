@@ -8,7 +8,10 @@ export const performanceInput = z
   .object({
     showId: chosenId,
     venueId: chosenId,
-    startsAt: z.string({ error: "invalid_datetime" }).trim().regex(LOCAL_DATE_TIME, "invalid_datetime"),
+    startsAt: z
+      .string({ error: "invalid_datetime" })
+      .trim()
+      .regex(LOCAL_DATE_TIME, "invalid_datetime"),
     roomCapacity: seatCount,
     additionalSeats: seatCount,
     manuallyOccupiedSeats: seatCount,

@@ -41,19 +41,31 @@ export async function savePerformance({
       tx.show.findUnique({ where: { id: settings.showId }, select: { title: true } }),
       tx.venue.findUnique({ where: { id: settings.venueId }, select: { id: true } }),
     ]);
-    if (!show || !venue) return invalid({ ...(show ? {} : { showId: ["required"] }), ...(venue ? {} : { venueId: ["required"] }) });
+    if (!show || !venue)
+      return invalid({
+        ...(show ? {} : { showId: ["required"] }),
+        ...(venue ? {} : { venueId: ["required"] }),
+      });
 
     if (id) {
-      const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM performances WHERE id = ${id} FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        { id: number }[]
+      >`SELECT id FROM performances WHERE id = ${id} FOR UPDATE`;
       if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
-      const confirmed = await tx.reservation.aggregate({ where: { performanceId: id, status: "confirmed" }, _sum: { partySize: true } });
+      const confirmed = await tx.reservation.aggregate({
+        where: { performanceId: id, status: "confirmed" },
+        _sum: { partySize: true },
+      });
       const confirmedSeats = confirmed._sum.partySize ?? 0;
       const capacity = bookableCapacity(settings);
-      if (capacity < confirmedSeats) return { ok: false, reason: "capacity_below_confirmed", confirmedSeats, capacity } as const;
+      if (capacity < confirmedSeats)
+        return { ok: false, reason: "capacity_below_confirmed", confirmedSeats, capacity } as const;
     }
 
     const data = { ...settings, startsAt };
-    const row = id ? await tx.performance.update({ where: { id }, data }) : await tx.performance.create({ data });
+    const row = id
+      ? await tx.performance.update({ where: { id }, data })
+      : await tx.performance.create({ data });
     await writeAudit(tx, actor, {
       action: id ? "performance.update" : "performance.create",
       entityType: "performance",
@@ -64,14 +76,29 @@ export async function savePerformance({
   });
 }
 
-export async function deletePerformance({ db, actor, id }: { db: PrismaClient; actor: Actor; id: number }): Promise<DeleteResult> {
+export async function deletePerformance({
+  db,
+  actor,
+  id,
+}: {
+  db: PrismaClient;
+  actor: Actor;
+  id: number;
+}): Promise<DeleteResult> {
   return db.$transaction(async (tx) => {
-    const [performance] = await tx.$queryRaw<{ starts_at: Date }[]>`SELECT starts_at FROM performances WHERE id = ${id} FOR UPDATE`;
+    const [performance] = await tx.$queryRaw<
+      { starts_at: Date }[]
+    >`SELECT starts_at FROM performances WHERE id = ${id} FOR UPDATE`;
     if (!performance) return { ok: false, reason: "not_found" } as const;
     const count = await tx.reservation.count({ where: { performanceId: id } });
     if (count > 0) return { ok: false, reason: "has_reservations", count } as const;
     await tx.performance.delete({ where: { id } });
-    await writeAudit(tx, actor, { action: "performance.delete", entityType: "performance", entityId: id, summary: performance.starts_at.toISOString() });
+    await writeAudit(tx, actor, {
+      action: "performance.delete",
+      entityType: "performance",
+      entityId: id,
+      summary: performance.starts_at.toISOString(),
+    });
     return { ok: true } as const;
   });
 }

@@ -16,10 +16,13 @@ export type DeleteResult =
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "has_performances" | "has_reservations"; count: number };
 
-export const invalid = (fieldErrors: FieldErrors) => ({ ok: false, reason: "invalid", fieldErrors }) as const;
+export const invalid = (fieldErrors: FieldErrors) =>
+  ({ ok: false, reason: "invalid", fieldErrors }) as const;
 
 /** Runs a save; a unique-index race on the slug (two admins at once) becomes a field error. */
-export async function refusingSlugRace<T>(save: () => Promise<T>): Promise<T | ReturnType<typeof invalid>> {
+export async function refusingSlugRace<T>(
+  save: () => Promise<T>,
+): Promise<T | ReturnType<typeof invalid>> {
   try {
     return await save();
   } catch (error) {

@@ -8,7 +8,11 @@ const posterUrl = z.preprocess(
     .string()
     .trim()
     .max(500, "too_long")
-    .refine((url) => url === "" || url.startsWith("/") || (/^https:\/\/\S+$/.test(url) && URL.canParse(url)), "invalid_url"),
+    .refine(
+      (url) =>
+        url === "" || url.startsWith("/") || (/^https:\/\/\S+$/.test(url) && URL.canParse(url)),
+      "invalid_url",
+    ),
 );
 
 export const showInput = z.object({

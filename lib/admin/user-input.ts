@@ -6,12 +6,19 @@ import { checkbox, optionalText } from "@/lib/admin/form-fields";
 // keeps the two numbers equal.
 export const PASSWORD_MIN_LENGTH = 12;
 
-const newPassword = z.string({ error: "required" }).min(PASSWORD_MIN_LENGTH, "password_too_short").max(256, "too_long");
+const newPassword = z
+  .string({ error: "required" })
+  .min(PASSWORD_MIN_LENGTH, "password_too_short")
+  .max(256, "too_long");
 
 const role = z.enum(["ADMIN", "STAFF"], { error: "invalid_choice" });
 
 export const newUserForm = z.object({
-  email: z.string({ error: "required" }).trim().toLowerCase().pipe(z.email("invalid_email").max(254, "too_long")),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("invalid_email").max(254, "too_long")),
   name: optionalText(200),
   role,
   password: newPassword,

@@ -17,51 +17,150 @@ describe("staff accounts", () => {
 
   it("creates a staff member with a strong password and logs it without the password", async () => {
     const actor = await admin();
-    const created = await createStaffAccount({ db, actor, input: { email: "Porta@Example.org", name: "Giulia", role: "STAFF", password: "Platea-Galleria-77" } });
+    const created = await createStaffAccount({
+      db,
+      actor,
+      input: {
+        email: "Porta@Example.org",
+        name: "Giulia",
+        role: "STAFF",
+        password: "Platea-Galleria-77",
+      },
+    });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const user = await db.user.findUniqueOrThrow({ where: { id: created.id } });
     expect(user).toMatchObject({ email: "porta@example.org", role: "STAFF", isActive: true });
     expect(await verifyPassword(user.passwordHash, "Platea-Galleria-77")).toBe(true);
-    const entry = await db.auditEntry.findFirstOrThrow({ where: { entityType: "user", entityId: created.id } });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { entityType: "user", entityId: created.id },
+    });
     expect(entry.summary).toBe("porta@example.org (STAFF)");
     expect(JSON.stringify(entry)).not.toContain("Platea");
   });
 
   it("refuses weak passwords and taken emails on their fields", async () => {
     const actor = await admin();
-    expect(await createStaffAccount({ db, actor, input: { email: "a@example.org", role: "STAFF", password: "short" } })).toMatchObject({ fieldErrors: { password: ["password_too_short"] } });
-    expect(await createStaffAccount({ db, actor, input: { email: "a@example.org", role: "STAFF", password: "mypassword-is-long" } })).toMatchObject({ fieldErrors: { password: ["weak_password"] } });
-    expect(await createStaffAccount({ db, actor, input: { email: actor.email, role: "STAFF", password: "Platea-Galleria-77" } })).toMatchObject({ fieldErrors: { email: ["email_taken"] } });
-    expect(await createStaffAccount({ db, actor, input: { email: "nope", role: "OWNER", password: "Platea-Galleria-77" } })).toMatchObject({
+    expect(
+      await createStaffAccount({
+        db,
+        actor,
+        input: { email: "a@example.org", role: "STAFF", password: "short" },
+      }),
+    ).toMatchObject({ fieldErrors: { password: ["password_too_short"] } });
+    expect(
+      await createStaffAccount({
+        db,
+        actor,
+        input: { email: "a@example.org", role: "STAFF", password: "mypassword-is-long" },
+      }),
+    ).toMatchObject({ fieldErrors: { password: ["weak_password"] } });
+    expect(
+      await createStaffAccount({
+        db,
+        actor,
+        input: { email: actor.email, role: "STAFF", password: "Platea-Galleria-77" },
+      }),
+    ).toMatchObject({ fieldErrors: { email: ["email_taken"] } });
+    expect(
+      await createStaffAccount({
+        db,
+        actor,
+        input: { email: "nope", role: "OWNER", password: "Platea-Galleria-77" },
+      }),
+    ).toMatchObject({
       fieldErrors: { email: ["invalid_email"], role: ["invalid_choice"] },
     });
   });
 
   it("resets a password; the old one stops working", async () => {
     const actor = await admin();
-    const created = await createStaffAccount({ db, actor, input: { email: "cassa@example.org", role: "STAFF", password: "Platea-Galleria-77" } });
+    const created = await createStaffAccount({
+      db,
+      actor,
+      input: { email: "cassa@example.org", role: "STAFF", password: "Platea-Galleria-77" },
+    });
     if (!created.ok) throw new Error("not created");
-    expect(await resetStaffPassword({ db, actor, id: created.id, input: { password: "Loggione-Centrale-5" } })).toEqual({ ok: true, id: created.id });
+    expect(
+      await resetStaffPassword({
+        db,
+        actor,
+        id: created.id,
+        input: { password: "Loggione-Centrale-5" },
+      }),
+    ).toEqual({ ok: true, id: created.id });
     const user = await db.user.findUniqueOrThrow({ where: { id: created.id } });
     expect(await verifyPassword(user.passwordHash, "Loggione-Centrale-5")).toBe(true);
     expect(await verifyPassword(user.passwordHash, "Platea-Galleria-77")).toBe(false);
-    expect(await resetStaffPassword({ db, actor, id: created.id, input: { password: "cassa-cassa-cassa" } })).toMatchObject({ fieldErrors: { password: ["weak_password"] } });
+    expect(
+      await resetStaffPassword({
+        db,
+        actor,
+        id: created.id,
+        input: { password: "cassa-cassa-cassa" },
+      }),
+    ).toMatchObject({ fieldErrors: { password: ["weak_password"] } });
   });
 
   it("deactivates, reactivates and changes roles of others, but never the admin's own access", async () => {
     const actor = await admin();
     const other = await createStaffUser("STAFF");
-    expect(await updateStaffAccount({ db, actor, id: other.id, input: { name: "Marco", role: "STAFF" } })).toEqual({ ok: true, id: other.id });
-    expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ isActive: false, name: "Marco" });
-    expect(await updateStaffAccount({ db, actor, id: other.id, input: { name: "Marco", role: "ADMIN", isActive: "on" } })).toEqual({ ok: true, id: other.id });
-    expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ isActive: true, role: "ADMIN" });
+    expect(
+      await updateStaffAccount({
+        db,
+        actor,
+        id: other.id,
+        input: { name: "Marco", role: "STAFF" },
+      }),
+    ).toEqual({ ok: true, id: other.id });
+    expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      isActive: false,
+      name: "Marco",
+    });
+    expect(
+      await updateStaffAccount({
+        db,
+        actor,
+        id: other.id,
+        input: { name: "Marco", role: "ADMIN", isActive: "on" },
+      }),
+    ).toEqual({ ok: true, id: other.id });
+    expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      isActive: true,
+      role: "ADMIN",
+    });
 
-    expect(await updateStaffAccount({ db, actor, id: actor.id, input: { role: "ADMIN" } })).toEqual({ ok: false, reason: "cannot_change_own_access" });
-    expect(await updateStaffAccount({ db, actor, id: actor.id, input: { role: "STAFF", isActive: "on" } })).toEqual({ ok: false, reason: "cannot_change_own_access" });
-    expect(await updateStaffAccount({ db, actor, id: actor.id, input: { name: "Chiara", role: "ADMIN", isActive: "on" } })).toEqual({ ok: true, id: actor.id });
-    expect(await db.user.findUniqueOrThrow({ where: { id: actor.id } })).toMatchObject({ isActive: true, role: "ADMIN", name: "Chiara" });
+    expect(await updateStaffAccount({ db, actor, id: actor.id, input: { role: "ADMIN" } })).toEqual(
+      { ok: false, reason: "cannot_change_own_access" },
+    );
+    expect(
+      await updateStaffAccount({
+        db,
+        actor,
+        id: actor.id,
+        input: { role: "STAFF", isActive: "on" },
+      }),
+    ).toEqual({ ok: false, reason: "cannot_change_own_access" });
+    expect(
+      await updateStaffAccount({
+        db,
+        actor,
+        id: actor.id,
+        input: { name: "Chiara", role: "ADMIN", isActive: "on" },
+      }),
+    ).toEqual({ ok: true, id: actor.id });
+    expect(await db.user.findUniqueOrThrow({ where: { id: actor.id } })).toMatchObject({
+      isActive: true,
+      role: "ADMIN",
+      name: "Chiara",
+    });
 
-    const log = await db.auditEntry.findMany({ where: { entityType: "user", entityId: other.id }, orderBy: { id: "asc" } });
-    expect(log.map((entry) => entry.summary)).toEqual([`${other.email}, deactivated`, `${other.email}, role STAFF -> ADMIN, reactivated`]);
+    const log = await db.auditEntry.findMany({
+      where: { entityType: "user", entityId: other.id },
+      orderBy: { id: "asc" },
+    });
+    expect(log.map((entry) => entry.summary)).toEqual([
+      `${other.email}, deactivated`,
+      `${other.email}, role STAFF -> ADMIN, reactivated`,
+    ]);
   });
 });

@@ -12,14 +12,32 @@ function weakPasswordErrors(password: string, email: string) {
 }
 
 /** Creates a staff member or admin. The password never leaves this function. */
-export async function createStaffAccount({ db, actor, input }: { db: PrismaClient; actor: Actor; input: unknown }): Promise<SaveResult> {
+export async function createStaffAccount({
+  db,
+  actor,
+  input,
+}: {
+  db: PrismaClient;
+  actor: Actor;
+  input: unknown;
+}): Promise<SaveResult> {
   const parsed = newUserForm.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const weak = weakPasswordErrors(parsed.data.password, parsed.data.email);
   if (weak) return invalid(weak);
   const created = await createUser(db, parsed.data);
-  if (!created.ok) return invalid(created.reason === "email_taken" ? { email: ["email_taken"] } : { password: ["weak_password"] });
-  await writeAudit(db, actor, { action: "user.create", entityType: "user", entityId: created.user.id, summary: `${created.user.email} (${created.user.role})` });
+  if (!created.ok)
+    return invalid(
+      created.reason === "email_taken"
+        ? { email: ["email_taken"] }
+        : { password: ["weak_password"] },
+    );
+  await writeAudit(db, actor, {
+    action: "user.create",
+    entityType: "user",
+    entityId: created.user.id,
+    summary: `${created.user.email} (${created.user.role})`,
+  });
   return { ok: true, id: created.user.id };
 }
 
@@ -29,26 +47,55 @@ export type UpdateUserResult = SaveResult | { ok: false; reason: "cannot_change_
  * Changes name, role and active flag. An admin cannot deactivate or demote themself:
  * that could leave the theatre with nobody able to sign in to /admin.
  */
-export async function updateStaffAccount({ db, actor, id, input }: { db: PrismaClient; actor: Actor; id: number; input: unknown }): Promise<UpdateUserResult> {
+export async function updateStaffAccount({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: PrismaClient;
+  actor: Actor;
+  id: number;
+  input: unknown;
+}): Promise<UpdateUserResult> {
   const parsed = userUpdateInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const data = parsed.data;
-  if (id === actor.id && (data.role !== "ADMIN" || !data.isActive)) return { ok: false, reason: "cannot_change_own_access" };
+  if (id === actor.id && (data.role !== "ADMIN" || !data.isActive))
+    return { ok: false, reason: "cannot_change_own_access" };
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id }, select: { email: true, role: true, isActive: true } });
+    const before = await tx.user.findUnique({
+      where: { id },
+      select: { email: true, role: true, isActive: true },
+    });
     if (!before) return { ok: false, reason: "not_found" } as const;
     await tx.user.update({ where: { id }, data });
     const changes = [
       before.role !== data.role ? `role ${before.role} -> ${data.role}` : null,
       before.isActive !== data.isActive ? (data.isActive ? "reactivated" : "deactivated") : null,
     ].filter(Boolean);
-    await writeAudit(tx, actor, { action: "user.update", entityType: "user", entityId: id, summary: [before.email, ...changes].join(", ") });
+    await writeAudit(tx, actor, {
+      action: "user.update",
+      entityType: "user",
+      entityId: id,
+      summary: [before.email, ...changes].join(", "),
+    });
     return { ok: true, id } as const;
   });
 }
 
 /** Sets a new password; the audit entry says that it changed, never what to. */
-export async function resetStaffPassword({ db, actor, id, input }: { db: PrismaClient; actor: Actor; id: number; input: unknown }): Promise<SaveResult> {
+export async function resetStaffPassword({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: PrismaClient;
+  actor: Actor;
+  id: number;
+  input: unknown;
+}): Promise<SaveResult> {
   const parsed = passwordResetInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const user = await db.user.findUnique({ where: { id }, select: { email: true } });
@@ -58,7 +105,12 @@ export async function resetStaffPassword({ db, actor, id, input }: { db: PrismaC
   const passwordHash = await hashPassword(parsed.data.password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { passwordHash } });
-    await writeAudit(tx, actor, { action: "user.password_reset", entityType: "user", entityId: id, summary: user.email });
+    await writeAudit(tx, actor, {
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: id,
+      summary: user.email,
+    });
   });
   return { ok: true, id };
 }

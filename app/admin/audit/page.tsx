@@ -15,7 +15,11 @@ const ENTITY_PATHS: Record<string, string> = {
   reservation: "/admin/reservations",
 };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   const { t, whenShort: when } = await adminContext("/admin/audit");
   const page = routeId((await searchParams).page) ?? 1;
   const log = await listAuditEntries(db, { page });
@@ -47,7 +51,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>{a.actions[entry.action] ?? entry.action}</td>
                   <td>
                     {entry.entityId && !entry.action.endsWith(".delete") ? (
-                      <Link href={`${ENTITY_PATHS[entry.entityType]}/${entry.entityId}`}>{`${entry.entityType} #${entry.entityId}`}</Link>
+                      <Link
+                        href={`${ENTITY_PATHS[entry.entityType]}/${entry.entityId}`}
+                      >{`${entry.entityType} #${entry.entityId}`}</Link>
                     ) : (
                       `${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ""}`
                     )}
@@ -59,7 +65,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </table>
         </TableScroller>
       )}
-      <Pagination page={log.page} pageCount={log.pageCount} total={log.total} hrefFor={(n) => `/admin/audit${n > 1 ? `?page=${n}` : ""}`} labels={t.common} />
+      <Pagination
+        page={log.page}
+        pageCount={log.pageCount}
+        total={log.total}
+        hrefFor={(n) => `/admin/audit${n > 1 ? `?page=${n}` : ""}`}
+        labels={t.common}
+      />
     </>
   );
 }

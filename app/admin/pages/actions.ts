@@ -8,9 +8,18 @@ import type { FormState } from "@/lib/admin/form-state";
 import { deletePage, savePage } from "@/lib/admin/pages";
 import { db } from "@/lib/db";
 
-export async function savePageAction(id: number | null, _state: FormState, formData: FormData): Promise<FormState> {
+export async function savePageAction(
+  id: number | null,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { user, t } = await adminContext(id ? `/admin/pages/${id}` : "/admin/pages/new");
-  const result = await savePage({ db, actor: user, id: id ?? undefined, input: formObject(formData) });
+  const result = await savePage({
+    db,
+    actor: user,
+    id: id ?? undefined,
+    input: formObject(formData),
+  });
   if (!result.ok) return saveFailure(result, t);
   redirect("/admin/pages?notice=page_saved");
 }

@@ -9,11 +9,26 @@ import { deletePerformance, savePerformance } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 
-export async function savePerformanceAction(id: number | null, _state: FormState, formData: FormData): Promise<FormState> {
-  const { user, t, timeZone } = await adminContext(id ? `/admin/performances/${id}` : "/admin/performances/new");
-  const result = await savePerformance({ db, actor: user, id: id ?? undefined, input: formObject(formData), timeZone });
+export async function savePerformanceAction(
+  id: number | null,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const { user, t, timeZone } = await adminContext(
+    id ? `/admin/performances/${id}` : "/admin/performances/new",
+  );
+  const result = await savePerformance({
+    db,
+    actor: user,
+    id: id ?? undefined,
+    input: formObject(formData),
+    timeZone,
+  });
   if (!result.ok && result.reason === "capacity_below_confirmed") {
-    const message = fill(t.refusals.capacity_below_confirmed, { confirmed: result.confirmedSeats, capacity: result.capacity });
+    const message = fill(t.refusals.capacity_below_confirmed, {
+      confirmed: result.confirmedSeats,
+      capacity: result.capacity,
+    });
     return { status: "error", message, fieldErrors: { roomCapacity: [message] } };
   }
   if (!result.ok) return saveFailure(result, t);

@@ -4,7 +4,11 @@ import { adminContext } from "@/lib/admin/admin-context";
 import { bookableCapacity, confirmedSeatsByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";
 
-export default async function PerformancesPage({ searchParams }: { searchParams: Promise<{ past?: string }> }) {
+export default async function PerformancesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ past?: string }>;
+}) {
   const { t, whenShort: when } = await adminContext("/admin/performances");
   const past = (await searchParams).past === "1";
   const now = new Date();
@@ -26,7 +30,11 @@ export default async function PerformancesPage({ searchParams }: { searchParams:
         <p className="text-ink-muted">{p.timeZoneNote}</p>
       </PageHeader>
       <p className="mb-4 flex gap-4">
-        {past ? <Link href="/admin/performances">{p.upcoming}</Link> : <Link href="/admin/performances?past=1">{p.past}</Link>}
+        {past ? (
+          <Link href="/admin/performances">{p.upcoming}</Link>
+        ) : (
+          <Link href="/admin/performances?past=1">{p.past}</Link>
+        )}
       </p>
       {performances.length === 0 ? (
         <p>{t.common.empty}</p>
@@ -46,7 +54,9 @@ export default async function PerformancesPage({ searchParams }: { searchParams:
               {performances.map((performance) => (
                 <tr key={performance.id}>
                   <td>
-                    <Link href={`/admin/performances/${performance.id}`}>{when(performance.startsAt)}</Link>
+                    <Link href={`/admin/performances/${performance.id}`}>
+                      {when(performance.startsAt)}
+                    </Link>
                   </td>
                   <td>{performance.show.title}</td>
                   <td>{performance.venue.name}</td>

@@ -9,7 +9,11 @@ import type { AdminMessages } from "@/lib/i18n/messages/admin";
 import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
 
-function refusal(t: AdminMessages, reason: keyof AdminMessages["reservations"]["refusals"], status = ""): FormState {
+function refusal(
+  t: AdminMessages,
+  reason: keyof AdminMessages["reservations"]["refusals"],
+  status = "",
+): FormState {
   return { status: "error", message: fill(t.reservations.refusals[reason], { status }) };
 }
 
@@ -18,7 +22,10 @@ export async function cancelReservationAction(reservationId: number): Promise<Fo
   const result = await cancelAsAdmin({ db, actor: user, reservationId });
   if (!result.ok) return refusal(t, result.reason);
   const notice = await sendCancellationNotice({ db, reservationId });
-  return { status: "ok", message: notice.ok ? t.reservations.cancelled : t.reservations.cancelledNoMail };
+  return {
+    status: "ok",
+    message: notice.ok ? t.reservations.cancelled : t.reservations.cancelledNoMail,
+  };
 }
 
 export async function checkInReservationAction(reservationId: number): Promise<FormState> {
@@ -31,8 +38,21 @@ export async function checkInReservationAction(reservationId: number): Promise<F
 export async function resendReservationEmailAction(reservationId: number): Promise<FormState> {
   const { user, t } = await adminContext(`/admin/reservations/${reservationId}`);
   const result = await resendReservationLink({ db, reservationId });
-  if (!result.ok) return result.reason === "not_found" ? refusal(t, "not_found") : refusal(t, "reservation_closed", t.reservations.statuses[result.status as keyof AdminMessages["reservations"]["statuses"]] ?? result.status);
+  if (!result.ok)
+    return result.reason === "not_found"
+      ? refusal(t, "not_found")
+      : refusal(
+          t,
+          "reservation_closed",
+          t.reservations.statuses[
+            result.status as keyof AdminMessages["reservations"]["statuses"]
+          ] ?? result.status,
+        );
   await recordResend(db, user, reservationId);
   if (!result.sent) return { status: "error", message: t.reservations.resendFailed };
-  return { status: "ok", message: result.kind === "ticket" ? t.reservations.resentTicket : t.reservations.resentConfirmation };
+  return {
+    status: "ok",
+    message:
+      result.kind === "ticket" ? t.reservations.resentTicket : t.reservations.resentConfirmation,
+  };
 }

@@ -2,7 +2,11 @@ import Link from "next/link";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { adminContext } from "@/lib/admin/admin-context";
-import { RESERVATION_STATUSES, reservationFilters, type ReservationFilters } from "@/lib/admin/reservation-filters";
+import {
+  RESERVATION_STATUSES,
+  reservationFilters,
+  type ReservationFilters,
+} from "@/lib/admin/reservation-filters";
 import { listReservations } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
 
@@ -17,24 +21,42 @@ function hrefWith(filters: ReservationFilters, page: number) {
 
 const control = "mt-1 block w-full rounded-md border border-ink-muted bg-paper-raised px-3 py-2";
 
-export default async function ReservationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReservationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { t, whenShort: when } = await adminContext("/admin/reservations");
   const filters = reservationFilters.parse(await searchParams);
   const [list, performances] = await Promise.all([
     listReservations(db, filters),
-    db.performance.findMany({ orderBy: { startsAt: "desc" }, take: 300, select: { id: true, startsAt: true, show: { select: { title: true } } } }),
+    db.performance.findMany({
+      orderBy: { startsAt: "desc" },
+      take: 300,
+      select: { id: true, startsAt: true, show: { select: { title: true } } },
+    }),
   ]);
   const r = t.reservations;
   const c = r.columns;
   return (
     <>
       <PageHeader title={r.title} />
-      <form method="get" role="search" aria-label={r.filters} className="mb-6 grid gap-4 rounded-lg border border-line bg-paper-raised p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        role="search"
+        aria-label={r.filters}
+        className="mb-6 grid gap-4 rounded-lg border border-line bg-paper-raised p-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <div>
           <label htmlFor="filter-performance" className="font-semibold">
             {r.performance}
           </label>
-          <select id="filter-performance" name="performance" defaultValue={filters.performance ?? ""} className={control}>
+          <select
+            id="filter-performance"
+            name="performance"
+            defaultValue={filters.performance ?? ""}
+            className={control}
+          >
             <option value="">{r.allPerformances}</option>
             {performances.map((p) => (
               <option key={p.id} value={p.id}>
@@ -47,7 +69,12 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
           <label htmlFor="filter-status" className="font-semibold">
             {r.status}
           </label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className={control}>
+          <select
+            id="filter-status"
+            name="status"
+            defaultValue={filters.status ?? ""}
+            className={control}
+          >
             <option value="">{r.allStatuses}</option>
             {RESERVATION_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -60,7 +87,13 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
           <label htmlFor="filter-q" className="font-semibold">
             {r.search}
           </label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} className={control} />
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            className={control}
+          />
         </div>
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded-md bg-accent px-4 py-2 font-semibold text-white">
@@ -109,7 +142,13 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
           </table>
         </TableScroller>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => hrefWith(filters, page)} labels={t.common} />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        total={list.total}
+        hrefFor={(page) => hrefWith(filters, page)}
+        labels={t.common}
+      />
     </>
   );
 }

@@ -8,9 +8,18 @@ import type { FormState } from "@/lib/admin/form-state";
 import { deleteShow, saveShow } from "@/lib/admin/shows";
 import { db } from "@/lib/db";
 
-export async function saveShowAction(id: number | null, _state: FormState, formData: FormData): Promise<FormState> {
+export async function saveShowAction(
+  id: number | null,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { user, t } = await adminContext(id ? `/admin/shows/${id}` : "/admin/shows/new");
-  const result = await saveShow({ db, actor: user, id: id ?? undefined, input: formObject(formData) });
+  const result = await saveShow({
+    db,
+    actor: user,
+    id: id ?? undefined,
+    input: formObject(formData),
+  });
   if (!result.ok) return saveFailure(result, t);
   redirect("/admin/shows?notice=show_saved");
 }

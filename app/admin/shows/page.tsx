@@ -5,7 +5,10 @@ import { db } from "@/lib/db";
 
 export default async function ShowsPage() {
   const { t } = await adminContext("/admin/shows");
-  const shows = await db.show.findMany({ orderBy: { title: "asc" }, include: { _count: { select: { performances: true } } } });
+  const shows = await db.show.findMany({
+    orderBy: { title: "asc" },
+    include: { _count: { select: { performances: true } } },
+  });
   const c = t.shows.columns;
   return (
     <>

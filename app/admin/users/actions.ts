@@ -17,15 +17,24 @@ export async function createUserAction(_state: FormState, formData: FormData): P
   redirect("/admin/users?notice=user_created");
 }
 
-export async function updateUserAction(id: number, _state: FormState, formData: FormData): Promise<FormState> {
+export async function updateUserAction(
+  id: number,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { user, t } = await adminContext(`/admin/users/${id}`);
   const result = await updateStaffAccount({ db, actor: user, id, input: formObject(formData) });
-  if (!result.ok && result.reason === "cannot_change_own_access") return { status: "error", message: t.refusals.cannot_change_own_access };
+  if (!result.ok && result.reason === "cannot_change_own_access")
+    return { status: "error", message: t.refusals.cannot_change_own_access };
   if (!result.ok) return saveFailure(result, t);
   redirect("/admin/users?notice=user_saved");
 }
 
-export async function resetPasswordAction(id: number, _state: FormState, formData: FormData): Promise<FormState> {
+export async function resetPasswordAction(
+  id: number,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { user, t } = await adminContext(`/admin/users/${id}`);
   const result = await resetStaffPassword({ db, actor: user, id, input: formObject(formData) });
   if (!result.ok) return saveFailure(result, t);

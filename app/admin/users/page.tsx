@@ -5,7 +5,10 @@ import { db } from "@/lib/db";
 
 export default async function UsersPage() {
   const { t, user: me } = await adminContext("/admin/users");
-  const users = await db.user.findMany({ orderBy: [{ isActive: "desc" }, { email: "asc" }], select: { id: true, email: true, name: true, role: true, isActive: true } });
+  const users = await db.user.findMany({
+    orderBy: [{ isActive: "desc" }, { email: "asc" }],
+    select: { id: true, email: true, name: true, role: true, isActive: true },
+  });
   const u = t.users;
   return (
     <>
@@ -24,7 +27,8 @@ export default async function UsersPage() {
             {users.map((user) => (
               <tr key={user.id}>
                 <td>
-                  <Link href={`/admin/users/${user.id}`}>{user.email}</Link> {user.id === me.id ? u.you : null}
+                  <Link href={`/admin/users/${user.id}`}>{user.email}</Link>{" "}
+                  {user.id === me.id ? u.you : null}
                 </td>
                 <td>{user.name}</td>
                 <td>{u.roles[user.role]}</td>

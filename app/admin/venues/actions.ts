@@ -8,9 +8,18 @@ import type { FormState } from "@/lib/admin/form-state";
 import { deleteVenue, saveVenue } from "@/lib/admin/venues";
 import { db } from "@/lib/db";
 
-export async function saveVenueAction(id: number | null, _state: FormState, formData: FormData): Promise<FormState> {
+export async function saveVenueAction(
+  id: number | null,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const { user, t } = await adminContext(id ? `/admin/venues/${id}` : "/admin/venues/new");
-  const result = await saveVenue({ db, actor: user, id: id ?? undefined, input: formObject(formData) });
+  const result = await saveVenue({
+    db,
+    actor: user,
+    id: id ?? undefined,
+    input: formObject(formData),
+  });
   if (!result.ok) return saveFailure(result, t);
   redirect("/admin/venues?notice=venue_saved");
 }

@@ -5,11 +5,17 @@ import { db } from "@/lib/db";
 
 export default async function VenuesPage() {
   const { t } = await adminContext("/admin/venues");
-  const venues = await db.venue.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { performances: true } } } });
+  const venues = await db.venue.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { performances: true } } },
+  });
   const c = t.venues.columns;
   return (
     <>
-      <PageHeader title={t.venues.title} action={{ href: "/admin/venues/new", label: t.venues.new }} />
+      <PageHeader
+        title={t.venues.title}
+        action={{ href: "/admin/venues/new", label: t.venues.new }}
+      />
       {venues.length === 0 ? (
         <p>{t.common.empty}</p>
       ) : (

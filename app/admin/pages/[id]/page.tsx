@@ -16,7 +16,16 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader title={t.pages.editTitle} />
-      <PageForm action={savePageAction.bind(null, page.id)} defaults={{ title: page.title, slug: page.slug, body: page.body, isPublished: page.isPublished }} t={t} />
+      <PageForm
+        action={savePageAction.bind(null, page.id)}
+        defaults={{
+          title: page.title,
+          slug: page.slug,
+          body: page.body,
+          isPublished: page.isPublished,
+        }}
+        t={t}
+      />
       <div className="mt-10 border-t border-line pt-6">
         <ConfirmAction
           name="confirm_delete_page"

@@ -8,7 +8,11 @@ export default async function NewPagePage() {
   return (
     <>
       <PageHeader title={t.pages.new} />
-      <PageForm action={savePageAction.bind(null, null)} defaults={{ title: "", slug: "", body: "", isPublished: false }} t={t} />
+      <PageForm
+        action={savePageAction.bind(null, null)}
+        defaults={{ title: "", slug: "", body: "", isPublished: false }}
+        t={t}
+      />
     </>
   );
 }

@@ -14,9 +14,17 @@ import { utcToZonedLocal } from "@/lib/time";
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const id = routeId((await params).id);
   const { t, timeZone, when } = await adminContext(`/admin/performances/${id ?? ""}`);
-  const performance = id ? await db.performance.findUnique({ where: { id }, include: { show: { select: { title: true } } } }) : null;
+  const performance = id
+    ? await db.performance.findUnique({
+        where: { id },
+        include: { show: { select: { title: true } } },
+      })
+    : null;
   if (!performance) notFound();
-  const [{ shows, venues }, confirmed] = await Promise.all([performanceOptions(), confirmedSeatsByPerformance(db, [performance.id])]);
+  const [{ shows, venues }, confirmed] = await Promise.all([
+    performanceOptions(),
+    confirmedSeatsByPerformance(db, [performance.id]),
+  ]);
   const p = t.performances;
   return (
     <>

@@ -5,7 +5,11 @@ import { PerformanceForm } from "@/components/admin/performance-form";
 import { adminContext } from "@/lib/admin/admin-context";
 import { routeId } from "@/lib/admin/route-id";
 
-export default async function NewPerformancePage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
+export default async function NewPerformancePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ show?: string }>;
+}) {
   const { t } = await adminContext("/admin/performances/new");
   const { shows, venues } = await performanceOptions();
   const show = routeId((await searchParams).show);
@@ -16,7 +20,15 @@ export default async function NewPerformancePage({ searchParams }: { searchParam
       </PageHeader>
       <PerformanceForm
         action={savePerformanceAction.bind(null, null)}
-        defaults={{ showId: show ? String(show) : "", venueId: venues.length === 1 ? venues[0].value : "", startsAt: "", roomCapacity: "", additionalSeats: "0", manuallyOccupiedSeats: "0", isBookingEnabled: true }}
+        defaults={{
+          showId: show ? String(show) : "",
+          venueId: venues.length === 1 ? venues[0].value : "",
+          startsAt: "",
+          roomCapacity: "",
+          additionalSeats: "0",
+          manuallyOccupiedSeats: "0",
+          isBookingEnabled: true,
+        }}
         shows={shows}
         venues={venues}
         confirmedSeats={0}

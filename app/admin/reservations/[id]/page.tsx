@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cancelReservationAction, checkInReservationAction, resendReservationEmailAction } from "@/app/admin/reservations/actions";
+import {
+  cancelReservationAction,
+  checkInReservationAction,
+  resendReservationEmailAction,
+} from "@/app/admin/reservations/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { PageHeader } from "@/components/admin/page-header";
 import { adminContext } from "@/lib/admin/admin-context";
@@ -17,12 +21,19 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
   const { reservation, events } = detail;
   const r = t.reservations;
   const status = reservation.checkIn ? r.statuses.checked_in : r.statuses[reservation.status];
-  const canCancel = !reservation.checkIn && (reservation.status === "pending" || reservation.status === "confirmed");
+  const canCancel =
+    !reservation.checkIn &&
+    (reservation.status === "pending" || reservation.status === "confirmed");
   const canCheckIn = !reservation.checkIn && reservation.status === "confirmed";
-  const canResend = !reservation.checkIn && (reservation.status === "pending" || reservation.status === "confirmed");
+  const canResend =
+    !reservation.checkIn &&
+    (reservation.status === "pending" || reservation.status === "confirmed");
   const facts = [
     [r.columns.status, status],
-    [r.columns.performance, `${reservation.performance.show.title} — ${when(reservation.performance.startsAt)}, ${reservation.performance.venue.name}`],
+    [
+      r.columns.performance,
+      `${reservation.performance.show.title} — ${when(reservation.performance.startsAt)}, ${reservation.performance.venue.name}`,
+    ],
     [r.columns.email, reservation.email],
     [r.phone, reservation.phone || "—"],
     [r.party, String(reservation.partySize)],
@@ -43,7 +54,13 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
           {facts.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="font-semibold">{label}</dt>
-              <dd className="break-words">{label === r.columns.performance ? <Link href={`/admin/performances/${reservation.performanceId}`}>{value}</Link> : value}</dd>
+              <dd className="break-words">
+                {label === r.columns.performance ? (
+                  <Link href={`/admin/performances/${reservation.performanceId}`}>{value}</Link>
+                ) : (
+                  value
+                )}
+              </dd>
             </div>
           ))}
         </dl>
@@ -61,7 +78,10 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
                 action={checkInReservationAction.bind(null, reservation.id)}
                 label={r.checkIn}
                 title={r.checkIn}
-                question={fill(r.checkInConfirm, { name: reservation.name, party: reservation.partySize })}
+                question={fill(r.checkInConfirm, {
+                  name: reservation.name,
+                  party: reservation.partySize,
+                })}
                 confirmLabel={r.checkIn}
                 keepLabel={t.common.keep}
                 tone="neutral"
@@ -85,7 +105,10 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
                 action={cancelReservationAction.bind(null, reservation.id)}
                 label={r.cancel}
                 title={r.cancel}
-                question={fill(r.cancelConfirm, { name: reservation.name, party: reservation.partySize })}
+                question={fill(r.cancelConfirm, {
+                  name: reservation.name,
+                  party: reservation.partySize,
+                })}
                 confirmLabel={r.cancel}
                 keepLabel={t.common.keep}
               />
@@ -105,8 +128,14 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
               <p>
                 {fill(r.events[event.kind], {
                   by: event.by ?? "",
-                  source: event.detail && event.kind === "checked_in" ? r.sources[event.detail as keyof typeof r.sources] : "",
-                  action: event.kind === "admin" && event.detail ? (t.audit.actions[event.detail] ?? event.detail) : "",
+                  source:
+                    event.detail && event.kind === "checked_in"
+                      ? r.sources[event.detail as keyof typeof r.sources]
+                      : "",
+                  action:
+                    event.kind === "admin" && event.detail
+                      ? (t.audit.actions[event.detail] ?? event.detail)
+                      : "",
                 })}
               </p>
             </li>

@@ -18,7 +18,14 @@ export default async function EditShowPage({ params }: { params: Promise<{ id: s
       <PageHeader title={t.shows.editTitle} />
       <ShowForm
         action={saveShowAction.bind(null, show.id)}
-        defaults={{ title: show.title, slug: show.slug, summary: show.summary, description: show.description, posterImage: show.posterImage, isPublished: show.isPublished }}
+        defaults={{
+          title: show.title,
+          slug: show.slug,
+          summary: show.summary,
+          description: show.description,
+          posterImage: show.posterImage,
+          isPublished: show.isPublished,
+        }}
         t={t}
       />
       <div className="mt-10 border-t border-line pt-6">

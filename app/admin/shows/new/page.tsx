@@ -8,7 +8,18 @@ export default async function NewShowPage() {
   return (
     <>
       <PageHeader title={t.shows.new} />
-      <ShowForm action={saveShowAction.bind(null, null)} defaults={{ title: "", slug: "", summary: "", description: "", posterImage: "", isPublished: false }} t={t} />
+      <ShowForm
+        action={saveShowAction.bind(null, null)}
+        defaults={{
+          title: "",
+          slug: "",
+          summary: "",
+          description: "",
+          posterImage: "",
+          isPublished: false,
+        }}
+        t={t}
+      />
     </>
   );
 }

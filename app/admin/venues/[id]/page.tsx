@@ -16,7 +16,17 @@ export default async function EditVenuePage({ params }: { params: Promise<{ id: 
   return (
     <>
       <PageHeader title={t.venues.editTitle} />
-      <VenueForm action={saveVenueAction.bind(null, venue.id)} defaults={{ name: venue.name, slug: venue.slug, address: venue.address, city: venue.city, notes: venue.notes }} t={t} />
+      <VenueForm
+        action={saveVenueAction.bind(null, venue.id)}
+        defaults={{
+          name: venue.name,
+          slug: venue.slug,
+          address: venue.address,
+          city: venue.city,
+          notes: venue.notes,
+        }}
+        t={t}
+      />
       <div className="mt-10 border-t border-line pt-6">
         <ConfirmAction
           name="confirm_delete_venue"

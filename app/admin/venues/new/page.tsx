@@ -8,7 +8,11 @@ export default async function NewVenuePage() {
   return (
     <>
       <PageHeader title={t.venues.new} />
-      <VenueForm action={saveVenueAction.bind(null, null)} defaults={{ name: "", slug: "", address: "", city: "Roma", notes: "" }} t={t} />
+      <VenueForm
+        action={saveVenueAction.bind(null, null)}
+        defaults={{ name: "", slug: "", address: "", city: "Roma", notes: "" }}
+        t={t}
+      />
     </>
   );
 }

@@ -15,7 +15,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   // A download link followed by a browser: without a session, sign in and come back.
   if (!auth.ok && auth.response.status === 401) {
     const { pathname } = new URL(request.url);
-    return Response.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(pathname)}`, request.url), 303);
+    return Response.redirect(
+      new URL(`/login?callbackUrl=${encodeURIComponent(pathname)}`, request.url),
+      303,
+    );
   }
   if (!auth.ok) return auth.response;
   const id = routeId((await params).id);
@@ -33,11 +36,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     a.checkedInAt ? utcToZonedLocal(a.checkedInAt, timeZone).replace("T", " ") : "",
   ]);
   const day = utcToZonedLocal(performance.startsAt, timeZone).slice(0, 10);
-  return new Response(toCsv([[headers.name, headers.party, headers.status, headers.checkedInAt], ...rows]), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${t.attendees.filename}-${day}-${id}.csv"`,
-      "Cache-Control": "private, no-store",
+  return new Response(
+    toCsv([[headers.name, headers.party, headers.status, headers.checkedInAt], ...rows]),
+    {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${t.attendees.filename}-${day}-${id}.csv"`,
+        "Cache-Control": "private, no-store",
+      },
     },
-  });
+  );
 }

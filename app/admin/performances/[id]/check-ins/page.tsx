@@ -11,10 +11,15 @@ import { fill } from "@/lib/i18n/fill";
 
 export default async function CheckInsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = routeId((await params).id);
-  const { t, when, locale, timeZone } = await adminContext(`/admin/performances/${id ?? ""}/check-ins`);
+  const { t, when, locale, timeZone } = await adminContext(
+    `/admin/performances/${id ?? ""}/check-ins`,
+  );
   const performance = id ? await performanceHeading(db, id) : null;
   if (!id || !performance) notFound();
-  const [checkIns, confirmed] = await Promise.all([checkInsOf(db, id), confirmedSeatsByPerformance(db, [id])]);
+  const [checkIns, confirmed] = await Promise.all([
+    checkInsOf(db, id),
+    confirmedSeatsByPerformance(db, [id]),
+  ]);
   const seats = checkIns.reduce((sum, c) => sum + c.reservation.partySize, 0);
   const c = t.checkIns.columns;
   return (
@@ -23,7 +28,13 @@ export default async function CheckInsPage({ params }: { params: Promise<{ id: s
         <p className="text-ink-muted">
           {when(performance.startsAt)} · {performance.venue.name}
         </p>
-        <p className="mt-2 font-semibold">{fill(t.checkIns.summary, { seats, parties: checkIns.length, confirmed: confirmed.get(id) ?? 0 })}</p>
+        <p className="mt-2 font-semibold">
+          {fill(t.checkIns.summary, {
+            seats,
+            parties: checkIns.length,
+            confirmed: confirmed.get(id) ?? 0,
+          })}
+        </p>
       </PageHeader>
       {checkIns.length === 0 ? (
         <p>{t.checkIns.none}</p>
@@ -44,7 +55,9 @@ export default async function CheckInsPage({ params }: { params: Promise<{ id: s
                 <tr key={checkIn.id}>
                   <td>{formatTime(checkIn.checkedInAt, locale, timeZone)}</td>
                   <td>
-                    <Link href={`/admin/reservations/${checkIn.reservation.id}`}>{checkIn.reservation.name}</Link>
+                    <Link href={`/admin/reservations/${checkIn.reservation.id}`}>
+                      {checkIn.reservation.name}
+                    </Link>
                   </td>
                   <td>{checkIn.reservation.partySize}</td>
                   <td>{t.reservations.sources[checkIn.source]}</td>

@@ -11,7 +11,9 @@ import { fill } from "@/lib/i18n/fill";
 /** The paper fallback for the door: confirmed parties by name, with a box to tick. */
 export default async function DoorListPage({ params }: { params: Promise<{ id: string }> }) {
   const id = routeId((await params).id);
-  const { t, when, locale, timeZone } = await adminContext(`/admin/performances/${id ?? ""}/door-list`);
+  const { t, when, locale, timeZone } = await adminContext(
+    `/admin/performances/${id ?? ""}/door-list`,
+  );
   const performance = id ? await performanceHeading(db, id) : null;
   if (!id || !performance) notFound();
   const attendees = await attendeesOf(db, id, { confirmedOnly: true });
@@ -27,7 +29,9 @@ export default async function DoorListPage({ params }: { params: Promise<{ id: s
           <p>
             {when(performance.startsAt)} · {performance.venue.name}, {performance.venue.address}
           </p>
-          <p className="font-semibold">{fill(a.totalParties, { parties: attendees.length, seats })}</p>
+          <p className="font-semibold">
+            {fill(a.totalParties, { parties: attendees.length, seats })}
+          </p>
           <p className="text-sm text-ink-muted print:hidden">{a.doorIntro}</p>
         </div>
         <PrintButton label={a.print} />
@@ -54,7 +58,9 @@ export default async function DoorListPage({ params }: { params: Promise<{ id: s
                 </td>
                 <td>{attendee.name}</td>
                 <td>{attendee.partySize}</td>
-                <td>{attendee.checkedInAt ? formatTime(attendee.checkedInAt, locale, timeZone) : ""}</td>
+                <td>
+                  {attendee.checkedInAt ? formatTime(attendee.checkedInAt, locale, timeZone) : ""}
+                </td>
               </tr>
             ))}
           </tbody>

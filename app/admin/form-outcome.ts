@@ -1,3 +1,4 @@
+import { resubmittableValues } from "@/lib/admin/form-fields";
 import type { FormState } from "@/lib/admin/form-state";
 import type { DeleteResult, SaveResult } from "@/lib/admin/results";
 import { fill } from "@/lib/i18n/fill";
@@ -5,10 +6,20 @@ import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
 type Failed<T> = Extract<T, { ok: false }>;
 
-/** A refused save as form state: field errors stay on their fields. */
-export function saveFailure(result: Failed<SaveResult>, t: AdminMessages): FormState {
-  if (result.reason === "invalid")
-    return { status: "error", message: t.common.fixFields, fieldErrors: result.fieldErrors };
+/** A refused save as form state: field errors stay on their fields, typed values in the form. */
+export function saveFailure(
+  result: Failed<SaveResult>,
+  t: AdminMessages,
+  formData: FormData,
+): FormState {
+  if (result.reason === "invalid") {
+    return {
+      status: "error",
+      message: t.common.fixFields,
+      fieldErrors: result.fieldErrors,
+      values: resubmittableValues(formData),
+    };
+  }
   return { status: "error", message: t.common.notFound };
 }
 

@@ -9,11 +9,14 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 const control =
   "mt-1 block w-full rounded-md border border-ink-muted bg-paper-raised px-3 py-2 text-base text-ink aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
 
+/** A react-hook-form registration plus the value to show before JavaScript runs. */
+type Registration = UseFormRegisterReturn & { defaultValue?: string; defaultChecked?: boolean };
+
 type Common = {
   label: string;
   help?: string;
   error?: string;
-  registration: UseFormRegisterReturn;
+  registration: Registration;
   optional?: string;
 };
 

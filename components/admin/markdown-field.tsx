@@ -15,7 +15,7 @@ export function MarkdownField({
 }: {
   label: string;
   error?: string;
-  registration: UseFormRegisterReturn;
+  registration: UseFormRegisterReturn & { defaultValue?: string };
   value: string;
   labels: { write: string; preview: string; help: string; empty: string };
 }) {

@@ -18,33 +18,33 @@ export function PageForm({
   defaults: PageDefaults;
   t: AdminMessages;
 }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({
+  const { form, field, pending, errorOf, formProps } = useAdminForm({
     schema: pageInput,
     action,
     defaultValues: defaults,
     errorTexts: t.errors,
   });
-  const { register, watch } = form;
+  const { watch } = form;
   const f = t.pages.fields;
   return (
     <form {...formProps} className="max-w-2xl space-y-5">
       <TextField
         label={f.title}
-        registration={register("title")}
+        registration={field("title")}
         error={errorOf("title")}
         autoComplete="off"
       />
       <TextField
         label={f.slug}
         help={t.common.slugHelp}
-        registration={register("slug")}
+        registration={field("slug")}
         error={errorOf("slug")}
         autoComplete="off"
         optional={t.common.optional}
       />
       <MarkdownField
         label={f.body}
-        registration={register("body")}
+        registration={field("body")}
         error={errorOf("body")}
         value={String(watch("body") ?? "")}
         labels={{
@@ -56,7 +56,7 @@ export function PageForm({
       />
       <CheckboxField
         label={f.isPublished}
-        registration={register("isPublished")}
+        registration={field("isPublished")}
         error={errorOf("isPublished")}
       />
       <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />

@@ -43,13 +43,13 @@ export function PerformanceForm({
   confirmedSeats: number;
   t: AdminMessages;
 }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({
+  const { form, field, pending, errorOf, formProps } = useAdminForm({
     schema: performanceInput,
     action,
     defaultValues: defaults,
     errorTexts: t.errors,
   });
-  const { register, watch } = form;
+  const { watch } = form;
   const f = t.performances.fields;
   const room = seatsOf(watch("roomCapacity"));
   const additional = seatsOf(watch("additionalSeats"));
@@ -64,14 +64,14 @@ export function PerformanceForm({
     <form {...formProps} className="max-w-2xl space-y-5">
       <SelectField
         label={f.showId}
-        registration={register("showId")}
+        registration={field("showId")}
         error={errorOf("showId")}
         options={shows}
         placeholder={t.performances.choose}
       />
       <SelectField
         label={f.venueId}
-        registration={register("venueId")}
+        registration={field("venueId")}
         error={errorOf("venueId")}
         options={venues}
         placeholder={t.performances.choose}
@@ -79,7 +79,7 @@ export function PerformanceForm({
       <TextField
         label={f.startsAt}
         type="datetime-local"
-        registration={register("startsAt")}
+        registration={field("startsAt")}
         error={errorOf("startsAt")}
       />
       <div className="grid gap-5 sm:grid-cols-3">
@@ -88,7 +88,7 @@ export function PerformanceForm({
           type="number"
           min={0}
           inputMode="numeric"
-          registration={register("roomCapacity")}
+          registration={field("roomCapacity")}
           error={errorOf("roomCapacity")}
         />
         <TextField
@@ -96,7 +96,7 @@ export function PerformanceForm({
           type="number"
           min={0}
           inputMode="numeric"
-          registration={register("additionalSeats")}
+          registration={field("additionalSeats")}
           error={errorOf("additionalSeats")}
         />
         <TextField
@@ -104,7 +104,7 @@ export function PerformanceForm({
           type="number"
           min={0}
           inputMode="numeric"
-          registration={register("manuallyOccupiedSeats")}
+          registration={field("manuallyOccupiedSeats")}
           error={errorOf("manuallyOccupiedSeats")}
         />
       </div>
@@ -136,7 +136,7 @@ export function PerformanceForm({
       </section>
       <CheckboxField
         label={f.isBookingEnabled}
-        registration={register("isBookingEnabled")}
+        registration={field("isBookingEnabled")}
         error={errorOf("isBookingEnabled")}
       />
       <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />

@@ -27,13 +27,13 @@ export function ShowForm({
   defaults: ShowDefaults;
   t: AdminMessages;
 }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({
+  const { form, field, pending, errorOf, formProps } = useAdminForm({
     schema: showInput,
     action,
     defaultValues: defaults,
     errorTexts: t.errors,
   });
-  const { register, watch, setValue, getFieldState } = form;
+  const { watch, setValue, getFieldState } = form;
   const f = t.shows.fields;
   const title = watch("title");
   const isNew = defaults.slug === "";
@@ -48,27 +48,27 @@ export function ShowForm({
     <form {...formProps} className="max-w-2xl space-y-5">
       <TextField
         label={f.title}
-        registration={register("title")}
+        registration={field("title")}
         error={errorOf("title")}
         autoComplete="off"
       />
       <TextField
         label={f.slug}
         help={t.common.slugHelp}
-        registration={register("slug")}
+        registration={field("slug")}
         error={errorOf("slug")}
         autoComplete="off"
         optional={t.common.optional}
       />
       <TextField
         label={f.summary}
-        registration={register("summary")}
+        registration={field("summary")}
         error={errorOf("summary")}
         optional={t.common.optional}
       />
       <MarkdownField
         label={f.description}
-        registration={register("description")}
+        registration={field("description")}
         error={errorOf("description")}
         value={String(watch("description") ?? "")}
         labels={{
@@ -81,14 +81,14 @@ export function ShowForm({
       <TextField
         label={f.posterImage}
         help={t.shows.posterHelp}
-        registration={register("posterImage")}
+        registration={field("posterImage")}
         error={errorOf("posterImage")}
         inputMode="url"
         optional={t.common.optional}
       />
       <CheckboxField
         label={f.isPublished}
-        registration={register("isPublished")}
+        registration={field("isPublished")}
         error={errorOf("isPublished")}
       />
       <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />

@@ -65,5 +65,27 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
     return code ? (errorTexts[code] ?? code) : undefined;
   }
 
-  return { form, pending, errorOf, formProps: { action: formAction, onSubmit, noValidate: true } };
+  // What the inputs show before any JavaScript runs (react-hook-form only fills them on
+  // mount): the saved values, or after a refused submission without JavaScript, what
+  // the admin had typed (passwords excepted: the action never sends them back).
+  const submitted = state.status === "error" ? state.values : undefined;
+  function field(name: Path<Input>) {
+    const registration = form.register(name);
+    const initial: unknown = (defaultValues as Record<string, unknown>)[name];
+    if (typeof initial === "boolean") {
+      return { ...registration, defaultChecked: submitted ? submitted[name] === "on" : initial };
+    }
+    return {
+      ...registration,
+      defaultValue: submitted?.[name] ?? (initial == null ? "" : String(initial)),
+    };
+  }
+
+  return {
+    form,
+    field,
+    pending,
+    errorOf,
+    formProps: { action: formAction, onSubmit, noValidate: true },
+  };
 }

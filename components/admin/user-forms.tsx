@@ -19,13 +19,12 @@ const roleOptions = (t: AdminMessages) => [
 ];
 
 export function NewUserForm({ action, t }: { action: Action; t: AdminMessages }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({
+  const { field, pending, errorOf, formProps } = useAdminForm({
     schema: newUserForm,
     action,
     defaultValues: { email: "", name: "", role: "STAFF", password: "" },
     errorTexts: t.errors,
   });
-  const { register } = form;
   const f = t.users.fields;
   return (
     <form {...formProps} className="max-w-xl space-y-5">
@@ -33,19 +32,19 @@ export function NewUserForm({ action, t }: { action: Action; t: AdminMessages })
         label={f.email}
         type="email"
         autoComplete="off"
-        registration={register("email")}
+        registration={field("email")}
         error={errorOf("email")}
       />
       <TextField
         label={f.name}
         autoComplete="off"
-        registration={register("name")}
+        registration={field("name")}
         error={errorOf("name")}
         optional={t.common.optional}
       />
       <SelectField
         label={f.role}
-        registration={register("role")}
+        registration={field("role")}
         error={errorOf("role")}
         options={roleOptions(t)}
       />
@@ -54,7 +53,7 @@ export function NewUserForm({ action, t }: { action: Action; t: AdminMessages })
         type="password"
         autoComplete="new-password"
         help={t.users.passwordHelp}
-        registration={register("password")}
+        registration={field("password")}
         error={errorOf("password")}
       />
       <SubmitButton pending={pending} label={t.common.create} pendingLabel={t.common.saving} />
@@ -73,13 +72,12 @@ export function EditUserForm({
   isSelf: boolean;
   t: AdminMessages;
 }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({
+  const { field, pending, errorOf, formProps } = useAdminForm({
     schema: userUpdateInput,
     action,
     defaultValues: defaults,
     errorTexts: t.errors,
   });
-  const { register } = form;
   const f = t.users.fields;
   return (
     <form {...formProps} className="max-w-xl space-y-5">
@@ -87,19 +85,19 @@ export function EditUserForm({
       <TextField
         label={f.name}
         autoComplete="off"
-        registration={register("name")}
+        registration={field("name")}
         error={errorOf("name")}
         optional={t.common.optional}
       />
       <SelectField
         label={f.role}
-        registration={register("role")}
+        registration={field("role")}
         error={errorOf("role")}
         options={roleOptions(t)}
       />
       <CheckboxField
         label={f.isActive}
-        registration={register("isActive")}
+        registration={field("isActive")}
         error={errorOf("isActive")}
       />
       <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />
@@ -108,7 +106,7 @@ export function EditUserForm({
 }
 
 export function ResetPasswordForm({ action, t }: { action: Action; t: AdminMessages }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({
+  const { field, pending, errorOf, formProps } = useAdminForm({
     schema: passwordResetInput,
     action,
     defaultValues: { password: "" },
@@ -121,7 +119,7 @@ export function ResetPasswordForm({ action, t }: { action: Action; t: AdminMessa
         type="password"
         autoComplete="new-password"
         help={t.users.passwordHelp}
-        registration={form.register("password")}
+        registration={field("password")}
         error={errorOf("password")}
       />
       <SubmitButton pending={pending} label={t.users.resetSubmit} pendingLabel={t.common.saving} />

@@ -23,45 +23,44 @@ export function VenueForm({
   defaults: VenueDefaults;
   t: AdminMessages;
 }) {
-  const { form, pending, errorOf, formProps } = useAdminForm({
+  const { field, pending, errorOf, formProps } = useAdminForm({
     schema: venueInput,
     action,
     defaultValues: defaults,
     errorTexts: t.errors,
   });
-  const { register } = form;
   const f = t.venues.fields;
   return (
     <form {...formProps} className="max-w-2xl space-y-5">
       <TextField
         label={f.name}
-        registration={register("name")}
+        registration={field("name")}
         error={errorOf("name")}
         autoComplete="off"
       />
       <TextField
         label={f.slug}
         help={t.venues.slugHelp}
-        registration={register("slug")}
+        registration={field("slug")}
         error={errorOf("slug")}
         autoComplete="off"
         optional={t.common.optional}
       />
       <TextField
         label={f.address}
-        registration={register("address")}
+        registration={field("address")}
         error={errorOf("address")}
         autoComplete="off"
       />
       <TextField
         label={f.city}
-        registration={register("city")}
+        registration={field("city")}
         error={errorOf("city")}
         autoComplete="off"
       />
       <TextAreaField
         label={f.notes}
-        registration={register("notes")}
+        registration={field("notes")}
         error={errorOf("notes")}
         rows={4}
         optional={t.common.optional}

@@ -66,3 +66,9 @@ export function formObject(formData: FormData): Record<string, string> {
   }
   return object;
 }
+
+/** What a form submitted, minus passwords: safe to hand back to refill the form. */
+export function resubmittableValues(formData: FormData): Record<string, string> {
+  const { password: _password, ...values } = formObject(formData);
+  return values;
+}

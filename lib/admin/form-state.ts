@@ -7,7 +7,8 @@ import type { FieldErrors } from "@/lib/admin/form-fields";
  */
 export type FormState =
   | { status: "idle" }
-  | { status: "error"; message: string; fieldErrors?: FieldErrors }
+  /** `values`: what was submitted, minus passwords, to refill a form rendered without JavaScript. */
+  | { status: "error"; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> }
   | { status: "ok"; message: string };
 
 export const IDLE: FormState = { status: "idle" };

@@ -20,7 +20,7 @@ export async function savePageAction(
     id: id ?? undefined,
     input: formObject(formData),
   });
-  if (!result.ok) return saveFailure(result, t);
+  if (!result.ok) return saveFailure(result, t, formData);
   redirect("/admin/pages?notice=page_saved");
 }
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { deleteFailure, saveFailure } from "@/app/admin/form-outcome";
 import { adminContext } from "@/lib/admin/admin-context";
-import { formObject } from "@/lib/admin/form-fields";
+import { formObject, resubmittableValues } from "@/lib/admin/form-fields";
 import type { FormState } from "@/lib/admin/form-state";
 import { deletePerformance, savePerformance } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
@@ -29,9 +29,14 @@ export async function savePerformanceAction(
       confirmed: result.confirmedSeats,
       capacity: result.capacity,
     });
-    return { status: "error", message, fieldErrors: { roomCapacity: [message] } };
+    return {
+      status: "error",
+      message,
+      fieldErrors: { roomCapacity: [message] },
+      values: resubmittableValues(formData),
+    };
   }
-  if (!result.ok) return saveFailure(result, t);
+  if (!result.ok) return saveFailure(result, t, formData);
   redirect(`/admin/performances/${result.id}?notice=performance_saved`);
 }
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { saveFailure } from "@/app/admin/form-outcome";
 import { adminContext } from "@/lib/admin/admin-context";
-import { formObject } from "@/lib/admin/form-fields";
+import { formObject, resubmittableValues } from "@/lib/admin/form-fields";
 import type { FormState } from "@/lib/admin/form-state";
 import { createStaffAccount, resetStaffPassword, updateStaffAccount } from "@/lib/admin/users";
 import { db } from "@/lib/db";
@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 export async function createUserAction(_state: FormState, formData: FormData): Promise<FormState> {
   const { user, t } = await adminContext("/admin/users/new");
   const result = await createStaffAccount({ db, actor: user, input: formObject(formData) });
-  if (!result.ok) return saveFailure(result, t);
+  if (!result.ok) return saveFailure(result, t, formData);
   redirect("/admin/users?notice=user_created");
 }
 
@@ -25,8 +25,12 @@ export async function updateUserAction(
   const { user, t } = await adminContext(`/admin/users/${id}`);
   const result = await updateStaffAccount({ db, actor: user, id, input: formObject(formData) });
   if (!result.ok && result.reason === "cannot_change_own_access")
-    return { status: "error", message: t.refusals.cannot_change_own_access };
-  if (!result.ok) return saveFailure(result, t);
+    return {
+      status: "error",
+      message: t.refusals.cannot_change_own_access,
+      values: resubmittableValues(formData),
+    };
+  if (!result.ok) return saveFailure(result, t, formData);
   redirect("/admin/users?notice=user_saved");
 }
 
@@ -37,6 +41,6 @@ export async function resetPasswordAction(
 ): Promise<FormState> {
   const { user, t } = await adminContext(`/admin/users/${id}`);
   const result = await resetStaffPassword({ db, actor: user, id, input: formObject(formData) });
-  if (!result.ok) return saveFailure(result, t);
+  if (!result.ok) return saveFailure(result, t, formData);
   redirect("/admin/users?notice=password_reset");
 }

@@ -20,7 +20,7 @@ export async function saveVenueAction(
     id: id ?? undefined,
     input: formObject(formData),
   });
-  if (!result.ok) return saveFailure(result, t);
+  if (!result.ok) return saveFailure(result, t, formData);
   redirect("/admin/venues?notice=venue_saved");
 }
 

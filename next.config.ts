@@ -71,7 +71,11 @@ const nextConfig: NextConfig = {
     ];
   },
   async rewrites() {
-    return [{ source: "/api/:path+/", destination: "/api/:path+" }];
+    return [
+      { source: "/api/:path+/", destination: "/api/:path+" },
+      // Browsers still ask for /favicon.ico whatever the page declares; answer with the icon.
+      { source: "/favicon.ico", destination: "/icon.svg" },
+    ];
   },
   async headers() {
     return [

@@ -25,10 +25,26 @@ function isListening(port: number): Promise<boolean> {
   });
 }
 
+async function otherSessions(): Promise<number> {
+  const client = new pg.Client({ connectionString: embeddedServerUrl() });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+    );
+    return rows[0].count;
+  } catch {
+    return 0; // already shutting down
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /**
  * Starts the development PostgreSQL under .data/postgres (initialising it on first use)
  * and makes sure `database` exists. When another process already runs it, reuses that
- * server. Returns a stop function that stops the server only if this call started it.
+ * server. Returns a stop function that stops the server only if this call started it and no
+ * other client is connected.
  */
 export async function startEmbeddedPostgres(database: string): Promise<{ url: string; stop: () => Promise<void> }> {
   let stop = async () => {};
@@ -46,7 +62,11 @@ export async function startEmbeddedPostgres(database: string): Promise<{ url: st
     });
     if (!existsSync(path.join(DATA_DIR, "PG_VERSION"))) await server.initialise();
     await server.start();
-    stop = () => server.stop();
+    stop = async () => {
+      // Another command may have reused this server meanwhile (a dev server, a second
+      // test run): leave it running for them; the next start reuses it.
+      if ((await otherSessions()) === 0) await server.stop();
+    };
   }
   const client = new pg.Client({ connectionString: embeddedServerUrl() });
   await client.connect();

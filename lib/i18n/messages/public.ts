@@ -76,7 +76,7 @@ export const it = {
   },
   sent: {
     title: "Controlla la tua email",
-    body: "Abbiamo inviato il link di conferma a {email}. Aprilo entro 24 ore per confermare la prenotazione.",
+    body: "Abbiamo inviato il link di conferma a {email}. Aprilo entro {hours} ore (e prima dell'inizio dello spettacolo) per confermare la prenotazione.",
     spam: "Non la trovi? Guarda nella cartella spam o chiedi un nuovo invio.",
     failed: "La prenotazione è registrata, ma non siamo riusciti a inviare l'email a {email}. Riprova con il pulsante qui sotto.",
     resend: "Invia di nuovo l'email",
@@ -217,7 +217,7 @@ export const en: typeof it = {
   },
   sent: {
     title: "Check your email",
-    body: "We sent the confirmation link to {email}. Open it within 24 hours to confirm your booking.",
+    body: "We sent the confirmation link to {email}. Open it within {hours} hours (and before the show starts) to confirm your booking.",
     spam: "Can't find it? Look in your spam folder or ask us to send it again.",
     failed: "Your booking is saved, but we could not send the email to {email}. Try again with the button below.",
     resend: "Send the email again",

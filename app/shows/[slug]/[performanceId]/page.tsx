@@ -31,7 +31,7 @@ export default async function BookingPage({ params }: Props) {
   const { locale, t } = await publicText();
   const performance = await load(params);
   if (!performance) notFound();
-  const { TIME_ZONE, MAX_PARTY_SIZE } = config();
+  const { TIME_ZONE, MAX_PARTY_SIZE, CONFIRMATION_TTL_HOURS } = config();
   const maxSeats = Math.min(MAX_PARTY_SIZE, performance.availableSeats);
 
   return (
@@ -55,7 +55,7 @@ export default async function BookingPage({ params }: Props) {
             action={submitBooking.bind(null, performance.id)}
             maxSeats={maxSeats}
             maxPartySize={MAX_PARTY_SIZE}
-            t={{ booking: t.booking, fieldErrors: t.fieldErrors, refusals: t.refusals, sent: t.sent }}
+            t={{ booking: t.booking, fieldErrors: t.fieldErrors, refusals: t.refusals, sent: { ...t.sent, body: fill(t.sent.body, { hours: CONFIRMATION_TTL_HOURS }) } }}
           />
         </>
       ) : (

@@ -41,7 +41,7 @@ export async function loadTicket(token: string): Promise<TicketData | null> {
     venue: performance.venue,
     partySize: ticket.partySize,
     // A cancelled or used ticket shows no code that could be mistaken for a valid one.
-    qrCode: ticket.state === "valid" ? await ticketQrDataUrl(token) : null,
+    qrCode: ticket.state === "valid" ? ticketQrDataUrl(token) : null,
     calendar: ticketCalendarFor({ id: ticket.reservationId, performance }, APP_URL),
   };
 }

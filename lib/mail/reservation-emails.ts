@@ -66,7 +66,7 @@ export function sendTicketEmail({
     return {
       mail: ticketMail(context, ticketUrl(appUrl, checkInToken)),
       attachments: [
-        { filename: names.qr, contentType: "image/png", content: await ticketQrPng(checkInToken) },
+        { filename: names.qr, contentType: "image/png", content: ticketQrPng(checkInToken) },
         { filename: names.ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(calendar, "utf8") },
       ],
     };

@@ -25,7 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return problem(409, "reservation_not_confirmed", "This reservation is not confirmed.");
   }
   return Response.json(
-    { reservation_id: reservationId, qr_code_image: await ticketQrDataUrl(token!), printable: true },
+    { reservation_id: reservationId, qr_code_image: ticketQrDataUrl(token!), printable: true },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }

@@ -1,13 +1,8 @@
 // Runs once when a server starts: validate the whole configuration there, so that a
 // missing production setting stops the server at once with a message naming it,
-// instead of failing every request later.
+// instead of failing every request later. (Node-only code lives in the imported module.)
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { config } = await import("@/lib/config");
-  try {
-    config();
-  } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "configuration", detail: (error as Error).message, time: new Date().toISOString() }));
-    process.exit(1);
-  }
+  const { checkConfigurationOrExit } = await import("@/lib/startup-check");
+  checkConfigurationOrExit();
 }

@@ -9,6 +9,9 @@ if (!command) {
   process.exit(2);
 }
 
+// Next.js asks to send anonymous telemetry; this project never does.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 let stop = async () => {};
 if (!process.env.DATABASE_URL) {
   const embedded = await startEmbeddedPostgres("azionelab");

@@ -52,15 +52,24 @@ async function postConfirmation(token: string): Promise<Outcome> {
 export function ConfirmReservation({ t, ticketText, calendarFilename }: { t: ConfirmText; ticketText: TicketText; calendarFilename: string }) {
   const token = useFragmentToken();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "working" });
-  const posted = useRef(false);
+  // Tokens already handled: a link opened later in the same tab (only the fragment
+  // changes) is confirmed too, while the StrictMode re-run and our own switch to the
+  // ticket's URL are not posted again.
+  const handled = useRef(new Set<string | null>());
+  const latest = useRef<string | null>(null);
   const message = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (token === undefined || posted.current) return;
-    posted.current = true;
+    if (token === undefined || handled.current.has(token)) return;
+    handled.current.add(token);
+    latest.current = token;
     (token ? postConfirmation(token) : Promise.resolve<Outcome>({ kind: "unknown" })).then((result) => {
-      // A reload now opens the ticket instead of re-sending a used confirmation token.
-      if (result.kind === "confirmed") window.history.replaceState(null, "", `/ticket#token=${result.checkInToken}`);
+      if (latest.current !== token) return; // a newer link was opened meanwhile
+      if (result.kind === "confirmed") {
+        handled.current.add(result.checkInToken);
+        // A reload now opens the ticket instead of re-sending a used confirmation token.
+        window.history.replaceState(null, "", `/ticket#token=${result.checkInToken}`);
+      }
       setOutcome(result);
     });
   }, [token]);

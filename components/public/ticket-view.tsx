@@ -34,7 +34,7 @@ export function TicketView({ token, t, calendarFilename }: { token: string; t: T
       <Alert tone="danger">
         <p>{t.unknown}</p>
         <p className="mt-2">
-          <Link href="/lost-ticket">{t.title}?</Link>
+          <Link href="/lost-ticket">{t.lostTicket}</Link>
         </p>
       </Alert>
     );

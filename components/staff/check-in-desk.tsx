@@ -65,6 +65,7 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
       setBusy(null);
       setCard(result);
       feedback(result.kind === "valid" ? "good" : "bad");
+      return result;
     },
     [performanceId],
   );
@@ -90,7 +91,13 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (code.trim()) void check(code);
+    // A refused typed code stays selected, so the next paste or code replaces it (and a
+    // typo can still be corrected). Not after camera scans: focusing the field would
+    // open the phone's keyboard over the camera.
+    if (code.trim())
+      void check(code).then((result) => {
+        if (result && result.kind !== "valid") inputRef.current?.select();
+      });
   }
 
   const onScan = useCallback(

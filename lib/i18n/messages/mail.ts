@@ -27,7 +27,7 @@ export const it = {
   cancellation: {
     subject: "Prenotazione annullata: {show}",
     intro: "la tua prenotazione è stata annullata e il codice QR non è più valido.",
-    again: "Se vuoi, puoi prenotare di nuovo dalla pagina dello spettacolo:",
+    again: "Se vuoi, puoi prenotare di nuovo dalla pagina dello spettacolo",
   },
   seats: { one: "1 posto", other: "{count} posti" },
 };
@@ -60,7 +60,7 @@ export const en: typeof it = {
   cancellation: {
     subject: "Reservation cancelled: {show}",
     intro: "your reservation has been cancelled and its QR code no longer works.",
-    again: "If you like, you can book again from the show's page:",
+    again: "If you like, you can book again from the show's page",
   },
   seats: { one: "1 seat", other: "{count} seats" },
 };

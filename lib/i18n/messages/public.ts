@@ -72,7 +72,7 @@ export const it = {
     performance_not_found: "Questa data non esiste più.",
     booking_closed: "Le prenotazioni per questa data sono chiuse.",
     insufficient_seats: "Non ci sono abbastanza posti.",
-    rate_limited: "Troppi tentativi. Riprova fra {minutes} minuti.",
+    rate_limited: "Troppi tentativi. Riprova fra {minutes} min.",
   },
   sent: {
     title: "Controlla la tua email",
@@ -126,6 +126,7 @@ export const it = {
     performance_started: "Lo spettacolo è già iniziato: non è più possibile annullare online.",
     cancelFailed: "Non è stato possibile annullare la prenotazione.",
     valid: "Biglietto valido",
+    lostTicket: "Hai perso il biglietto? Fattelo rimandare",
     seats: { one: "1 posto", other: "{count} posti" },
   },
   lost: {
@@ -213,7 +214,7 @@ export const en: typeof it = {
     performance_not_found: "This date no longer exists.",
     booking_closed: "Booking for this date is closed.",
     insufficient_seats: "There are not enough seats.",
-    rate_limited: "Too many attempts. Try again in {minutes} minutes.",
+    rate_limited: "Too many attempts. Try again in {minutes} min.",
   },
   sent: {
     title: "Check your email",
@@ -267,6 +268,7 @@ export const en: typeof it = {
     performance_started: "The show has already started: it can no longer be cancelled online.",
     cancelFailed: "The booking could not be cancelled.",
     valid: "Valid ticket",
+    lostTicket: "Lost your ticket? Get it sent again",
     seats: { one: "1 seat", other: "{count} seats" },
   },
   lost: {

@@ -47,11 +47,23 @@ function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket:
   const [outcome, setOutcome] = useState<CancelTicketResult | null>(null);
   const [cancelling, startCancelling] = useTransition();
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const keptByVisitor = useRef(false);
   const seats = ticket.partySize === 1 ? t.seats.one : fill(t.seats.other, { count: ticket.partySize });
 
+  // Focus moves into the question, and back to "cancel" when the visitor keeps the booking.
   useEffect(() => {
     if (asking) confirmButton.current?.focus();
+    else if (keptByVisitor.current) {
+      keptByVisitor.current = false;
+      cancelButton.current?.focus();
+    }
   }, [asking]);
+
+  const keep = () => {
+    keptByVisitor.current = true;
+    setAsking(false);
+  };
 
   const cancel = () =>
     startCancelling(async () => {
@@ -116,7 +128,7 @@ function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket:
             {t.calendar}
           </a>
           {!asking ? (
-            <Button variant="secondary" onClick={() => setAsking(true)} aria-expanded={false} aria-controls="cancel-question">
+            <Button ref={cancelButton} variant="secondary" onClick={() => setAsking(true)} aria-expanded={false} aria-controls="cancel-question">
               {t.cancel}
             </Button>
           ) : null}
@@ -130,7 +142,7 @@ function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket:
             <Button ref={confirmButton} variant="danger" onClick={cancel} disabled={cancelling}>
               {cancelling ? t.cancelling : t.cancelYes}
             </Button>
-            <Button variant="secondary" onClick={() => setAsking(false)} disabled={cancelling}>
+            <Button variant="secondary" onClick={keep} disabled={cancelling}>
               {t.cancelNo}
             </Button>
           </div>

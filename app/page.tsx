@@ -10,7 +10,7 @@ const UPCOMING_ON_HOME = 6;
 
 export default async function HomePage() {
   const { locale, t } = await publicText();
-  const [page, performances] = await Promise.all([getPublishedPage(db, "home"), listPublicPerformances(db, { limit: UPCOMING_ON_HOME })]);
+  const [page, performances] = await Promise.all([getPublishedPage(db, "home", locale), listPublicPerformances(db, { limit: UPCOMING_ON_HOME, locale })]);
   return (
     <div className="space-y-10">
       <section className="max-w-prose space-y-4">

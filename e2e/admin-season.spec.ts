@@ -70,10 +70,11 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   await page.goto("/admin/shows/new");
   await page.getByLabel("Titolo", { exact: true }).fill(showTitle);
   await expect(page.getByLabel(/Indirizzo \(slug\)/)).toHaveValue(`amleto-in-cortile-${suffix}`);
-  await page.getByLabel("Descrizione").fill("Un **Amleto** all'aperto.");
-  await page.getByRole("button", { name: "Anteprima" }).click();
+  await page.getByLabel("Descrizione", { exact: true }).fill("Un **Amleto** all'aperto.");
+  await page.getByLabel("Sottotitolo breve (inglese)").fill("Hamlet in a courtyard.");
+  await page.getByRole("button", { name: "Anteprima: Descrizione", exact: true }).click();
   await expect(page.locator("strong", { hasText: "Amleto" })).toBeVisible();
-  await page.getByRole("button", { name: "Scrivi" }).click();
+  await page.getByRole("button", { name: "Scrivi: Descrizione", exact: true }).click();
   await page.getByLabel("Pubblicato sul sito").check();
   await page.getByRole("button", { name: "Salva" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Spettacolo salvato." })).toBeVisible();

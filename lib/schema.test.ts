@@ -12,6 +12,8 @@ describe("schema and migrated database agree", () => {
       slug: "le-serve",
       summary: "Genet.",
       description: "**Due sorelle.**",
+      summaryEn: "Genet, in Italian.",
+      descriptionEn: "**Two sisters.**",
       posterImage: "https://example.org/le-serve.jpg",
       isPublished: true,
       createdAt: at("2026-01-01T10:00:00.123Z"),
@@ -84,7 +86,7 @@ describe("schema and migrated database agree", () => {
     const createdCheckIn = await db.checkIn.create({ data: checkIn });
     expect(await db.checkIn.findUniqueOrThrow({ where: { id: createdCheckIn.id } })).toMatchObject(checkIn);
 
-    const page = { slug: "chi-siamo", title: "Chi siamo", body: "# AzioneLab", isPublished: true, createdAt: at("2026-01-01T10:00:00Z"), updatedAt: at("2026-01-01T10:00:00Z") };
+    const page = { slug: "chi-siamo", title: "Chi siamo", body: "# AzioneLab", titleEn: "About us", bodyEn: "# AzioneLab (EN)", isPublished: true, createdAt: at("2026-01-01T10:00:00Z"), updatedAt: at("2026-01-01T10:00:00Z") };
     const createdPage = await db.page.create({ data: page });
     expect(await db.page.findUniqueOrThrow({ where: { id: createdPage.id } })).toMatchObject(page);
   });

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ShowsPage() {
   const { locale, t } = await publicText();
-  const shows = await listPublicShows(db);
+  const shows = await listPublicShows(db, new Date(), locale);
   const timeZone = config().TIME_ZONE;
   return (
     <div className="space-y-6">

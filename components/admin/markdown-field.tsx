@@ -48,6 +48,8 @@ export function MarkdownField({
       <button
         type="button"
         aria-pressed={previewing}
+        // Forms hold more than one Markdown field (Italian and English): name the one it toggles.
+        aria-label={`${previewing ? labels.write : labels.preview}: ${label}`}
         onClick={() => setPreviewing((on) => !on)}
         className="mt-2 rounded-md border-2 border-ink px-3 py-1 text-sm font-semibold"
       >

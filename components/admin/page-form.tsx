@@ -7,7 +7,14 @@ import type { FormState } from "@/lib/admin/form-state";
 import { pageInput } from "@/lib/admin/page-input";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
-export type PageDefaults = { title: string; slug: string; body: string; isPublished: boolean };
+export type PageDefaults = {
+  title: string;
+  slug: string;
+  body: string;
+  titleEn: string;
+  bodyEn: string;
+  isPublished: boolean;
+};
 
 export function PageForm({
   action,
@@ -51,6 +58,27 @@ export function PageForm({
           write: t.common.write,
           preview: t.common.preview,
           help: t.common.markdownHelp,
+          empty: t.common.previewEmpty,
+        }}
+      />
+      <TextField
+        label={f.titleEn}
+        help={t.common.englishHelp}
+        registration={field("titleEn")}
+        error={errorOf("titleEn")}
+        autoComplete="off"
+        lang="en"
+        optional={t.common.optional}
+      />
+      <MarkdownField
+        label={f.bodyEn}
+        registration={field("bodyEn")}
+        error={errorOf("bodyEn")}
+        value={String(watch("bodyEn") ?? "")}
+        labels={{
+          write: t.common.write,
+          preview: t.common.preview,
+          help: `${t.common.englishHelp} ${t.common.markdownHelp}`,
           empty: t.common.previewEmpty,
         }}
       />

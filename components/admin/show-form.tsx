@@ -14,6 +14,8 @@ export type ShowDefaults = {
   slug: string;
   summary: string;
   description: string;
+  summaryEn: string;
+  descriptionEn: string;
   posterImage: string;
   isPublished: boolean;
 };
@@ -75,6 +77,26 @@ export function ShowForm({
           write: t.common.write,
           preview: t.common.preview,
           help: t.common.markdownHelp,
+          empty: t.common.previewEmpty,
+        }}
+      />
+      <TextField
+        label={f.summaryEn}
+        help={t.common.englishHelp}
+        registration={field("summaryEn")}
+        error={errorOf("summaryEn")}
+        lang="en"
+        optional={t.common.optional}
+      />
+      <MarkdownField
+        label={f.descriptionEn}
+        registration={field("descriptionEn")}
+        error={errorOf("descriptionEn")}
+        value={String(watch("descriptionEn") ?? "")}
+        labels={{
+          write: t.common.write,
+          preview: t.common.preview,
+          help: `${t.common.englishHelp} ${t.common.markdownHelp}`,
           empty: t.common.previewEmpty,
         }}
       />

@@ -5,6 +5,8 @@ export const pageInput = z.object({
   title: requiredText(200),
   slug: optionalSlug(120),
   body: optionalText(50_000),
+  titleEn: optionalText(200),
+  bodyEn: optionalText(50_000),
   isPublished: checkbox,
 });
 

@@ -20,6 +20,8 @@ export const showInput = z.object({
   slug: optionalSlug(220),
   summary: optionalText(500),
   description: optionalText(20_000),
+  summaryEn: optionalText(500),
+  descriptionEn: optionalText(20_000),
   posterImage: posterUrl,
   isPublished: checkbox,
 });

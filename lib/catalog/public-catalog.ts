@@ -1,6 +1,12 @@
 import { availabilityOf, confirmedSeatsByPerformance } from "@/lib/availability";
 import type { Db } from "@/lib/db";
+import { localizePage, localizeShow } from "@/lib/catalog/localized";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/locale";
+
+// Every query takes the visitor's locale (default "it"): show summaries/descriptions and
+// page titles/bodies come back in English when an English text exists, else in Italian,
+// under the Italian field names.
 
 /** What a visitor can do with a performance right now. */
 export type BookingState = "open" | "sold_out" | "closed";
@@ -12,7 +18,7 @@ const PERFORMANCE_SELECT = {
   roomCapacity: true,
   additionalSeats: true,
   manuallyOccupiedSeats: true,
-  show: { select: { id: true, title: true, slug: true, summary: true } },
+  show: { select: { id: true, title: true, slug: true, summary: true, summaryEn: true } },
   venue: { select: { name: true, address: true, city: true } },
 } as const satisfies Prisma.PerformanceSelect;
 
@@ -24,7 +30,7 @@ export type PublicPerformance = {
   isBookingEnabled: boolean;
   availableSeats: number;
   bookingState: BookingState;
-  show: PerformanceRow["show"];
+  show: Omit<PerformanceRow["show"], "summaryEn">;
   venue: PerformanceRow["venue"];
 };
 
@@ -34,7 +40,7 @@ export function bookingStateOf(performance: { startsAt: Date; isBookingEnabled: 
 }
 
 /** Two round trips whatever the number of performances: the rows, then one grouped sum of confirmed seats. */
-async function withAvailability(db: Db, rows: PerformanceRow[], now: Date): Promise<PublicPerformance[]> {
+async function withAvailability(db: Db, rows: PerformanceRow[], now: Date, locale: Locale): Promise<PublicPerformance[]> {
   const confirmed = await confirmedSeatsByPerformance(db, rows.map((row) => row.id));
   return rows.map((row) => {
     const { availableSeats } = availabilityOf(row, confirmed.get(row.id) ?? 0);
@@ -44,7 +50,7 @@ async function withAvailability(db: Db, rows: PerformanceRow[], now: Date): Prom
       isBookingEnabled: row.isBookingEnabled,
       availableSeats,
       bookingState: bookingStateOf(row, availableSeats, now),
-      show: row.show,
+      show: localizeShow(row.show, locale),
       venue: row.venue,
     };
   });
@@ -53,7 +59,13 @@ async function withAvailability(db: Db, rows: PerformanceRow[], now: Date): Prom
 /** Performances of published shows from `from` on (default: now), earliest first. */
 export async function listPublicPerformances(
   db: Db,
-  { showSlug, from, now = new Date(), limit }: { showSlug?: string; from?: Date; now?: Date; limit?: number } = {},
+  {
+    showSlug,
+    from,
+    now = new Date(),
+    limit,
+    locale = "it",
+  }: { showSlug?: string; from?: Date; now?: Date; limit?: number; locale?: Locale } = {},
 ): Promise<PublicPerformance[]> {
   const rows = await db.performance.findMany({
     where: { startsAt: { gte: from ?? now }, show: { isPublished: true, ...(showSlug ? { slug: showSlug } : {}) } },
@@ -61,46 +73,64 @@ export async function listPublicPerformances(
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: limit,
   });
-  return withAvailability(db, rows, now);
+  return withAvailability(db, rows, now, locale);
 }
 
 /** One performance of a published show (past ones included: they answer "booking closed"). */
-export async function getPublicPerformance(db: Db, performanceId: number, now = new Date()): Promise<PublicPerformance | null> {
+export async function getPublicPerformance(
+  db: Db,
+  performanceId: number,
+  now = new Date(),
+  locale: Locale = "it",
+): Promise<PublicPerformance | null> {
   const row = await db.performance.findFirst({ where: { id: performanceId, show: { isPublished: true } }, select: PERFORMANCE_SELECT });
   if (!row) return null;
-  const [performance] = await withAvailability(db, [row], now);
+  const [performance] = await withAvailability(db, [row], now, locale);
   return performance;
 }
 
 const SHOW_SELECT = { id: true, title: true, slug: true, summary: true, description: true, posterImage: true } as const satisfies Prisma.ShowSelect;
 
+/** What the queries read: the public fields plus the English texts they pick from. */
+const SHOW_SOURCE_SELECT = { ...SHOW_SELECT, summaryEn: true, descriptionEn: true } as const satisfies Prisma.ShowSelect;
+
 export type PublicShow = Prisma.ShowGetPayload<{ select: typeof SHOW_SELECT }>;
 
 /** Published shows with their next dates, the soonest show first; shows without dates last. */
-export async function listPublicShows(db: Db, now = new Date()): Promise<(PublicShow & { nextDates: Date[] })[]> {
+export async function listPublicShows(db: Db, now = new Date(), locale: Locale = "it"): Promise<(PublicShow & { nextDates: Date[] })[]> {
   const shows = await db.show.findMany({
     where: { isPublished: true },
-    select: { ...SHOW_SELECT, performances: { where: { startsAt: { gt: now } }, select: { startsAt: true }, orderBy: { startsAt: "asc" }, take: 3 } },
+    select: { ...SHOW_SOURCE_SELECT, performances: { where: { startsAt: { gt: now } }, select: { startsAt: true }, orderBy: { startsAt: "asc" }, take: 3 } },
     orderBy: { title: "asc" },
   });
-  const withDates = shows.map(({ performances, ...show }) => ({ ...show, nextDates: performances.map((p) => p.startsAt) }));
+  const withDates = shows.map(({ performances, ...show }) => ({ ...localizeShow(show, locale), nextDates: performances.map((p) => p.startsAt) }));
   const first = (show: { nextDates: Date[] }) => show.nextDates[0]?.getTime() ?? Number.POSITIVE_INFINITY;
   return withDates.sort((a, b) => first(a) - first(b));
 }
 
 /** A published show with its upcoming performances and their availability; null for unknown or unpublished. */
-export async function getPublicShow(db: Db, slug: string, now = new Date()): Promise<(PublicShow & { performances: PublicPerformance[] }) | null> {
-  const show = await db.show.findFirst({ where: { slug, isPublished: true }, select: SHOW_SELECT });
-  if (!show) return null;
+export async function getPublicShow(
+  db: Db,
+  slug: string,
+  now = new Date(),
+  locale: Locale = "it",
+): Promise<(PublicShow & { performances: PublicPerformance[] }) | null> {
+  const row = await db.show.findFirst({ where: { slug, isPublished: true }, select: SHOW_SOURCE_SELECT });
+  if (!row) return null;
+  const show = localizeShow(row, locale);
   const rows = await db.performance.findMany({
     where: { showId: show.id, startsAt: { gt: now } },
     select: PERFORMANCE_SELECT,
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
-  return { ...show, performances: await withAvailability(db, rows, now) };
+  return { ...show, performances: await withAvailability(db, rows, now, locale) };
 }
 
 /** A published page by slug (home, contatti, privacy, ...); null when missing or unpublished. */
-export function getPublishedPage(db: Db, slug: string) {
-  return db.page.findFirst({ where: { slug, isPublished: true }, select: { slug: true, title: true, body: true, updatedAt: true } });
+export async function getPublishedPage(db: Db, slug: string, locale: Locale = "it") {
+  const page = await db.page.findFirst({
+    where: { slug, isPublished: true },
+    select: { slug: true, title: true, titleEn: true, body: true, bodyEn: true, updatedAt: true },
+  });
+  return page && localizePage(page, locale);
 }

@@ -14,6 +14,10 @@ const PAGES = [
     body: `AzioneLab è una compagnia teatrale indipendente di Roma. Dal 2012 portiamo in scena testi contemporanei e classici riletti, in sale piccole dove il pubblico è a un passo dagli attori.
 
 Prenota il tuo posto per i prossimi spettacoli: la prenotazione è gratuita e si conferma via email.`,
+    titleEn: "AzioneLab",
+    bodyEn: `AzioneLab is an independent theatre company in Rome. Since 2012 we have staged contemporary plays and fresh readings of the classics, in small rooms where the audience sits a step away from the actors.
+
+Book your seat for the coming shows: booking is free and you confirm it by email. Performances are in Italian.`,
   },
   {
     slug: "contatti",
@@ -24,6 +28,13 @@ Email: info@azionelab.example
 Telefono: +39 06 0000 0000
 
 La biglietteria apre un'ora prima di ogni spettacolo.`,
+    titleEn: "Contact",
+    bodyEn: `**AzioneLab APS**  
+Via dei Volsci 22, 00185 Rome, Italy  
+Email: info@azionelab.example  
+Phone: +39 06 0000 0000
+
+The box office opens one hour before each show.`,
   },
   {
     slug: "privacy",
@@ -31,6 +42,10 @@ La biglietteria apre un'ora prima di ogni spettacolo.`,
     body: `Usiamo nome, email, telefono (facoltativo) e note solo per gestire la tua prenotazione. I codici QR non contengono dati personali. Cancelliamo i dati personali delle prenotazioni ${"90"} giorni dopo lo spettacolo, conservando solo i conteggi.
 
 Per qualsiasi richiesta scrivi a privacy@azionelab.example.`,
+    titleEn: "Privacy",
+    bodyEn: `We use your name, email, phone (optional) and notes only to handle your booking. QR codes contain no personal data. We delete the personal data of bookings ${"90"} days after the show and keep only the counts.
+
+For any request write to privacy@azionelab.example.`,
   },
 ];
 
@@ -40,6 +55,8 @@ const SHOWS = [
     title: "Le serve",
     summary: "Jean Genet, in una cucina romana degli anni Settanta.",
     description: "Due sorelle, una padrona assente, un gioco che diventa rito.\n\n**Durata:** 90 minuti senza intervallo.",
+    summaryEn: "Jean Genet, in a Roman kitchen of the 1970s.",
+    descriptionEn: "Two sisters, an absent mistress, a game that becomes a ritual.\n\n**Running time:** 90 minutes, no interval. In Italian.",
     isPublished: true,
   },
   {
@@ -47,6 +64,8 @@ const SHOWS = [
     title: "Il giardino dei ciliegi",
     summary: "Čechov per sei attori e un pianoforte.",
     description: "Una famiglia perde la sua casa e non se ne accorge.\n\n**Durata:** 2 ore con intervallo.",
+    summaryEn: "Chekhov for six actors and a piano.",
+    descriptionEn: "A family loses its home and does not notice.\n\n**Running time:** 2 hours with an interval. In Italian.",
     isPublished: true,
   },
   {
@@ -54,6 +73,8 @@ const SHOWS = [
     title: "Voci dal quartiere",
     summary: "Storie raccolte a San Lorenzo, lette dagli abitanti.",
     description: "Un laboratorio aperto che diventa spettacolo. Adatto a tutti.",
+    summaryEn: "Stories gathered in San Lorenzo, read by the people who live there.",
+    descriptionEn: "An open workshop that becomes a show. Suitable for everyone. In Italian.",
     isPublished: true,
   },
   {
@@ -61,6 +82,8 @@ const SHOWS = [
     title: "Prove aperte (in preparazione)",
     summary: "Non ancora pubblicato.",
     description: "Bozza.",
+    summaryEn: "Not published yet.",
+    descriptionEn: "Draft.",
     isPublished: false,
   },
 ];
@@ -83,15 +106,20 @@ const AUDIENCE = ["Giulia Conti", "Paolo Ferri", "Sara Greco", "Luca Marino", "E
 
 /**
  * The demo season. Safe to run twice: pages, shows, venues and users are upserted by
- * slug/email, and a show's performances are created only when it has none.
+ * slug/email, and a show's performances are created only when it has none. Pages and
+ * shows seeded before the English texts existed get them, but only where still empty.
  */
 export async function seedDemo(db: PrismaClient, { timeZone, now = new Date() }: { timeZone: string; now?: Date }) {
   for (const page of PAGES) {
     await db.page.upsert({ where: { slug: page.slug }, create: { ...page, isPublished: true }, update: {} });
+    await db.page.updateMany({ where: { slug: page.slug, titleEn: "" }, data: { titleEn: page.titleEn } });
+    await db.page.updateMany({ where: { slug: page.slug, bodyEn: "" }, data: { bodyEn: page.bodyEn } });
   }
   const shows = new Map<string, number>();
   for (const show of SHOWS) {
     const saved = await db.show.upsert({ where: { slug: show.slug }, create: show, update: {} });
+    await db.show.updateMany({ where: { id: saved.id, summaryEn: "" }, data: { summaryEn: show.summaryEn } });
+    await db.show.updateMany({ where: { id: saved.id, descriptionEn: "" }, data: { descriptionEn: show.descriptionEn } });
     shows.set(show.slug, saved.id);
   }
   const venues = new Map<string, number>();

@@ -8,12 +8,13 @@ import { getPublicShow } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
+import { getLocale } from "@/lib/i18n/locale";
 import { publicText } from "@/lib/i18n/public-text";
 
 type Props = { params: Promise<{ slug: string }> };
 
 // Metadata and page render in the same request: load the show (3 queries) once.
-const loadShow = cache((slug: string) => getPublicShow(db, slug));
+const loadShow = cache(async (slug: string) => getPublicShow(db, slug, new Date(), await getLocale()));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const show = await loadShow((await params).slug);

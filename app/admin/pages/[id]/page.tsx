@@ -22,6 +22,8 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
           title: page.title,
           slug: page.slug,
           body: page.body,
+          titleEn: page.titleEn,
+          bodyEn: page.bodyEn,
           isPublished: page.isPublished,
         }}
         t={t}

@@ -10,7 +10,7 @@ export default async function NewPagePage() {
       <PageHeader title={t.pages.new} />
       <PageForm
         action={savePageAction.bind(null, null)}
-        defaults={{ title: "", slug: "", body: "", isPublished: false }}
+        defaults={{ title: "", slug: "", body: "", titleEn: "", bodyEn: "", isPublished: false }}
         t={t}
       />
     </>

@@ -23,6 +23,8 @@ export default async function EditShowPage({ params }: { params: Promise<{ id: s
           slug: show.slug,
           summary: show.summary,
           description: show.description,
+          summaryEn: show.summaryEn,
+          descriptionEn: show.descriptionEn,
           posterImage: show.posterImage,
           isPublished: show.isPublished,
         }}

@@ -15,6 +15,8 @@ export default async function NewShowPage() {
           slug: "",
           summary: "",
           description: "",
+          summaryEn: "",
+          descriptionEn: "",
           posterImage: "",
           isPublished: false,
         }}

@@ -11,6 +11,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { formatDate, formatTime } from "@/lib/i18n/format";
+import { getLocale } from "@/lib/i18n/locale";
 import { publicText } from "@/lib/i18n/public-text";
 
 type Props = { params: Promise<{ slug: string; performanceId: string }> };
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ slug: string; performanceId: string }> };
 async function load(params: Props["params"]) {
   const { slug, performanceId } = await params;
   const id = parsePublicId(performanceId);
-  const performance = id === null ? null : await getPublicPerformance(db, id);
+  const performance = id === null ? null : await getPublicPerformance(db, id, new Date(), await getLocale());
   return performance && performance.show.slug === slug ? performance : null;
 }
 

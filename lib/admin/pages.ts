@@ -2,8 +2,8 @@ import type { PrismaClient } from "@/lib/db";
 import { writeAudit, type Actor } from "@/lib/admin/audit-log";
 import { fieldErrorsOf } from "@/lib/admin/form-fields";
 import { pageInput } from "@/lib/admin/page-input";
-import { invalid, refusingSlugRace, type SaveResult } from "@/lib/admin/results";
-import { chooseSlug } from "@/lib/admin/slug";
+import { invalid, type SaveResult } from "@/lib/admin/results";
+import { saveSlugged } from "@/lib/admin/save-slugged";
 
 /** Creates (no `id`) or updates a public page. An empty slug is generated from the title. */
 export async function savePage({
@@ -19,30 +19,18 @@ export async function savePage({
 }): Promise<SaveResult> {
   const parsed = pageInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const data = parsed.data;
-  return refusingSlugRace(() =>
-    db.$transaction(async (tx) => {
-      if (id && !(await tx.page.findUnique({ where: { id }, select: { id: true } })))
-        return { ok: false, reason: "not_found" } as const;
-      const slug = await chooseSlug(tx, "page", {
-        id,
-        requested: data.slug,
-        source: data.title,
-        max: 110,
-      });
-      if (!slug) return invalid({ slug: ["slug_taken"] });
-      const row = id
-        ? await tx.page.update({ where: { id }, data: { ...data, slug } })
-        : await tx.page.create({ data: { ...data, slug } });
-      await writeAudit(tx, actor, {
-        action: id ? "page.update" : "page.create",
-        entityType: "page",
-        entityId: row.id,
-        summary: `${row.title} (/${row.slug})`,
-      });
-      return { ok: true, id: row.id } as const;
-    }),
-  );
+  return saveSlugged({
+    db,
+    actor,
+    id,
+    table: "page",
+    data: parsed.data,
+    slugSource: parsed.data.title,
+    slugMax: 110,
+    exists: async (tx, rowId) => (await tx.page.count({ where: { id: rowId } })) > 0,
+    write: (tx, data) => (id ? tx.page.update({ where: { id }, data }) : tx.page.create({ data })),
+    summary: (row) => `${row.title} (/${row.slug})`,
+  });
 }
 
 /** Pages have nothing depending on them: deleting one only takes it off the site. */

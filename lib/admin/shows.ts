@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/db";
 import { writeAudit, type Actor } from "@/lib/admin/audit-log";
 import { fieldErrorsOf } from "@/lib/admin/form-fields";
-import { invalid, refusingSlugRace, type DeleteResult, type SaveResult } from "@/lib/admin/results";
+import { invalid, type DeleteResult, type SaveResult } from "@/lib/admin/results";
+import { saveSlugged } from "@/lib/admin/save-slugged";
 import { showInput } from "@/lib/admin/show-input";
-import { chooseSlug } from "@/lib/admin/slug";
 
 /** Creates (no `id`) or updates a show. An empty slug is generated from the title. */
 export async function saveShow({
@@ -19,30 +19,18 @@ export async function saveShow({
 }): Promise<SaveResult> {
   const parsed = showInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const data = parsed.data;
-  return refusingSlugRace(() =>
-    db.$transaction(async (tx) => {
-      if (id && !(await tx.show.findUnique({ where: { id }, select: { id: true } })))
-        return { ok: false, reason: "not_found" } as const;
-      const slug = await chooseSlug(tx, "show", {
-        id,
-        requested: data.slug,
-        source: data.title,
-        max: 200,
-      });
-      if (!slug) return invalid({ slug: ["slug_taken"] });
-      const row = id
-        ? await tx.show.update({ where: { id }, data: { ...data, slug } })
-        : await tx.show.create({ data: { ...data, slug } });
-      await writeAudit(tx, actor, {
-        action: id ? "show.update" : "show.create",
-        entityType: "show",
-        entityId: row.id,
-        summary: `${row.title} (${row.isPublished ? "published" : "draft"})`,
-      });
-      return { ok: true, id: row.id } as const;
-    }),
-  );
+  return saveSlugged({
+    db,
+    actor,
+    id,
+    table: "show",
+    data: parsed.data,
+    slugSource: parsed.data.title,
+    slugMax: 200,
+    exists: async (tx, rowId) => (await tx.show.count({ where: { id: rowId } })) > 0,
+    write: (tx, data) => (id ? tx.show.update({ where: { id }, data }) : tx.show.create({ data })),
+    summary: (row) => `${row.title} (${row.isPublished ? "published" : "draft"})`,
+  });
 }
 
 export async function deleteShow({

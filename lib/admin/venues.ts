@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/db";
 import { writeAudit, type Actor } from "@/lib/admin/audit-log";
 import { fieldErrorsOf } from "@/lib/admin/form-fields";
-import { invalid, refusingSlugRace, type DeleteResult, type SaveResult } from "@/lib/admin/results";
-import { chooseSlug } from "@/lib/admin/slug";
+import { invalid, type DeleteResult, type SaveResult } from "@/lib/admin/results";
+import { saveSlugged } from "@/lib/admin/save-slugged";
 import { venueInput } from "@/lib/admin/venue-input";
 
 /** Creates (no `id`) or updates a venue. An empty slug is generated from the name. */
@@ -19,30 +19,18 @@ export async function saveVenue({
 }): Promise<SaveResult> {
   const parsed = venueInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const data = parsed.data;
-  return refusingSlugRace(() =>
-    db.$transaction(async (tx) => {
-      if (id && !(await tx.venue.findUnique({ where: { id }, select: { id: true } })))
-        return { ok: false, reason: "not_found" } as const;
-      const slug = await chooseSlug(tx, "venue", {
-        id,
-        requested: data.slug,
-        source: data.name,
-        max: 200,
-      });
-      if (!slug) return invalid({ slug: ["slug_taken"] });
-      const row = id
-        ? await tx.venue.update({ where: { id }, data: { ...data, slug } })
-        : await tx.venue.create({ data: { ...data, slug } });
-      await writeAudit(tx, actor, {
-        action: id ? "venue.update" : "venue.create",
-        entityType: "venue",
-        entityId: row.id,
-        summary: `${row.name}, ${row.city}`,
-      });
-      return { ok: true, id: row.id } as const;
-    }),
-  );
+  return saveSlugged({
+    db,
+    actor,
+    id,
+    table: "venue",
+    data: parsed.data,
+    slugSource: parsed.data.name,
+    slugMax: 200,
+    exists: async (tx, rowId) => (await tx.venue.count({ where: { id: rowId } })) > 0,
+    write: (tx, data) => (id ? tx.venue.update({ where: { id }, data }) : tx.venue.create({ data })),
+    summary: (row) => `${row.name}, ${row.city}`,
+  });
 }
 
 export async function deleteVenue({

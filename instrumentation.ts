@@ -2,7 +2,8 @@
 // missing production setting stops the server at once with a message naming it,
 // instead of failing every request later. (Node-only code lives in the imported module.)
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build")
+    return;
   const { checkConfigurationOrExit } = await import("@/lib/startup-check");
   checkConfigurationOrExit();
 }

@@ -61,7 +61,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t.site.skipToContent}
         </a>
         <SiteHeader locale={locale} t={t.site} />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 print:max-w-none print:p-0">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 print:max-w-none print:p-0"
+        >
           {children}
         </main>
         <SiteFooter t={t.site.footer} />

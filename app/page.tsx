@@ -10,7 +10,10 @@ const UPCOMING_ON_HOME = 6;
 
 export default async function HomePage() {
   const { locale, t } = await publicText();
-  const [page, performances] = await Promise.all([getPublishedPage(db, "home", locale), listPublicPerformances(db, { limit: UPCOMING_ON_HOME, locale })]);
+  const [page, performances] = await Promise.all([
+    getPublishedPage(db, "home", locale),
+    listPublicPerformances(db, { limit: UPCOMING_ON_HOME, locale }),
+  ]);
   return (
     <div className="space-y-10">
       <section className="max-w-prose space-y-4">
@@ -22,7 +25,13 @@ export default async function HomePage() {
           {t.home.upcoming}
         </h2>
         {performances.length > 0 ? (
-          <PerformanceList performances={performances} locale={locale} timeZone={config().TIME_ZONE} t={t} withShow />
+          <PerformanceList
+            performances={performances}
+            locale={locale}
+            timeZone={config().TIME_ZONE}
+            t={t}
+            withShow
+          />
         ) : (
           <p>{t.home.none}</p>
         )}

@@ -11,32 +11,56 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
 const STANDALONE = path.join(ROOT, ".next", "standalone");
 // What `next build` reads; a change to any of them makes the last build stale.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 async function newestMtime(target: string): Promise<number> {
   if (!existsSync(target)) return 0;
   const info = await stat(target);
   if (!info.isDirectory()) return info.mtimeMs;
   const entries = await readdir(target, { withFileTypes: true });
-  const times = await Promise.all(entries.filter((entry) => entry.name !== "node_modules").map((entry) => newestMtime(path.join(target, entry.name))));
+  const times = await Promise.all(
+    entries
+      .filter((entry) => entry.name !== "node_modules")
+      .map((entry) => newestMtime(path.join(target, entry.name))),
+  );
   return Math.max(info.mtimeMs, ...times);
 }
 
 /** Why the production build must be (re)made, or null when the last one is current. */
 export async function buildStaleness(): Promise<string | null> {
-  if (!existsSync(path.join(STANDALONE, "server.js")) || !existsSync(BUILD_ID)) return "no production build yet";
+  if (!existsSync(path.join(STANDALONE, "server.js")) || !existsSync(BUILD_ID))
+    return "no production build yet";
   const builtAt = (await stat(BUILD_ID)).mtimeMs;
   for (const input of BUILD_INPUTS) {
-    if ((await newestMtime(path.join(ROOT, input))) > builtAt) return `${input} changed since the last build`;
+    if ((await newestMtime(path.join(ROOT, input))) > builtAt)
+      return `${input} changed since the last build`;
   }
   return null;
 }
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -55,10 +79,17 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app server exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `the app server exited (${child.exitCode ?? child.signalCode}):\n${output()}`,
+      );
     try {
       const response = await fetch(new URL("/api/health", baseUrl));
       if (response.ok) return;
@@ -82,7 +113,8 @@ export const SERVER_LOG = path.join(tmpdir(), "azionelab-bench-server.log");
  */
 export async function snapshotBuild(): Promise<{ dir: string; remove: () => Promise<void> }> {
   // prepareStandalone() exits the process when the build is missing; say so and clean up instead.
-  if (!existsSync(path.join(STANDALONE, "server.js"))) throw new Error("the production build is missing (.next/standalone): run without --no-build");
+  if (!existsSync(path.join(STANDALONE, "server.js")))
+    throw new Error("the production build is missing (.next/standalone): run without --no-build");
   prepareStandalone();
   const dir = await mkdtemp(path.join(tmpdir(), "azionelab-bench-app-"));
   const remove = () => rm(dir, { recursive: true, force: true });
@@ -91,7 +123,9 @@ export async function snapshotBuild(): Promise<{ dir: string; remove: () => Prom
     await cp(STANDALONE, dir, { recursive: true, verbatimSymlinks: true });
   } catch (error) {
     await remove();
-    throw new Error(`copying the build failed (is another \`next build\` running in this tree?): ${String(error)}`);
+    throw new Error(
+      `copying the build failed (is another \`next build\` running in this tree?): ${String(error)}`,
+    );
   }
   return { dir, remove };
 }
@@ -100,28 +134,40 @@ export async function snapshotBuild(): Promise<{ dir: string; remove: () => Prom
  * Runs the production server from a build snapshot the way scripts/start.mjs does.
  * Request logs are off (LOG_LEVEL=silent), rate limits off, mail written to `mailDir`.
  */
-export async function startAppServer({ buildDir, databaseUrl, mailDir }: { buildDir: string; databaseUrl: string; mailDir: string }): Promise<AppServer> {
+export async function startAppServer({
+  buildDir,
+  databaseUrl,
+  mailDir,
+}: {
+  buildDir: string;
+  databaseUrl: string;
+  mailDir: string;
+}): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", path.join(ROOT, "scripts", "request-log.mjs"), path.join(buildDir, "server.js")], {
-    cwd: buildDir,
-    stdio: ["ignore", "ignore", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOSTNAME: "127.0.0.1",
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      APP_URL: baseUrl,
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      RATE_LIMIT: "off",
-      EMAIL_TRANSPORT: "file",
-      MAIL_DIR: mailDir,
-      LOG_LEVEL: "silent",
-      NEXT_TELEMETRY_DISABLED: "1",
+  const child = spawn(
+    process.execPath,
+    ["--import", path.join(ROOT, "scripts", "request-log.mjs"), path.join(buildDir, "server.js")],
+    {
+      cwd: buildDir,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOSTNAME: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        APP_URL: baseUrl,
+        NEXTAUTH_URL: baseUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        RATE_LIMIT: "off",
+        EMAIL_TRANSPORT: "file",
+        MAIL_DIR: mailDir,
+        LOG_LEVEL: "silent",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  });
+  );
   let stderr = "";
   const serverLog = createWriteStream(SERVER_LOG);
   child.stderr?.on("data", (chunk: Buffer) => {

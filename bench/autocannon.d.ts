@@ -12,7 +12,12 @@ declare module "autocannon" {
   export type RequestDefinition<Context> = RequestData & {
     /** Called just before the request is written; returning a falsy value is not supported for the first request. */
     setupRequest?: (request: RequestData, context: Context) => RequestData;
-    onResponse?: (status: number, body: string, context: Context, headers: Record<string, string | string[]>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Context,
+      headers: Record<string, string | string[]>,
+    ) => void;
   };
 
   export type Options<Context> = {
@@ -38,5 +43,7 @@ declare module "autocannon" {
 
   export type Instance = EventEmitter & PromiseLike<Result>;
 
-  export default function autocannon<Context = Record<string, unknown>>(options: Options<Context>): Instance;
+  export default function autocannon<Context = Record<string, unknown>>(
+    options: Options<Context>,
+  ): Instance;
 }

@@ -27,10 +27,17 @@ async function readBody(request: IncomingMessage): Promise<Record<string, unknow
 }
 
 /** Serves POST routes with `handlers` (status only) and GET /api/health. */
-async function serve(handlers: Record<string, Handler>): Promise<{ baseUrl: string; server: Server }> {
+async function serve(
+  handlers: Record<string, Handler>,
+): Promise<{ baseUrl: string; server: Server }> {
   const server = createServer(async (request, response) => {
     const handler = handlers[request.url ?? ""];
-    const status = request.method === "GET" && request.url === "/api/health" ? 200 : handler ? await handler(await readBody(request)) : 404;
+    const status =
+      request.method === "GET" && request.url === "/api/health"
+        ? 200
+        : handler
+          ? await handler(await readBody(request))
+          : 404;
     response.writeHead(status, { "content-type": "application/json" }).end("{}");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -54,18 +61,34 @@ const confirmWithoutLock: Handler = async ({ token }) => {
   if (!rows[0]) return 404;
   await new Promise((resolve) => setTimeout(resolve, 10));
   if (rows[0].party_size > rows[0].available) return 409;
-  await sql.query(`UPDATE reservations SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = $1`, [rows[0].id]);
+  await sql.query(
+    `UPDATE reservations SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = $1`,
+    [rows[0].id],
+  );
   return 200;
 };
 
-function checkInHandlers(staffUserId: number, { admitTwice = false } = {}): Record<string, Handler> {
+function checkInHandlers(
+  staffUserId: number,
+  { admitTwice = false } = {},
+): Record<string, Handler> {
   return {
     "/api/check-ins/preview": async ({ token, performance_id }) => {
-      const result = await previewCheckIn({ db, token: String(token), performanceId: Number(performance_id) });
+      const result = await previewCheckIn({
+        db,
+        token: String(token),
+        performanceId: Number(performance_id),
+      });
       return result.ok ? 200 : OUTCOME_HTTP_STATUS[result.reason];
     },
     "/api/check-ins/confirm": async ({ token, performance_id, nonce }) => {
-      const result = await confirmCheckIn({ db, token: String(token), performanceId: Number(performance_id), nonce: String(nonce), staffUserId });
+      const result = await confirmCheckIn({
+        db,
+        token: String(token),
+        performanceId: Number(performance_id),
+        nonce: String(nonce),
+        staffUserId,
+      });
       if (admitTwice && !result.ok && result.reason === "already_checked_in") return 200;
       return result.ok ? 200 : OUTCOME_HTTP_STATUS[result.reason];
     },
@@ -94,9 +117,19 @@ describe("the confirmation race check", () => {
   it("passes a run that fills the room exactly", async () => {
     const baseUrl = await start({ "/api/reservations/confirm": confirmWithDomain });
 
-    const result = await runConfirmHot({ baseUrl, sql, capacity: 5, reservations: 30, connections: 6 });
+    const result = await runConfirmHot({
+      baseUrl,
+      sql,
+      capacity: 5,
+      reservations: 30,
+      connections: 6,
+    });
 
-    expect(result.verdict).toMatchObject({ ok: true, summary: "5/5 seats confirmed", problems: [] });
+    expect(result.verdict).toMatchObject({
+      ok: true,
+      summary: "5/5 seats confirmed",
+      problems: [],
+    });
     expect(result.statuses).toEqual({ 200: 5, 409: 25 });
     expect(result.latency.count).toBe(30);
   });
@@ -104,19 +137,40 @@ describe("the confirmation race check", () => {
   it("fails a run that overbooks, loudly", async () => {
     const baseUrl = await start({ "/api/reservations/confirm": confirmWithoutLock });
 
-    const result = await runConfirmHot({ baseUrl, sql, capacity: 5, reservations: 30, connections: 10 });
+    const result = await runConfirmHot({
+      baseUrl,
+      sql,
+      capacity: 5,
+      reservations: 30,
+      connections: 10,
+    });
 
     expect(result.verdict.ok).toBe(false);
-    expect(result.verdict.problems[0]).toMatch(/^OVERBOOKED: \d+ seats confirmed for a capacity of 5$/);
+    expect(result.verdict.problems[0]).toMatch(
+      /^OVERBOOKED: \d+ seats confirmed for a capacity of 5$/,
+    );
   });
 
   it("fails when seats stay free, or when the answers and the database disagree", () => {
-    const counts = { capacity: 500, demandSeats: 2000, confirmedSeats: 500, confirmedReservations: 500, okAnswers: 500 };
+    const counts = {
+      capacity: 500,
+      demandSeats: 2000,
+      confirmedSeats: 500,
+      confirmedReservations: 500,
+      okAnswers: 500,
+    };
     expect(judgeConfirmations(counts).ok).toBe(true);
-    expect(judgeConfirmations({ ...counts, confirmedSeats: 499, confirmedReservations: 499, okAnswers: 499 }).problems).toEqual([
-      "499 seats confirmed where exactly 500 should be",
+    expect(
+      judgeConfirmations({
+        ...counts,
+        confirmedSeats: 499,
+        confirmedReservations: 499,
+        okAnswers: 499,
+      }).problems,
+    ).toEqual(["499 seats confirmed where exactly 500 should be"]);
+    expect(judgeConfirmations({ ...counts, okAnswers: 501 }).problems).toEqual([
+      "the server confirmed 501 reservations but the database holds 500",
     ]);
-    expect(judgeConfirmations({ ...counts, okAnswers: 501 }).problems).toEqual(["the server confirmed 501 reservations but the database holds 500"]);
   });
 });
 
@@ -125,9 +179,20 @@ describe("the duplicate check-in check", () => {
     const baseUrl = await start(checkInHandlers(staffUserId));
 
     // 10 tickets on 4 connections: 2 connections finish with a filler pair.
-    const result = await runCheckIn({ baseUrl, sql, cookie: "", tickets: 10, connections: 4, secondPresentations: 10 });
+    const result = await runCheckIn({
+      baseUrl,
+      sql,
+      cookie: "",
+      tickets: 10,
+      connections: 4,
+      secondPresentations: 10,
+    });
 
-    expect(result.verdict).toMatchObject({ ok: true, summary: "10/10 checked in, 0 second entries", problems: [] });
+    expect(result.verdict).toMatchObject({
+      ok: true,
+      summary: "10/10 checked in, 0 second entries",
+      problems: [],
+    });
     expect(result.preview.count).toBe(10);
     expect(result.confirm.count).toBe(10);
   });
@@ -135,18 +200,34 @@ describe("the duplicate check-in check", () => {
   it("fails a run whose server lets a ticket in twice", async () => {
     const baseUrl = await start(checkInHandlers(staffUserId, { admitTwice: true }));
 
-    const result = await runCheckIn({ baseUrl, sql, cookie: "", tickets: 10, connections: 4, secondPresentations: 10 });
+    const result = await runCheckIn({
+      baseUrl,
+      sql,
+      cookie: "",
+      tickets: 10,
+      connections: 4,
+      secondPresentations: 10,
+    });
 
     expect(result.verdict.ok).toBe(false);
-    expect(result.verdict.problems).toContain("DUPLICATE CHECK-INS: 10 tickets admitted a second time");
+    expect(result.verdict.problems).toContain(
+      "DUPLICATE CHECK-INS: 10 tickets admitted a second time",
+    );
   });
 
   it("fails when check-ins are missing or outnumber the tickets", () => {
-    const counts = { tickets: 1000, checkInRows: 1000, checkedInReservations: 1000, okAnswers: 1000, secondEntries: 0 };
+    const counts = {
+      tickets: 1000,
+      checkInRows: 1000,
+      checkedInReservations: 1000,
+      okAnswers: 1000,
+      secondEntries: 0,
+    };
     expect(judgeCheckIns(counts).ok).toBe(true);
-    expect(judgeCheckIns({ ...counts, checkInRows: 999, checkedInReservations: 999, okAnswers: 999 }).problems).toEqual([
-      "999 check-ins recorded where exactly 1000 should be",
-    ]);
+    expect(
+      judgeCheckIns({ ...counts, checkInRows: 999, checkedInReservations: 999, okAnswers: 999 })
+        .problems,
+    ).toEqual(["999 check-ins recorded where exactly 1000 should be"]);
     expect(judgeCheckIns({ ...counts, okAnswers: 1001 }).problems).toEqual([
       "DUPLICATE CHECK-INS: 1001 admissions for 1000 tickets",
       "the server admitted 1001 parties but the database recorded 1000",

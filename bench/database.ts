@@ -1,19 +1,32 @@
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
 import { migrate } from "@/lib/migrate";
-import { createDatabase, uniqueDatabaseName, withServerClient } from "@/tests/support/test-databases";
+import {
+  createDatabase,
+  uniqueDatabaseName,
+  withServerClient,
+} from "@/tests/support/test-databases";
 
 const PREFIX = "azionelab_bench";
 
 /** Databases of earlier runs that were killed before their clean-up; one in use by a live run refuses the DROP and stays. */
 async function dropAbandonedDatabases(serverUrl: string): Promise<void> {
   await withServerClient(serverUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ $1", [`^${PREFIX}_[0-9a-f]+$`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname ~ $1",
+      [`^${PREFIX}_[0-9a-f]+$`],
+    );
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
   });
 }
 
-export type BenchDatabase = { url: string; name: string; serverVersion: string; close: () => Promise<void> };
+export type BenchDatabase = {
+  url: string;
+  name: string;
+  serverVersion: string;
+  close: () => Promise<void>;
+};
 
 /**
  * A fresh, migrated database `azionelab_bench_<random>` on the server DATABASE_URL names
@@ -33,13 +46,20 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const name = uniqueDatabaseName(PREFIX);
   const url = await createDatabase(server, name);
   await migrate({ connectionString: url });
-  const serverVersion = await withServerClient(server, async (client) => (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version);
+  const serverVersion = await withServerClient(
+    server,
+    async (client) =>
+      (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]
+        .server_version,
+  );
   return {
     url,
     name,
     serverVersion,
     close: async () => {
-      await withServerClient(server, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withServerClient(server, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
       await stopEmbedded();
     },
   };

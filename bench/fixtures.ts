@@ -35,7 +35,19 @@ export async function createBenchPerformance(
 
 async function insertReservationsWithTokens(
   sql: Sql,
-  { performanceId, count, partySize, status, purpose }: { performanceId: number; count: number; partySize: number; status: "pending" | "confirmed"; purpose: "confirmation" | "check_in" },
+  {
+    performanceId,
+    count,
+    partySize,
+    status,
+    purpose,
+  }: {
+    performanceId: number;
+    count: number;
+    partySize: number;
+    status: "pending" | "confirmed";
+    purpose: "confirmation" | "check_in";
+  },
 ): Promise<string[]> {
   const tokens = Array.from({ length: count }, () => generateToken());
   await sql.query(
@@ -60,13 +72,34 @@ async function insertReservationsWithTokens(
 }
 
 /** `count` pending reservations of `partySize`; returns their raw confirmation tokens. */
-export function insertPendingReservations(sql: Sql, performanceId: number, count: number, partySize = 1): Promise<string[]> {
-  return insertReservationsWithTokens(sql, { performanceId, count, partySize, status: "pending", purpose: "confirmation" });
+export function insertPendingReservations(
+  sql: Sql,
+  performanceId: number,
+  count: number,
+  partySize = 1,
+): Promise<string[]> {
+  return insertReservationsWithTokens(sql, {
+    performanceId,
+    count,
+    partySize,
+    status: "pending",
+    purpose: "confirmation",
+  });
 }
 
 /** `count` confirmed one-seat reservations; returns the raw check-in (ticket) tokens. */
-export function insertConfirmedTickets(sql: Sql, performanceId: number, count: number): Promise<string[]> {
-  return insertReservationsWithTokens(sql, { performanceId, count, partySize: 1, status: "confirmed", purpose: "check_in" });
+export function insertConfirmedTickets(
+  sql: Sql,
+  performanceId: number,
+  count: number,
+): Promise<string[]> {
+  return insertReservationsWithTokens(sql, {
+    performanceId,
+    count,
+    partySize: 1,
+    status: "confirmed",
+    purpose: "check_in",
+  });
 }
 
 export type StaffCredentials = { userId: number; email: string; password: string };

@@ -55,7 +55,9 @@ export async function drive<Context extends object>({
   steps: Step<Context>[];
   initialContext: Context;
 }): Promise<LoadResult> {
-  const samples: Record<string, StepSamples> = Object.fromEntries(steps.map((step) => [step.name, { latenciesMs: [], statuses: {} }]));
+  const samples: Record<string, StepSamples> = Object.fromEntries(
+    steps.map((step) => [step.name, { latenciesMs: [], statuses: {} }]),
+  );
   type Running = Context & { timing?: Timing };
 
   const requests = steps.map((step) => ({
@@ -66,7 +68,8 @@ export async function drive<Context extends object>({
       return {
         method: spec.method ?? "GET",
         path: spec.path,
-        headers: body === undefined ? { ...headers } : { ...headers, "content-type": "application/json" },
+        headers:
+          body === undefined ? { ...headers } : { ...headers, "content-type": "application/json" },
         body,
       };
     },
@@ -92,12 +95,22 @@ export async function drive<Context extends object>({
   return { wallMs: performance.now() - startedAt, errors: result.errors, steps: samples };
 }
 
-export type LatencySummary = { count: number; perSecond: number; p50: number; p95: number; p99: number; max: number };
+export type LatencySummary = {
+  count: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+};
 
 /** Nearest-rank percentiles (ms) and the rate of `count` over `wallMs`. */
 export function summarize(latenciesMs: number[], wallMs: number): LatencySummary {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
-  const at = (fraction: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]);
+  const at = (fraction: number) =>
+    sorted.length === 0
+      ? 0
+      : sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
   return {
     count: sorted.length,
     perSecond: wallMs > 0 ? (sorted.length * 1000) / wallMs : 0,

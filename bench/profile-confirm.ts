@@ -26,9 +26,18 @@ process.env.DATABASE_URL = database.url;
 const sql = openPool(database.url);
 const mailDir = await mkdtemp(path.join(tmpdir(), "azionelab-profile-mail-"));
 
-async function race(label: string, poolSize: number, confirm: (db: PrismaClient, token: string) => Promise<unknown>) {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: poolSize }) });
-  const { performanceId } = await createBenchPerformance(sql, { label: "profile", capacity: CAPACITY });
+async function race(
+  label: string,
+  poolSize: number,
+  confirm: (db: PrismaClient, token: string) => Promise<unknown>,
+) {
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: database.url, max: poolSize }),
+  });
+  const { performanceId } = await createBenchPerformance(sql, {
+    label: "profile",
+    capacity: CAPACITY,
+  });
   const tokens = await insertPendingReservations(sql, performanceId, RESERVATIONS);
   await Promise.all(Array.from({ length: poolSize }, () => db.$queryRaw`SELECT 1`));
   const latencies: number[] = [];
@@ -44,18 +53,30 @@ async function race(label: string, poolSize: number, confirm: (db: PrismaClient,
     }),
   );
   const summary = summarize(latencies, performance.now() - startedAt);
-  console.log(`${label.padEnd(52)} ${summary.perSecond.toFixed(0).padStart(5)}/s  p50 ${summary.p50.toFixed(0).padStart(4)} ms  p95 ${summary.p95.toFixed(0).padStart(4)} ms`);
+  console.log(
+    `${label.padEnd(52)} ${summary.perSecond.toFixed(0).padStart(5)}/s  p50 ${summary.p50.toFixed(0).padStart(4)} ms  p95 ${summary.p95.toFixed(0).padStart(4)} ms`,
+  );
   await db.$disconnect();
 }
 
 try {
-  const ceiling = await runConfirmCeiling({ databaseUrl: database.url, capacity: CAPACITY, reservations: RESERVATIONS, connections: CONCURRENCY });
-  console.log(`${"raw pg, 4 round trips (the ceiling)".padEnd(52)} ${ceiling.latency.perSecond.toFixed(0).padStart(5)}/s  p50 ${ceiling.latency.p50.toFixed(0).padStart(4)} ms  p95 ${ceiling.latency.p95.toFixed(0).padStart(4)} ms`);
-  const confirmOnly = (db: PrismaClient, token: string) => confirmReservation({ db, token, checkInWindowHours: 6 });
+  const ceiling = await runConfirmCeiling({
+    databaseUrl: database.url,
+    capacity: CAPACITY,
+    reservations: RESERVATIONS,
+    connections: CONCURRENCY,
+  });
+  console.log(
+    `${"raw pg, 4 round trips (the ceiling)".padEnd(52)} ${ceiling.latency.perSecond.toFixed(0).padStart(5)}/s  p50 ${ceiling.latency.p50.toFixed(0).padStart(4)} ms  p95 ${ceiling.latency.p95.toFixed(0).padStart(4)} ms`,
+  );
+  const confirmOnly = (db: PrismaClient, token: string) =>
+    confirmReservation({ db, token, checkInWindowHours: 6 });
   await race("confirmReservation (Prisma, pool 10)", 10, confirmOnly);
   await race("confirmReservation (Prisma, pool 32)", 32, confirmOnly);
   const transport = fileTransport(mailDir);
-  await race("confirmAndSendTicket (Prisma pool 10 + ticket email)", 10, (db, token) => confirmAndSendTicket({ db, token, transport }));
+  await race("confirmAndSendTicket (Prisma pool 10 + ticket email)", 10, (db, token) =>
+    confirmAndSendTicket({ db, token, transport }),
+  );
   const startedAt = performance.now();
   for (let i = 0; i < 100; i += 1) ticketQrPng(generateToken());
   console.log(`ticketQrPng alone: ${((performance.now() - startedAt) / 100).toFixed(1)} ms each`);

@@ -16,7 +16,8 @@ export type Row = {
 
 export const target = (label: string, met: boolean): Target => ({ label, met });
 
-const ms = (value: number | undefined) => (value === undefined ? "" : value < 10 ? value.toFixed(1) : Math.round(value).toString());
+const ms = (value: number | undefined) =>
+  value === undefined ? "" : value < 10 ? value.toFixed(1) : Math.round(value).toString();
 
 /** The one table `npm run bench` prints; also pasted into README.md#performance. */
 export function formatTable(rows: Row[]): string {
@@ -24,16 +25,23 @@ export function formatTable(rows: Row[]): string {
   const lines = rows.map((row) => [
     row.scenario,
     row.latency ? String(row.latency.count) : "",
-    row.perSecond !== undefined ? row.perSecond.toFixed(0) : row.latency ? row.latency.perSecond.toFixed(0) : "",
+    row.perSecond !== undefined
+      ? row.perSecond.toFixed(0)
+      : row.latency
+        ? row.latency.perSecond.toFixed(0)
+        : "",
     ms(row.latency?.p50),
     ms(row.latency?.p95),
     ms(row.latency?.p99),
     `${row.verdict.ok ? "" : "FAILED: "}${row.verdict.summary}${row.note ? `; ${row.note}` : ""}`,
     row.targets.map((t) => `${t.met ? "✓" : "✗"} ${t.label}`).join(", "),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column].length)),
+  );
   const numeric = new Set([1, 2, 3, 4, 5]);
-  const format = (cells: string[]) => `| ${cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
+  const format = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
   const rule = `|${widths.map((width, column) => (numeric.has(column) ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`;
   return [format(header), rule, ...lines.map(format)].join("\n");
 }
@@ -42,7 +50,14 @@ export function formatTable(rows: Row[]): string {
 export function formatFailures(rows: Row[]): string | null {
   const failed = rows.filter((row) => !row.verdict.ok);
   if (failed.length === 0) return null;
-  const lines = failed.flatMap((row) => row.verdict.problems.map((problem) => `!!!   ${row.scenario}: ${problem}`));
+  const lines = failed.flatMap((row) =>
+    row.verdict.problems.map((problem) => `!!!   ${row.scenario}: ${problem}`),
+  );
   const bar = "!".repeat(78);
-  return [bar, "!!! BENCHMARK RUN FAILED: its results are wrong, whatever the numbers say", ...lines, bar].join("\n");
+  return [
+    bar,
+    "!!! BENCHMARK RUN FAILED: its results are wrong, whatever the numbers say",
+    ...lines,
+    bar,
+  ].join("\n");
 }

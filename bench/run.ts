@@ -13,7 +13,14 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { build, buildStaleness, SERVER_LOG, snapshotBuild, startAppServer, type AppServer } from "@/bench/app-server";
+import {
+  build,
+  buildStaleness,
+  SERVER_LOG,
+  snapshotBuild,
+  startAppServer,
+  type AppServer,
+} from "@/bench/app-server";
 import { verdict } from "@/bench/checks";
 import { openBenchDatabase, openPool, type BenchDatabase } from "@/bench/database";
 import { createStaffUser } from "@/bench/fixtures";
@@ -40,7 +47,10 @@ const KB = 1000;
 const FRESHNESS_TARGET_MS = 2000;
 
 const args = new Set(process.argv.slice(2));
-const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const wanted = (scenario: string) => !only || only.includes(scenario);
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -70,7 +80,11 @@ async function attempt(rows: Row[], scenario: string, work: () => Promise<Row[]>
   try {
     rows.push(...(await work()));
   } catch (error) {
-    rows.push({ scenario, verdict: verdict("did not run", [error instanceof Error ? error.message : String(error)]), targets: [] });
+    rows.push({
+      scenario,
+      verdict: verdict("did not run", [error instanceof Error ? error.message : String(error)]),
+      targets: [],
+    });
   }
   log(`${scenario} done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
 }
@@ -79,7 +93,11 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   const externalServer = Boolean(process.env.DATABASE_URL);
   const loadBefore = os.loadavg();
-  const stale = args.has("--no-build") ? null : args.has("--build") ? "--build" : await buildStaleness();
+  const stale = args.has("--no-build")
+    ? null
+    : args.has("--build")
+      ? "--build"
+      : await buildStaleness();
   if (stale) {
     log(`building (${stale})…`);
     await build();
@@ -88,7 +106,8 @@ async function main(): Promise<number> {
 
   const cleanups: (() => Promise<unknown>)[] = [snapshot.remove];
   const cleanUp = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log(`clean-up failed: ${String(error)}`));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => log(`clean-up failed: ${String(error)}`));
     cleanups.length = 0;
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -111,7 +130,11 @@ async function main(): Promise<number> {
     cleanups.push(() => sql.end());
     const mailDir = await mkdtemp(path.join(os.tmpdir(), "azionelab-bench-mail-"));
     cleanups.push(() => rm(mailDir, { recursive: true, force: true }));
-    const server: AppServer = await startAppServer({ buildDir: snapshot.dir, databaseUrl: database.url, mailDir });
+    const server: AppServer = await startAppServer({
+      buildDir: snapshot.dir,
+      databaseUrl: database.url,
+      mailDir,
+    });
     cleanups.push(server.stop);
     const { baseUrl } = server;
     log(`production server on ${baseUrl} (its errors: ${SERVER_LOG})`);
@@ -120,7 +143,14 @@ async function main(): Promise<number> {
     await attempt(rows, "confirm-hot", async () => {
       const hot = await runConfirmHot({ baseUrl, sql, ...SIZES.confirm });
       hotPerSecond = hot.latency.perSecond;
-      return [{ scenario: "confirm-hot (HTTP)", latency: hot.latency, verdict: hot.verdict, targets: [target("p95 < 50 ms", hot.latency.p95 < 50)] }];
+      return [
+        {
+          scenario: "confirm-hot (HTTP)",
+          latency: hot.latency,
+          verdict: hot.verdict,
+          targets: [target("p95 < 50 ms", hot.latency.p95 < 50)],
+        },
+      ];
     });
     await attempt(rows, "confirm-ceiling", async () => {
       const ceiling = await runConfirmCeiling({ databaseUrl: database!.url, ...SIZES.confirm });
@@ -130,23 +160,51 @@ async function main(): Promise<number> {
         hotRow.note = `${Math.round(ratio * 100)}% of ceiling`;
         hotRow.targets.push(target("≥ 50% of ceiling", ratio >= 0.5));
       }
-      return [{ scenario: "confirm-ceiling (SQL)", latency: ceiling.latency, verdict: ceiling.verdict, targets: [] }];
+      return [
+        {
+          scenario: "confirm-ceiling (SQL)",
+          latency: ceiling.latency,
+          verdict: ceiling.verdict,
+          targets: [],
+        },
+      ];
     });
     await attempt(rows, "book", async () => {
       const book = await runBook({ baseUrl, sql, ...SIZES.book });
-      return [{ scenario: "book (HTTP)", latency: book.latency, verdict: book.verdict, targets: [] }];
+      return [
+        { scenario: "book (HTTP)", latency: book.latency, verdict: book.verdict, targets: [] },
+      ];
     });
     await attempt(rows, "check-in", async () => {
       const cookie = await signIn(baseUrl, await createStaffUser(sql));
       const checkIn = await runCheckIn({ baseUrl, sql, cookie, ...SIZES.checkIn });
       return [
-        { scenario: "check-in preview", latency: checkIn.preview, perSecond: checkIn.ticketsPerSecond, verdict: verdict("per s = tickets", []), targets: [target("p95 < 30 ms", checkIn.preview.p95 < 30)] },
-        { scenario: "check-in confirm", latency: checkIn.confirm, perSecond: checkIn.ticketsPerSecond, verdict: checkIn.verdict, targets: [target("p95 < 30 ms", checkIn.confirm.p95 < 30)] },
+        {
+          scenario: "check-in preview",
+          latency: checkIn.preview,
+          perSecond: checkIn.ticketsPerSecond,
+          verdict: verdict("per s = tickets", []),
+          targets: [target("p95 < 30 ms", checkIn.preview.p95 < 30)],
+        },
+        {
+          scenario: "check-in confirm",
+          latency: checkIn.confirm,
+          perSecond: checkIn.ticketsPerSecond,
+          verdict: checkIn.verdict,
+          targets: [target("p95 < 30 ms", checkIn.confirm.p95 < 30)],
+        },
       ];
     });
     await attempt(rows, "public-pages", async () => {
       const baseline = await loadPage({ baseUrl, path: "/api/health", ...SIZES.pages });
-      const pageRows: Row[] = [{ scenario: `GET ${baseline.path} (baseline)`, latency: baseline.latency, verdict: baseline.verdict, targets: [] }];
+      const pageRows: Row[] = [
+        {
+          scenario: `GET ${baseline.path} (baseline)`,
+          latency: baseline.latency,
+          verdict: baseline.verdict,
+          targets: [],
+        },
+      ];
       for (const pagePath of ["/shows", `/shows/${SHOW_SLUG}`]) {
         const page = await loadPage({ baseUrl, path: pagePath, ...SIZES.pages });
         const ratio = page.latency.perSecond / baseline.latency.perSecond;
@@ -155,14 +213,22 @@ async function main(): Promise<number> {
           latency: page.latency,
           verdict: page.verdict,
           note: `${Math.round(ratio * 100)}% of baseline`,
-          targets: [target("≥ 50% of baseline", ratio >= 0.5), target("p95 < 50 ms", page.latency.p95 < 50)],
+          targets: [
+            target("≥ 50% of baseline", ratio >= 0.5),
+            target("p95 < 50 ms", page.latency.p95 < 50),
+          ],
         });
       }
       const freshness = await measureFreshness({ baseUrl, sql });
       pageRows.push({
         scenario: "availability freshness",
         verdict: freshness.verdict,
-        targets: [target(`≤ ${FRESHNESS_TARGET_MS / 1000} s`, freshness.verdict.ok && freshness.worstMs <= FRESHNESS_TARGET_MS)],
+        targets: [
+          target(
+            `≤ ${FRESHNESS_TARGET_MS / 1000} s`,
+            freshness.verdict.ok && freshness.worstMs <= FRESHNESS_TARGET_MS,
+          ),
+        ],
       });
       return pageRows;
     });
@@ -176,24 +242,42 @@ async function main(): Promise<number> {
       ];
     };
     const browser = !args.has("--no-browser") && existsSync(CHROMIUM_PATH);
-    if (!browser) log(`page weight and Lighthouse skipped (${args.has("--no-browser") ? "--no-browser" : `no Chromium at ${CHROMIUM_PATH}`})`);
+    if (!browser)
+      log(
+        `page weight and Lighthouse skipped (${args.has("--no-browser") ? "--no-browser" : `no Chromium at ${CHROMIUM_PATH}`})`,
+      );
     if (browser) {
       await attempt(rows, "page-weight", async () => {
         const pages = await browserPages();
         const weights = await measurePageWeights({ baseUrl, pages });
         return weights.map((weight, i) => ({
           scenario: `page weight ${weight.name} (${weight.path})`,
-          verdict: verdict(`JS ${(weight.scriptBytes / KB).toFixed(1)} KB, total ${(weight.totalBytes / KB).toFixed(1)} KB in ${weight.requests} requests`, []),
-          targets: [target(`JS < ${pages[i].scriptLimit / KB} KB`, weight.scriptBytes < pages[i].scriptLimit)],
+          verdict: verdict(
+            `JS ${(weight.scriptBytes / KB).toFixed(1)} KB, total ${(weight.totalBytes / KB).toFixed(1)} KB in ${weight.requests} requests`,
+            [],
+          ),
+          targets: [
+            target(
+              `JS < ${pages[i].scriptLimit / KB} KB`,
+              weight.scriptBytes < pages[i].scriptLimit,
+            ),
+          ],
         }));
       });
       await attempt(rows, "lighthouse", async () => {
         const scores = await runLighthouse({ baseUrl, pages: await browserPages() });
         return scores.map((score) => ({
           scenario: `lighthouse ${score.name}`,
-          verdict: verdict(`perf ${score.performance}, a11y ${score.accessibility}, best practices ${score.bestPractices}`, []),
+          verdict: verdict(
+            `perf ${score.performance}, a11y ${score.accessibility}, best practices ${score.bestPractices}`,
+            [],
+          ),
           note: score.failedAudits.length > 0 ? `weak: ${score.failedAudits.join(" ")}` : undefined,
-          targets: [target("perf ≥ 95", score.performance >= 95), target("a11y 100", score.accessibility === 100), target("bp ≥ 95", score.bestPractices >= 95)],
+          targets: [
+            target("perf ≥ 95", score.performance >= 95),
+            target("a11y 100", score.accessibility === 100),
+            target("bp ≥ 95", score.bestPractices >= 95),
+          ],
         }));
       });
     }
@@ -213,7 +297,10 @@ async function main(): Promise<number> {
   console.log(
     `\n${conditions.date.slice(0, 10)} · ${conditions.machine.cpu} · ${conditions.machine.memoryGb} GB · ${conditions.machine.os} · Node ${conditions.machine.node} · PostgreSQL ${conditions.postgres} · load average before ${conditions.loadAverageBefore.join(" ")} · ${conditions.durationSeconds} s`,
   );
-  await writeFile(path.join(import.meta.dirname, "results.json"), `${JSON.stringify({ ...conditions, sizes: SIZES, rows }, null, 2)}\n`);
+  await writeFile(
+    path.join(import.meta.dirname, "results.json"),
+    `${JSON.stringify({ ...conditions, sizes: SIZES, rows }, null, 2)}\n`,
+  );
   const failures = formatFailures(rows);
   if (failures) console.error(`\n${failures}`);
   return failures ? 1 : 0;

@@ -9,7 +9,10 @@ function cookiesOf(response: Response): string[] {
  * Signs in the way the login page does (next-auth's credentials flow): fetch a CSRF
  * token, post it with the credentials, keep the session cookie. Returns the Cookie header.
  */
-export async function signIn(baseUrl: string, { email, password }: Pick<StaffCredentials, "email" | "password">): Promise<string> {
+export async function signIn(
+  baseUrl: string,
+  { email, password }: Pick<StaffCredentials, "email" | "password">,
+): Promise<string> {
   const csrf = await fetch(new URL("/api/auth/csrf", baseUrl));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookies = cookiesOf(csrf);
@@ -17,11 +20,17 @@ export async function signIn(baseUrl: string, { email, password }: Pick<StaffCre
   const callback = await fetch(new URL("/api/auth/callback/credentials", baseUrl), {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrfCookies.join("; "),
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   await callback.arrayBuffer();
-  const session = cookiesOf(callback).find((cookie) => /^(__Secure-)?next-auth\.session-token=/.test(cookie));
-  if (!session) throw new Error(`signing in as ${email} failed (HTTP ${callback.status}, no session cookie)`);
+  const session = cookiesOf(callback).find((cookie) =>
+    /^(__Secure-)?next-auth\.session-token=/.test(cookie),
+  );
+  if (!session)
+    throw new Error(`signing in as ${email} failed (HTTP ${callback.status}, no session cookie)`);
   return session;
 }

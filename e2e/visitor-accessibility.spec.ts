@@ -6,9 +6,13 @@ import { linkIn, newestMail } from "./support/mail";
 /** A confirmed ticket's page URL, got the way a visitor gets it: API booking, emailed link, confirm. */
 async function ticketUrl(page: Page): Promise<string> {
   const email = `axe-${randomBytes(5).toString("hex")}@example.org`;
-  const { results } = (await (await page.request.get("/api/performances?show=le-serve")).json()) as { results: { id: number; available_seats: number }[] };
+  const { results } = (await (
+    await page.request.get("/api/performances?show=le-serve")
+  ).json()) as { results: { id: number; available_seats: number }[] };
   const performance = results.find((p) => p.available_seats >= 1)!;
-  const booked = await page.request.post(`/api/performances/${performance.id}/reservations`, { data: { name: "Axe", email, party_size: 1 } });
+  const booked = await page.request.post(`/api/performances/${performance.id}/reservations`, {
+    data: { name: "Axe", email, party_size: 1 },
+  });
   expect(booked.status()).toBe(201);
   const token = linkIn(await newestMail(email), "confirm").split("#token=")[1];
   const confirmed = await page.request.post("/api/reservations/confirm", { data: { token } });
@@ -17,8 +21,14 @@ async function ticketUrl(page: Page): Promise<string> {
 }
 
 async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(
+    results.violations.map(
+      (v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 for (const locale of ["it", "en"] as const) {
@@ -34,7 +44,10 @@ for (const locale of ["it", "en"] as const) {
         await expectNoViolations(page, path);
       }
       await page.goto("/shows/le-serve");
-      await page.getByRole("link", { name: locale === "it" ? /^Prenota per/ : /^Book for/ }).first().click();
+      await page
+        .getByRole("link", { name: locale === "it" ? /^Prenota per/ : /^Book for/ })
+        .first()
+        .click();
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoViolations(page, "booking");
       // With the errors showing, too.
@@ -49,9 +62,15 @@ for (const locale of ["it", "en"] as const) {
       await expectNoViolations(page, "confirm (unknown)");
 
       await page.goto(await ticketUrl(page));
-      await expect(page.getByRole("img", { name: locale === "it" ? /Codice QR/ : /QR code/ })).toBeVisible();
+      await expect(
+        page.getByRole("img", { name: locale === "it" ? /Codice QR/ : /QR code/ }),
+      ).toBeVisible();
       await expectNoViolations(page, "ticket");
-      await page.getByRole("button", { name: locale === "it" ? "Annulla la prenotazione" : "Cancel this booking" }).click();
+      await page
+        .getByRole("button", {
+          name: locale === "it" ? "Annulla la prenotazione" : "Cancel this booking",
+        })
+        .click();
       await expectNoViolations(page, "ticket, cancel question");
     });
   });

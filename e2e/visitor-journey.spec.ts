@@ -28,7 +28,10 @@ test("from the home page to a printed ticket and back to a cancellation", async 
   await page.getByRole("link", { name: SHOW }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: SHOW })).toBeVisible();
   const before = await seatsLeft(page);
-  await page.getByRole("link", { name: /^Prenota per/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Prenota per/ })
+    .first()
+    .click();
 
   await page.getByLabel("Nome e cognome").fill("Giulia Bianchi");
   await page.getByLabel("Email").fill(email);
@@ -90,15 +93,22 @@ test.describe("without JavaScript", () => {
   test("the booking form shows errors next to the fields and then books", async ({ page }) => {
     const email = `nojs-${randomBytes(5).toString("hex")}@example.org`;
     await page.goto("/shows/il-giardino-dei-ciliegi");
-    await page.getByRole("link", { name: /^Prenota per/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Prenota per/ })
+      .first()
+      .click();
 
     await page.getByLabel("Email").fill("not-an-email");
     await page.getByRole("button", { name: "Prenota" }).click();
     await expect(page.getByText("Controlla i campi segnalati.")).toBeVisible();
     await expect(page.getByLabel("Nome e cognome")).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#booking-name-error")).toHaveText("Campo obbligatorio.");
-    await expect(page.locator("#booking-email-error")).toHaveText("Inserisci un indirizzo email valido.");
-    await expect(page.locator("#booking-privacy_consent-error")).toHaveText("Per prenotare serve il consenso.");
+    await expect(page.locator("#booking-email-error")).toHaveText(
+      "Inserisci un indirizzo email valido.",
+    );
+    await expect(page.locator("#booking-privacy_consent-error")).toHaveText(
+      "Per prenotare serve il consenso.",
+    );
     // What the visitor typed is still there.
     await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
 
@@ -119,7 +129,9 @@ test.describe("without JavaScript", () => {
 
   test("lost ticket: the same answer for any address, and the links arrive", async ({ page }) => {
     const email = `lost-${randomBytes(5).toString("hex")}@example.org`;
-    const booked = await page.request.post("/api/performances/1/reservations", { data: { name: "Anna", email, party_size: 1 } });
+    const booked = await page.request.post("/api/performances/1/reservations", {
+      data: { name: "Anna", email, party_size: 1 },
+    });
     expect([201, 409]).toContain(booked.status());
     const answers: string[] = [];
     for (const address of [email, `nobody-${randomBytes(5).toString("hex")}@example.org`]) {
@@ -129,6 +141,7 @@ test.describe("without JavaScript", () => {
       answers.push(await page.getByRole("status").innerText());
     }
     expect(answers[0]).toBe(answers[1]);
-    if (booked.status() === 201) expect((await newestMail(email)).subject).toMatch(/^Conferma la tua prenotazione/);
+    if (booked.status() === 201)
+      expect((await newestMail(email)).subject).toMatch(/^Conferma la tua prenotazione/);
   });
 });

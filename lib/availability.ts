@@ -18,7 +18,10 @@ export type Availability = {
 };
 
 /** Only confirmed reservations consume seats; pending ones do not. */
-export async function confirmedSeatsByPerformance(db: Db, performanceIds: number[]): Promise<Map<number, number>> {
+export async function confirmedSeatsByPerformance(
+  db: Db,
+  performanceIds: number[],
+): Promise<Map<number, number>> {
   if (performanceIds.length === 0) return new Map();
   const rows = await db.reservation.groupBy({
     by: ["performanceId"],
@@ -28,7 +31,10 @@ export async function confirmedSeatsByPerformance(db: Db, performanceIds: number
   return new Map(rows.map((row) => [row.performanceId, row._sum.partySize ?? 0]));
 }
 
-export function availabilityOf(performance: CapacitySettings, confirmedSeats: number): Availability {
+export function availabilityOf(
+  performance: CapacitySettings,
+  confirmedSeats: number,
+): Availability {
   const capacity = bookableCapacity(performance);
   return { capacity, confirmedSeats, availableSeats: Math.max(0, capacity - confirmedSeats) };
 }

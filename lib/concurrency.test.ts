@@ -6,21 +6,39 @@ import { getAvailability } from "@/lib/availability";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { db } from "@/lib/db";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
-import { bookConfirmed, bookPending, createPerformance, createStaffUser } from "@/tests/support/factories";
+import {
+  bookConfirmed,
+  bookPending,
+  createPerformance,
+  createStaffUser,
+} from "@/tests/support/factories";
 
 describe("under concurrency", () => {
   it("confirms exactly 50 of 200 one-seat reservations racing for 50 seats", async () => {
-    const performance = await createPerformance({ roomCapacity: 45, additionalSeats: 10, manuallyOccupiedSeats: 5 });
+    const performance = await createPerformance({
+      roomCapacity: 45,
+      additionalSeats: 10,
+      manuallyOccupiedSeats: 5,
+    });
     const pending = [];
     for (let i = 0; i < 200; i += 1) pending.push(await bookPending(performance.id, 1));
 
-    const results = await Promise.all(pending.map((booked) => confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 })));
+    const results = await Promise.all(
+      pending.map((booked) =>
+        confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 }),
+      ),
+    );
 
     const reasons = results.map((result) => (result.ok ? "confirmed" : result.reason));
     expect(reasons.filter((reason) => reason === "confirmed")).toHaveLength(50);
     expect(reasons.filter((reason) => reason === "insufficient_seats")).toHaveLength(150);
-    expect(await getAvailability(db, performance.id)).toMatchObject({ confirmedSeats: 50, availableSeats: 0 });
-    expect(await db.reservation.count({ where: { performanceId: performance.id, status: "confirmed" } })).toBe(50);
+    expect(await getAvailability(db, performance.id)).toMatchObject({
+      confirmedSeats: 50,
+      availableSeats: 0,
+    });
+    expect(
+      await db.reservation.count({ where: { performanceId: performance.id, status: "confirmed" } }),
+    ).toBe(50);
   });
 
   it("records exactly one check-in for 20 simultaneous confirmations of one ticket", async () => {
@@ -29,11 +47,20 @@ describe("under concurrency", () => {
     const staff = await createStaffUser();
 
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id, nonce: `door-${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        confirmCheckIn({
+          db,
+          token: booked.checkInToken,
+          staffUserId: staff.id,
+          nonce: `door-${i}`,
+        }),
+      ),
     );
 
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok && result.reason === "already_checked_in")).toHaveLength(19);
+    expect(
+      results.filter((result) => !result.ok && result.reason === "already_checked_in"),
+    ).toHaveLength(19);
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(1);
   });
 });

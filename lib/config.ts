@@ -7,7 +7,10 @@ const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
-      .string({ error: "DATABASE_URL is required (npm scripts start an embedded PostgreSQL when it is unset)" })
+      .string({
+        error:
+          "DATABASE_URL is required (npm scripts start an embedded PostgreSQL when it is unset)",
+      })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
     DATABASE_POOL_SIZE: positiveInt(10),
     DATABASE_CONNECTION_TIMEOUT_MS: positiveInt(5_000),
@@ -33,11 +36,25 @@ const configSchema = z
   .superRefine((env, ctx) => {
     const transport = env.EMAIL_TRANSPORT ?? defaultTransport(env.NODE_ENV);
     if (transport === "resend" && !env.RESEND_API_KEY) {
-      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required when EMAIL_TRANSPORT=resend" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message: "required when EMAIL_TRANSPORT=resend",
+      });
     }
     if (env.NODE_ENV === "production" && !isBuildPhase()) {
-      if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production (at least 16 characters)" });
-      if (!env.APP_URL) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "required in production: the public base URL used in emails" });
+      if (!env.NEXTAUTH_SECRET)
+        ctx.addIssue({
+          code: "custom",
+          path: ["NEXTAUTH_SECRET"],
+          message: "required in production (at least 16 characters)",
+        });
+      if (!env.APP_URL)
+        ctx.addIssue({
+          code: "custom",
+          path: ["APP_URL"],
+          message: "required in production: the public base URL used in emails",
+        });
     }
   })
   .transform((env) => ({
@@ -61,10 +78,14 @@ function isBuildPhase(): boolean {
 
 /** Parses an environment; empty strings count as unset. Throws one readable error listing every problem. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const result = configSchema.safeParse(present);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(config)"}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `  - ${issue.path.join(".") || "(config)"}: ${issue.message}`,
+    );
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   return result.data;

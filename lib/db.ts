@@ -16,7 +16,10 @@ export function createPrismaClient(connectionString = config().DATABASE_URL): Pr
   });
   // A burst of bookings queues for the pool's connections: let a transaction wait as long
   // as a query would (Prisma's own default, 2 s, turns a rush into errors).
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: DATABASE_CONNECTION_TIMEOUT_MS, timeout: 10_000 } });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: DATABASE_CONNECTION_TIMEOUT_MS, timeout: 10_000 },
+  });
 }
 
 // One client per process; in development it survives hot reloads on globalThis.

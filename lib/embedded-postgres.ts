@@ -46,7 +46,9 @@ async function otherSessions(): Promise<number> {
  * server. Returns a stop function that stops the server only if this call started it and no
  * other client is connected.
  */
-export async function startEmbeddedPostgres(database: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startEmbeddedPostgres(
+  database: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   let stop = async () => {};
   if (!(await isListening(EMBEDDED_PORT))) {
     await mkdir(path.dirname(DATA_DIR), { recursive: true });
@@ -71,7 +73,9 @@ export async function startEmbeddedPostgres(database: string): Promise<{ url: st
   const client = new pg.Client({ connectionString: embeddedServerUrl() });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      database,
+    ]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', "")}"`);
   } finally {
     await client.end();

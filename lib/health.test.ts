@@ -11,7 +11,9 @@ describe("health", () => {
   });
 
   it("reports a database that does not answer, without its connection string", async () => {
-    const unreachable = createPrismaClient("postgresql://azione:secret-password@127.0.0.1:1/nowhere");
+    const unreachable = createPrismaClient(
+      "postgresql://azione:secret-password@127.0.0.1:1/nowhere",
+    );
     const health = await checkDatabase(unreachable, 2000);
     expect(health.ok).toBe(false);
     expect(JSON.stringify(health)).not.toContain("secret-password");

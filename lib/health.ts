@@ -6,7 +6,10 @@ const DATABASE_TIMEOUT_MS = 3000;
 export type DatabaseHealth = { ok: true } | { ok: false; error: string };
 
 /** One round trip to the database, bounded in time; the error never carries a connection string. */
-export async function checkDatabase(db: PrismaClient, timeoutMs = DATABASE_TIMEOUT_MS): Promise<DatabaseHealth> {
+export async function checkDatabase(
+  db: PrismaClient,
+  timeoutMs = DATABASE_TIMEOUT_MS,
+): Promise<DatabaseHealth> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([
@@ -18,7 +21,10 @@ export async function checkDatabase(db: PrismaClient, timeoutMs = DATABASE_TIMEO
     return { ok: true };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
-    return { ok: false, error: message.replace(/postgres(?:ql)?:\/\/\S+/gi, "postgresql://[redacted]").slice(0, 500) };
+    return {
+      ok: false,
+      error: message.replace(/postgres(?:ql)?:\/\/\S+/gi, "postgresql://[redacted]").slice(0, 500),
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -3,7 +3,9 @@ import { renderMarkdown } from "@/lib/markdown";
 
 describe("renderMarkdown", () => {
   it("renders the Markdown an editor writes", () => {
-    const html = renderMarkdown("# Contatti\n\n**AzioneLab** a [Roma](https://example.org/roma) e [privacy](/privacy).");
+    const html = renderMarkdown(
+      "# Contatti\n\n**AzioneLab** a [Roma](https://example.org/roma) e [privacy](/privacy).",
+    );
     expect(html).toContain("<h1>Contatti</h1>");
     expect(html).toContain("<strong>AzioneLab</strong>");
     expect(html).toContain('<a href="https://example.org/roma" rel="noopener noreferrer">Roma</a>');
@@ -11,13 +13,17 @@ describe("renderMarkdown", () => {
   });
 
   it("shows raw HTML as text instead of running it", () => {
-    const html = renderMarkdown('Hello <script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>\n\n<img src=x onerror=alert(1)>');
+    const html = renderMarkdown(
+      'Hello <script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>\n\n<img src=x onerror=alert(1)>',
+    );
     expect(html).not.toMatch(/<script|<iframe|<img/i);
     expect(html).toContain("&lt;script&gt;");
   });
 
   it("drops links and images with unsafe schemes, keeping their text", () => {
-    const html = renderMarkdown("[click](javascript:alert(1)) [data](data:text/html,hi) [proto](//evil.example) ![pic](javascript:x)");
+    const html = renderMarkdown(
+      "[click](javascript:alert(1)) [data](data:text/html,hi) [proto](//evil.example) ![pic](javascript:x)",
+    );
     expect(html).not.toMatch(/href=|src=/);
     expect(html).toContain("click");
     expect(html).toContain("pic");

@@ -9,14 +9,19 @@ import { createDatabase, uniqueDatabaseName } from "@/tests/support/test-databas
 const serverUrl = process.env.TEST_SERVER_URL as string;
 
 async function freshDatabase() {
-  return createDatabase(serverUrl, uniqueDatabaseName(`${new URL(process.env.DATABASE_URL as string).pathname.slice(1)}_m`));
+  return createDatabase(
+    serverUrl,
+    uniqueDatabaseName(`${new URL(process.env.DATABASE_URL as string).pathname.slice(1)}_m`),
+  );
 }
 
 async function recorded(connectionString: string) {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     return rows;
   } finally {
     await client.end();
@@ -24,7 +29,6 @@ async function recorded(connectionString: string) {
 }
 
 describe("db:migrate", () => {
-
   it("applies every migration once; a second run is a no-op", async () => {
     const url = await freshDatabase();
 
@@ -46,7 +50,10 @@ describe("db:migrate", () => {
   it("two concurrent runs do not both apply a migration", async () => {
     const url = await freshDatabase();
 
-    const [a, b] = await Promise.all([migrate({ connectionString: url }), migrate({ connectionString: url })]);
+    const [a, b] = await Promise.all([
+      migrate({ connectionString: url }),
+      migrate({ connectionString: url }),
+    ]);
 
     expect(a.applied.length + b.applied.length).toBe(Math.max(a.applied.length, b.applied.length));
     const rows = await recorded(url);
@@ -59,15 +66,22 @@ describe("db:migrate", () => {
     await cp(MIGRATIONS_DIR, dir, { recursive: true });
     const broken = path.join(dir, "29991231000000_broken");
     await mkdir(broken);
-    await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE "half_done" ("id" INTEGER);\nSELECT no_such_function();\n`);
+    await writeFile(
+      path.join(broken, "migration.sql"),
+      `CREATE TABLE "half_done" ("id" INTEGER);\nSELECT no_such_function();\n`,
+    );
 
-    await expect(migrate({ connectionString: url, dir })).rejects.toThrow(/29991231000000_broken failed and was rolled back/);
+    await expect(migrate({ connectionString: url, dir })).rejects.toThrow(
+      /29991231000000_broken failed and was rolled back/,
+    );
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query(`SELECT to_regclass('half_done') AS table`);
     await client.end();
     expect(rows[0].table).toBeNull();
-    expect((await recorded(url)).map((row) => row.migration_name)).not.toContain("29991231000000_broken");
+    expect((await recorded(url)).map((row) => row.migration_name)).not.toContain(
+      "29991231000000_broken",
+    );
   });
 });

@@ -15,7 +15,10 @@ export type MigrateReport = { applied: string[]; alreadyApplied: number };
 
 async function readMigrations(dir: string): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -58,19 +61,26 @@ export async function migrate({
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
     await client.query(CREATE_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+    }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const failed = rows.find((row) => row.finished_at === null);
     if (failed) {
-      throw new Error(`Migration ${failed.migration_name} failed earlier and is not resolved; fix it (see _prisma_migrations.logs) before migrating.`);
+      throw new Error(
+        `Migration ${failed.migration_name} failed earlier and is not resolved; fix it (see _prisma_migrations.logs) before migrating.`,
+      );
     }
     const recorded = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const report: MigrateReport = { applied: [], alreadyApplied: 0 };
     for (const migration of migrations) {
       const checksum = recorded.get(migration.name);
       if (checksum !== undefined) {
-        if (checksum !== migration.checksum) log(`warning: migration ${migration.name} was modified after it was applied`);
+        if (checksum !== migration.checksum)
+          log(`warning: migration ${migration.name} was modified after it was applied`);
         report.alreadyApplied += 1;
         continue;
       }
@@ -86,7 +96,9 @@ export async function migrate({
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+        throw new Error(
+          `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+        );
       }
       report.applied.push(migration.name);
     }

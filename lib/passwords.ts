@@ -18,16 +18,29 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-const COMMON = ["password", "123456", "qwerty", "azionelab", "teatro", "admin", "letmein", "welcome", "iloveyou"];
+const COMMON = [
+  "password",
+  "123456",
+  "qwerty",
+  "azionelab",
+  "teatro",
+  "admin",
+  "letmein",
+  "welcome",
+  "iloveyou",
+];
 
 /** Why a password is too weak, or null when it is acceptable. */
 export function passwordWeakness(password: string, email = ""): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
   if (password.length > 256) return "must be at most 256 characters long";
   if (new Set(password).size < 5) return "uses too few different characters";
   const lower = password.toLowerCase();
-  if (COMMON.some((word) => lower.includes(word))) return "contains a common word (such as 'password' or 'admin')";
+  if (COMMON.some((word) => lower.includes(word)))
+    return "contains a common word (such as 'password' or 'admin')";
   const localPart = email.split("@")[0]?.toLowerCase();
-  if (localPart && localPart.length >= 3 && lower.includes(localPart)) return "must not contain the email address";
+  if (localPart && localPart.length >= 3 && lower.includes(localPart))
+    return "must not contain the email address";
   return null;
 }

@@ -17,13 +17,20 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-const globalForLimits = globalThis as unknown as { azioneRateLimits?: Map<RateLimitName, RateLimiterPostgres>; azioneRateLimitPool?: pg.Pool };
+const globalForLimits = globalThis as unknown as {
+  azioneRateLimits?: Map<RateLimitName, RateLimiterPostgres>;
+  azioneRateLimitPool?: pg.Pool;
+};
 
 function limiter(name: RateLimitName): RateLimiterPostgres {
   globalForLimits.azioneRateLimits ??= new Map();
   let existing = globalForLimits.azioneRateLimits.get(name);
   if (!existing) {
-    globalForLimits.azioneRateLimitPool ??= new pg.Pool({ connectionString: config().DATABASE_URL, max: 3, connectionTimeoutMillis: config().DATABASE_CONNECTION_TIMEOUT_MS });
+    globalForLimits.azioneRateLimitPool ??= new pg.Pool({
+      connectionString: config().DATABASE_URL,
+      max: 3,
+      connectionTimeoutMillis: config().DATABASE_CONNECTION_TIMEOUT_MS,
+    });
     existing = new RateLimiterPostgres({
       storeClient: globalForLimits.azioneRateLimitPool,
       storeType: "pool",
@@ -49,16 +56,24 @@ export async function consumeRateLimit(name: RateLimitName, key: string): Promis
     await limiter(name).consume(hashKey(key));
     return { ok: true };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    if (rejection instanceof RateLimiterRes)
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+      };
     throw rejection;
   }
 }
 
 /** Several limits at once (e.g. per account and per address); refused if any refuses. */
-export async function consumeRateLimits(checks: [RateLimitName, string][]): Promise<RateLimitResult> {
+export async function consumeRateLimits(
+  checks: [RateLimitName, string][],
+): Promise<RateLimitResult> {
   const results = await Promise.all(checks.map(([name, key]) => consumeRateLimit(name, key)));
   const refused = results.filter((result) => !result.ok);
-  return refused.length === 0 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
+  return refused.length === 0
+    ? { ok: true }
+    : { ok: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
 }
 
 /** Gives back the points `consumeRateLimits` took, e.g. after a successful sign-in, so only failures count. */

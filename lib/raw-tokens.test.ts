@@ -9,9 +9,20 @@ describe("raw tokens are never stored", () => {
     const performance = await createPerformance();
     const staff = await createStaffUser();
     const booked = await bookPending(performance.id);
-    const confirmed = await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 });
+    const confirmed = await confirmReservation({
+      db,
+      token: booked.confirmationToken,
+      checkInWindowHours: 6,
+    });
     if (!confirmed.ok) throw new Error(confirmed.reason);
-    expect(await confirmCheckIn({ db, token: confirmed.checkInToken, staffUserId: staff.id, nonce: "n-1" })).toMatchObject({ ok: true });
+    expect(
+      await confirmCheckIn({
+        db,
+        token: confirmed.checkInToken,
+        staffUserId: staff.id,
+        nonce: "n-1",
+      }),
+    ).toMatchObject({ ok: true });
 
     const tables = await db.$queryRaw<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;

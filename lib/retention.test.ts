@@ -14,11 +14,16 @@ describe("retention:purge", () => {
     await confirmCheckIn({ db, token: oldBooking.checkInToken, staffUserId: staff.id });
     const recentBooking = await bookConfirmed(recent.id, 2);
     const now = addDays(old.startsAt, 91);
-    await db.performance.update({ where: { id: recent.id }, data: { startsAt: addDays(now, -10) } });
+    await db.performance.update({
+      where: { id: recent.id },
+      data: { startsAt: addDays(now, -10) },
+    });
 
     expect(await purgePersonalData({ db, retentionDays: 90, now })).toBe(1);
 
-    expect(await db.reservation.findUniqueOrThrow({ where: { id: oldBooking.reservationId } })).toMatchObject({
+    expect(
+      await db.reservation.findUniqueOrThrow({ where: { id: oldBooking.reservationId } }),
+    ).toMatchObject({
       name: "",
       email: "",
       phone: "",
@@ -27,9 +32,13 @@ describe("retention:purge", () => {
       status: "confirmed",
       anonymizedAt: now,
     });
-    expect(await db.reservationToken.count({ where: { reservationId: oldBooking.reservationId } })).toBe(0);
+    expect(
+      await db.reservationToken.count({ where: { reservationId: oldBooking.reservationId } }),
+    ).toBe(0);
     expect(await db.checkIn.count({ where: { reservationId: oldBooking.reservationId } })).toBe(1);
-    expect(await db.reservation.findUniqueOrThrow({ where: { id: recentBooking.reservationId } })).toMatchObject({ name: "Maria Rossi" });
+    expect(
+      await db.reservation.findUniqueOrThrow({ where: { id: recentBooking.reservationId } }),
+    ).toMatchObject({ name: "Maria Rossi" });
     expect(await purgePersonalData({ db, retentionDays: 90, now })).toBe(0);
   });
 });

@@ -6,7 +6,15 @@ import { addDays } from "@/lib/time";
  * started more than `retentionDays` ago, and deletes their tokens. Status, party size and
  * check-ins stay, so attendance counts survive. Returns how many reservations were erased.
  */
-export async function purgePersonalData({ db, retentionDays, now = new Date() }: { db: Db; retentionDays: number; now?: Date }): Promise<number> {
+export async function purgePersonalData({
+  db,
+  retentionDays,
+  now = new Date(),
+}: {
+  db: Db;
+  retentionDays: number;
+  now?: Date;
+}): Promise<number> {
   const cutoff = addDays(now, -retentionDays);
   const where = { anonymizedAt: null, performance: { startsAt: { lt: cutoff } } };
   await db.reservationToken.deleteMany({ where: { reservation: where } });
@@ -18,7 +26,15 @@ export async function purgePersonalData({ db, retentionDays, now = new Date() }:
 }
 
 /** Deletes rate-limit counters whose window has passed (the store keeps `expire` in epoch ms). */
-export async function deleteExpiredRateLimits({ db, now = new Date() }: { db: Db; now?: Date }): Promise<number> {
-  const { count } = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
+export async function deleteExpiredRateLimits({
+  db,
+  now = new Date(),
+}: {
+  db: Db;
+  now?: Date;
+}): Promise<number> {
+  const { count } = await db.rateLimit.deleteMany({
+    where: { expire: { lt: BigInt(now.getTime()) } },
+  });
   return count;
 }

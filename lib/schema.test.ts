@@ -19,11 +19,21 @@ describe("schema and migrated database agree", () => {
       createdAt: at("2026-01-01T10:00:00.123Z"),
       updatedAt: at("2026-01-02T10:00:00.456Z"),
     };
-    const venue = { name: "Sala Uno", slug: "sala-uno", address: "Via Roma 1", city: "Roma", notes: "Accesso disabili", createdAt: at("2026-01-01T10:00:00Z"), updatedAt: at("2026-01-01T10:00:00Z") };
+    const venue = {
+      name: "Sala Uno",
+      slug: "sala-uno",
+      address: "Via Roma 1",
+      city: "Roma",
+      notes: "Accesso disabili",
+      createdAt: at("2026-01-01T10:00:00Z"),
+      updatedAt: at("2026-01-01T10:00:00Z"),
+    };
     const createdShow = await db.show.create({ data: show });
     const createdVenue = await db.venue.create({ data: venue });
     expect(await db.show.findUniqueOrThrow({ where: { id: createdShow.id } })).toMatchObject(show);
-    expect(await db.venue.findUniqueOrThrow({ where: { id: createdVenue.id } })).toMatchObject(venue);
+    expect(await db.venue.findUniqueOrThrow({ where: { id: createdVenue.id } })).toMatchObject(
+      venue,
+    );
 
     const performance = {
       showId: createdShow.id,
@@ -37,9 +47,19 @@ describe("schema and migrated database agree", () => {
       updatedAt: at("2026-01-01T10:00:00Z"),
     };
     const createdPerformance = await db.performance.create({ data: performance });
-    expect(await db.performance.findUniqueOrThrow({ where: { id: createdPerformance.id } })).toMatchObject(performance);
+    expect(
+      await db.performance.findUniqueOrThrow({ where: { id: createdPerformance.id } }),
+    ).toMatchObject(performance);
 
-    const user = { email: "door@example.org", name: "Giulia", passwordHash: "$argon2id$...", role: "STAFF" as const, isActive: false, createdAt: at("2026-01-01T10:00:00Z"), updatedAt: at("2026-01-01T10:00:00Z") };
+    const user = {
+      email: "door@example.org",
+      name: "Giulia",
+      passwordHash: "$argon2id$...",
+      role: "STAFF" as const,
+      isActive: false,
+      createdAt: at("2026-01-01T10:00:00Z"),
+      updatedAt: at("2026-01-01T10:00:00Z"),
+    };
     const createdUser = await db.user.create({ data: user });
     expect(await db.user.findUniqueOrThrow({ where: { id: createdUser.id } })).toMatchObject(user);
 
@@ -60,7 +80,9 @@ describe("schema and migrated database agree", () => {
       updatedAt: at("2026-11-01T10:00:00Z"),
     };
     const createdReservation = await db.reservation.create({ data: reservation });
-    expect(await db.reservation.findUniqueOrThrow({ where: { id: createdReservation.id } })).toMatchObject(reservation);
+    expect(
+      await db.reservation.findUniqueOrThrow({ where: { id: createdReservation.id } }),
+    ).toMatchObject(reservation);
 
     const token = {
       reservationId: createdReservation.id,
@@ -72,7 +94,9 @@ describe("schema and migrated database agree", () => {
       createdAt: at("2026-11-01T10:00:00Z"),
     };
     const createdToken = await db.reservationToken.create({ data: token });
-    expect(await db.reservationToken.findUniqueOrThrow({ where: { id: createdToken.id } })).toMatchObject(token);
+    expect(
+      await db.reservationToken.findUniqueOrThrow({ where: { id: createdToken.id } }),
+    ).toMatchObject(token);
 
     const checkIn = {
       reservationId: createdReservation.id,
@@ -84,22 +108,43 @@ describe("schema and migrated database agree", () => {
       updatedAt: at("2026-12-12T19:30:00Z"),
     };
     const createdCheckIn = await db.checkIn.create({ data: checkIn });
-    expect(await db.checkIn.findUniqueOrThrow({ where: { id: createdCheckIn.id } })).toMatchObject(checkIn);
+    expect(await db.checkIn.findUniqueOrThrow({ where: { id: createdCheckIn.id } })).toMatchObject(
+      checkIn,
+    );
 
-    const page = { slug: "chi-siamo", title: "Chi siamo", body: "# AzioneLab", titleEn: "About us", bodyEn: "# AzioneLab (EN)", isPublished: true, createdAt: at("2026-01-01T10:00:00Z"), updatedAt: at("2026-01-01T10:00:00Z") };
+    const page = {
+      slug: "chi-siamo",
+      title: "Chi siamo",
+      body: "# AzioneLab",
+      titleEn: "About us",
+      bodyEn: "# AzioneLab (EN)",
+      isPublished: true,
+      createdAt: at("2026-01-01T10:00:00Z"),
+      updatedAt: at("2026-01-01T10:00:00Z"),
+    };
     const createdPage = await db.page.create({ data: page });
     expect(await db.page.findUniqueOrThrow({ where: { id: createdPage.id } })).toMatchObject(page);
   });
 
   it("protects what reservations and performances depend on", async () => {
     const show = await db.show.create({ data: { title: "X", slug: "x-protect" } });
-    const venue = await db.venue.create({ data: { name: "V", slug: "v-protect", address: "A", city: "Roma" } });
-    const performance = await db.performance.create({ data: { showId: show.id, venueId: venue.id, startsAt: new Date(), roomCapacity: 5 } });
-    await db.reservation.create({ data: { performanceId: performance.id, name: "N", email: "n@example.org", partySize: 1 } });
+    const venue = await db.venue.create({
+      data: { name: "V", slug: "v-protect", address: "A", city: "Roma" },
+    });
+    const performance = await db.performance.create({
+      data: { showId: show.id, venueId: venue.id, startsAt: new Date(), roomCapacity: 5 },
+    });
+    await db.reservation.create({
+      data: { performanceId: performance.id, name: "N", email: "n@example.org", partySize: 1 },
+    });
 
     await expect(db.show.delete({ where: { id: show.id } })).rejects.toThrow();
     await expect(db.venue.delete({ where: { id: venue.id } })).rejects.toThrow();
     await expect(db.performance.delete({ where: { id: performance.id } })).rejects.toThrow();
-    await expect(db.reservation.create({ data: { performanceId: performance.id, name: "N", email: "n@example.org", partySize: 0 } })).rejects.toThrow(/party_size_positive/);
+    await expect(
+      db.reservation.create({
+        data: { performanceId: performance.id, name: "N", email: "n@example.org", partySize: 0 },
+      }),
+    ).rejects.toThrow(/party_size_positive/);
   });
 });

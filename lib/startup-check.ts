@@ -5,7 +5,14 @@ export function checkConfigurationOrExit(): void {
   try {
     config();
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "configuration", detail: (error as Error).message, time: new Date().toISOString() }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "configuration",
+        detail: (error as Error).message,
+        time: new Date().toISOString(),
+      }),
+    );
     process.exit(1);
   }
 }

@@ -12,7 +12,9 @@ describe("tokens", () => {
   });
 
   it("are stored as SHA-256 hex", () => {
-    expect(hashToken("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(hashToken("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   });
 
   it("are found in what staff paste: the bare token or the whole ticket URL", () => {

@@ -13,7 +13,8 @@ export const newUserInput = z
   })
   .superRefine((input, ctx) => {
     const weakness = passwordWeakness(input.password, input.email);
-    if (weakness) ctx.addIssue({ code: "custom", path: ["password"], message: `password ${weakness}` });
+    if (weakness)
+      ctx.addIssue({ code: "custom", path: ["password"], message: `password ${weakness}` });
   });
 
 export type NewUserInput = z.input<typeof newUserInput>;
@@ -25,7 +26,8 @@ export type CreateUserResult =
 
 export async function createUser(db: Db, input: NewUserInput): Promise<CreateUserResult> {
   const parsed = newUserInput.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success)
+    return { ok: false, reason: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const { email, password, role, name } = parsed.data;
   try {
     const user = await db.user.create({
@@ -34,7 +36,8 @@ export async function createUser(db: Db, input: NewUserInput): Promise<CreateUse
     });
     return { ok: true, user };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "email_taken" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { ok: false, reason: "email_taken" };
     throw error;
   }
 }

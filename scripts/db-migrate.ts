@@ -4,7 +4,9 @@ import { migrate } from "@/lib/migrate";
 
 const connectionString = process.env.DATABASE_URL;
 if (!connectionString) {
-  console.error("DATABASE_URL is not set (npm run db:migrate sets it to the embedded PostgreSQL when unset).");
+  console.error(
+    "DATABASE_URL is not set (npm run db:migrate sets it to the embedded PostgreSQL when unset).",
+  );
   process.exit(1);
 }
 try {

@@ -7,7 +7,12 @@ const usage = "usage: npm run user:create -- --email E --password P --role admin
 let values;
 try {
   ({ values } = parseArgs({
-    options: { email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -24,15 +29,25 @@ if (role !== "ADMIN" && role !== "STAFF") {
   process.exit(2);
 }
 
-const result = await createUser(db, { email: values.email, password: values.password, role, name: values.name ?? "" });
+const result = await createUser(db, {
+  email: values.email,
+  password: values.password,
+  role,
+  name: values.name ?? "",
+});
 await db.$disconnect();
 if (result.ok) {
-  console.log(`Created ${result.user.role.toLowerCase()} ${result.user.email} (id ${result.user.id}).`);
+  console.log(
+    `Created ${result.user.role.toLowerCase()} ${result.user.email} (id ${result.user.id}).`,
+  );
 } else if (result.reason === "email_taken") {
-  console.error(`A user with the email ${values.email.toLowerCase()} already exists; nothing was changed.`);
+  console.error(
+    `A user with the email ${values.email.toLowerCase()} already exists; nothing was changed.`,
+  );
   process.exit(1);
 } else {
-  for (const [field, messages] of Object.entries(result.fieldErrors)) console.error(`${field}: ${messages?.join("; ")}`);
+  for (const [field, messages] of Object.entries(result.fieldErrors))
+    console.error(`${field}: ${messages?.join("; ")}`);
   console.error("Nothing was changed.");
   process.exit(1);
 }

@@ -17,7 +17,9 @@ if (!process.env.DATABASE_URL) {
   const embedded = await startEmbeddedPostgres("azionelab");
   process.env.DATABASE_URL = embedded.url;
   stop = embedded.stop;
-  console.error(`Using the embedded PostgreSQL (${embedded.url.replace(/:[^:@/]*@/, ":***@")}); set DATABASE_URL to use another server.`);
+  console.error(
+    `Using the embedded PostgreSQL (${embedded.url.replace(/:[^:@/]*@/, ":***@")}); set DATABASE_URL to use another server.`,
+  );
 }
 
 const child = spawn(command, args, { stdio: "inherit", env: process.env });

@@ -22,7 +22,11 @@ process.env.APP_URL = "https://teatro.example";
 const BASE = "http://localhost:3000";
 let address = 0;
 // A fresh client address per request (as the production server stamps it), so the per-address rate limits stay out of the way.
-const headers = (extra: Record<string, string> = {}) => ({ "content-type": "application/json", "x-client-address": `10.0.0.${++address % 250}`, ...extra });
+const headers = (extra: Record<string, string> = {}) => ({
+  "content-type": "application/json",
+  "x-client-address": `10.0.0.${++address % 250}`,
+  ...extra,
+});
 const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
 
 function book(performanceId: number | string, body: unknown, extra: Record<string, string> = {}) {
@@ -35,14 +39,35 @@ function book(performanceId: number | string, body: unknown, extra: Record<strin
 }
 
 function confirm(body: unknown, extra: Record<string, string> = {}) {
-  return confirmRoute(new Request(`${BASE}/api/reservations/confirm`, { method: "POST", headers: headers(extra), body: JSON.stringify(body) }));
+  return confirmRoute(
+    new Request(`${BASE}/api/reservations/confirm`, {
+      method: "POST",
+      headers: headers(extra),
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
-const validBooking = { name: "Maria Rossi", email: "maria@example.org", phone: "+39 06 000", party_size: 2, notes: "" };
+const validBooking = {
+  name: "Maria Rossi",
+  email: "maria@example.org",
+  phone: "+39 06 000",
+  party_size: 2,
+  notes: "",
+};
 
 function newestMailTo(to: string) {
-  const files = readdirSync(mailDir).filter((f) => f.endsWith(".json")).sort();
-  const mails = files.map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")) as { to: string; text: string; subject: string });
+  const files = readdirSync(mailDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  const mails = files.map(
+    (f) =>
+      JSON.parse(readFileSync(path.join(mailDir, f), "utf8")) as {
+        to: string;
+        text: string;
+        subject: string;
+      },
+  );
   return mails.filter((m) => m.to === to).at(-1);
 }
 
@@ -54,7 +79,13 @@ describe("GET /api/shows and /api/shows/{slug}", () => {
     const slugs = body.results.map((s: { slug: string }) => s.slug);
     const show = await db.show.findUniqueOrThrow({ where: { id: published.showId } });
     expect(slugs).toContain(show.slug);
-    expect(body.results.find((s: { slug: string }) => s.slug === show.slug)).toEqual({ id: show.id, title: show.title, slug: show.slug, summary: "", poster_image: null });
+    expect(body.results.find((s: { slug: string }) => s.slug === show.slug)).toEqual({
+      id: show.id,
+      title: show.title,
+      slug: show.slug,
+      summary: "",
+      poster_image: null,
+    });
     const hiddenShow = await db.show.findUniqueOrThrow({ where: { id: hidden.showId } });
     expect(slugs).not.toContain(hiddenShow.slug);
   });
@@ -65,11 +96,20 @@ describe("GET /api/shows and /api/shows/{slug}", () => {
     await bookPending(performance.id, 4); // pending holds no seats
     const show = await db.show.findUniqueOrThrow({ where: { id: performance.showId } });
 
-    const response = await getShow(new Request(`${BASE}/api/shows/${show.slug}`), params({ slug: show.slug }));
+    const response = await getShow(
+      new Request(`${BASE}/api/shows/${show.slug}`),
+      params({ slug: show.slug }),
+    );
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.performances).toEqual([
-      { id: performance.id, starts_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/), venue: { name: expect.any(String), city: "Rome" }, booking_enabled: true, available_seats: 6 },
+      {
+        id: performance.id,
+        starts_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/),
+        venue: { name: expect.any(String), city: "Rome" },
+        booking_enabled: true,
+        available_seats: 6,
+      },
     ]);
 
     const hidden = await createPerformance({ published: false });
@@ -85,25 +125,50 @@ describe("GET /api/performances", () => {
   it("filters by show and from, and answers 400 to a malformed date", async () => {
     const soon = await createPerformance({ startsAt: addDays(new Date(), 2) });
     const show = await db.show.findUniqueOrThrow({ where: { id: soon.showId } });
-    const later = await db.performance.create({ data: { showId: soon.showId, venueId: soon.venueId, startsAt: addDays(new Date(), 20), roomCapacity: 5 } });
+    const later = await db.performance.create({
+      data: {
+        showId: soon.showId,
+        venueId: soon.venueId,
+        startsAt: addDays(new Date(), 20),
+        roomCapacity: 5,
+      },
+    });
 
-    const all = await (await listPerformances(new Request(`${BASE}/api/performances?show=${show.slug}`))).json();
+    const all = await (
+      await listPerformances(new Request(`${BASE}/api/performances?show=${show.slug}`))
+    ).json();
     expect(all.results.map((p: { id: number }) => p.id)).toEqual([soon.id, later.id]);
-    expect(all.results[0]).toMatchObject({ show: { title: show.title, slug: show.slug }, booking_enabled: true, available_seats: 10 });
+    expect(all.results[0]).toMatchObject({
+      show: { title: show.title, slug: show.slug },
+      booking_enabled: true,
+      available_seats: 10,
+    });
 
     const from = addDays(new Date(), 10).toISOString();
-    const filtered = await (await listPerformances(new Request(`${BASE}/api/performances?show=${show.slug}&from=${encodeURIComponent(from)}`))).json();
+    const filtered = await (
+      await listPerformances(
+        new Request(`${BASE}/api/performances?show=${show.slug}&from=${encodeURIComponent(from)}`),
+      )
+    ).json();
     expect(filtered.results.map((p: { id: number }) => p.id)).toEqual([later.id]);
 
-    expect((await listPerformances(new Request(`${BASE}/api/performances?from=yesterday`))).status).toBe(400);
-    expect((await listPerformances(new Request(`${BASE}/api/performances?colour=red`))).status).toBe(400);
+    expect(
+      (await listPerformances(new Request(`${BASE}/api/performances?from=yesterday`))).status,
+    ).toBe(400);
+    expect(
+      (await listPerformances(new Request(`${BASE}/api/performances?colour=red`))).status,
+    ).toBe(400);
   });
 
   it("describes one performance; 404 for unknown, unpublished or malformed ids", async () => {
     const performance = await createPerformance();
     const ok = await getPerformance(new Request(BASE), params({ id: String(performance.id) }));
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ id: performance.id, venue: { address: "Via Example 1", city: "Rome" }, available_seats: 10 });
+    expect(await ok.json()).toMatchObject({
+      id: performance.id,
+      venue: { address: "Via Example 1", city: "Rome" },
+      available_seats: 10,
+    });
 
     const hidden = await createPerformance({ published: false });
     for (const id of [String(hidden.id), "999999", "abc", "1.5", "-1"]) {
@@ -118,14 +183,31 @@ describe("POST /api/performances/{id}/reservations", () => {
     const response = await book(performance.id, { ...validBooking, email: "created@example.org" });
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body).toEqual({ id: expect.any(Number), status: "pending", performance: performance.id, party_size: 2, email_sent: true, message: expect.any(String) });
-    expect((await db.reservation.findUniqueOrThrow({ where: { id: body.id } })).status).toBe("pending");
-    expect(newestMailTo("created@example.org")?.text).toMatch(/https:\/\/teatro\.example\/confirm#token=[A-Za-z0-9_-]{43}/);
+    expect(body).toEqual({
+      id: expect.any(Number),
+      status: "pending",
+      performance: performance.id,
+      party_size: 2,
+      email_sent: true,
+      message: expect.any(String),
+    });
+    expect((await db.reservation.findUniqueOrThrow({ where: { id: body.id } })).status).toBe(
+      "pending",
+    );
+    expect(newestMailTo("created@example.org")?.text).toMatch(
+      /https:\/\/teatro\.example\/confirm#token=[A-Za-z0-9_-]{43}/,
+    );
   });
 
   it("refuses a client that sets status or any other protected field (400), creating nothing", async () => {
     const performance = await createPerformance();
-    for (const extra of [{ status: "confirmed" }, { confirmed_at: "2026-01-01" }, { id: 1 }, { performance: 2 }, { token: "x" }]) {
+    for (const extra of [
+      { status: "confirmed" },
+      { confirmed_at: "2026-01-01" },
+      { id: 1 },
+      { performance: 2 },
+      { token: "x" },
+    ]) {
       const response = await book(performance.id, { ...validBooking, ...extra });
       expect(response.status, JSON.stringify(extra)).toBe(400);
       expect((await response.json()).non_field_errors).toBeDefined();
@@ -137,16 +219,26 @@ describe("POST /api/performances/{id}/reservations", () => {
     const performance = await createPerformance();
     const invalid = await book(performance.id, { name: "", email: "nope", party_size: 0 });
     expect(invalid.status).toBe(400);
-    expect(await invalid.json()).toMatchObject({ name: ["required"], email: ["invalid_email"], party_size: ["party_size_min"], detail: expect.any(String) });
+    expect(await invalid.json()).toMatchObject({
+      name: ["required"],
+      email: ["invalid_email"],
+      party_size: ["party_size_min"],
+      detail: expect.any(String),
+    });
     expect((await book(performance.id, { ...validBooking, party_size: 11 })).status).toBe(400);
 
     const malformed = await book(performance.id, "{not json");
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ status: "malformed_json" });
 
-    const form = await book(performance.id, JSON.stringify(validBooking), { "content-type": "application/x-www-form-urlencoded" });
+    const form = await book(performance.id, JSON.stringify(validBooking), {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     expect(form.status).toBe(415);
-    expect(await form.json()).toMatchObject({ status: "unsupported_media_type", detail: expect.any(String) });
+    expect(await form.json()).toMatchObject({
+      status: "unsupported_media_type",
+      detail: expect.any(String),
+    });
   });
 
   it("answers 404 for unknown or unpublished performances", async () => {
@@ -171,20 +263,28 @@ describe("POST /api/performances/{id}/reservations", () => {
 
   it("refuses cross-site requests (403)", async () => {
     const performance = await createPerformance();
-    expect((await book(performance.id, validBooking, { origin: "https://evil.example" })).status).toBe(403);
-    expect((await book(performance.id, validBooking, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect(
+      (await book(performance.id, validBooking, { origin: "https://evil.example" })).status,
+    ).toBe(403);
+    expect(
+      (await book(performance.id, validBooking, { "sec-fetch-site": "cross-site" })).status,
+    ).toBe(403);
   });
 
   it("rate-limits one client address (429 with Retry-After)", async () => {
     const performance = await createPerformance({ roomCapacity: 100 });
     const from = { "x-client-address": "192.0.2.77" };
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) statuses.push((await book(performance.id, validBooking, from)).status);
+    for (let i = 0; i < 11; i += 1)
+      statuses.push((await book(performance.id, validBooking, from)).status);
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     const limited = await book(performance.id, validBooking, from);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await limited.json()).toMatchObject({ status: "rate_limited", detail: expect.any(String) });
+    expect(await limited.json()).toMatchObject({
+      status: "rate_limited",
+      detail: expect.any(String),
+    });
   });
 });
 
@@ -200,7 +300,9 @@ describe("POST /api/reservations/confirm", () => {
       status: "confirmed",
       party_size: 2,
       qr_code_url: `https://teatro.example/api/reservations/${booked.reservationId}/qr-code`,
-      ticket_url: expect.stringMatching(/^https:\/\/teatro\.example\/ticket#token=[A-Za-z0-9_-]{43}$/),
+      ticket_url: expect.stringMatching(
+        /^https:\/\/teatro\.example\/ticket#token=[A-Za-z0-9_-]{43}$/,
+      ),
       ticket_email_sent: true,
     });
     expect(newestMailTo("maria.rossi@example.org")?.text).toContain(body.ticket_url);
@@ -212,7 +314,10 @@ describe("POST /api/reservations/confirm", () => {
     await confirm({ token: booked.confirmationToken });
     const again = await confirm({ token: booked.confirmationToken });
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ status: "already_confirmed", detail: expect.any(String) });
+    expect(await again.json()).toMatchObject({
+      status: "already_confirmed",
+      detail: expect.any(String),
+    });
 
     expect((await confirm({ token: generateToken() })).status).toBe(404);
 
@@ -237,15 +342,26 @@ describe("POST /api/reservations/confirm", () => {
   });
 
   it("refuses another content type (415) and cross-site requests (403)", async () => {
-    const request = new Request(`${BASE}/api/reservations/confirm`, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
+    const request = new Request(`${BASE}/api/reservations/confirm`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "{}",
+    });
     expect((await confirmRoute(request)).status).toBe(415);
-    expect((await confirm({ token: generateToken() }, { origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await confirm({ token: generateToken() }, { origin: "https://evil.example" })).status,
+    ).toBe(403);
   });
 });
 
 describe("GET /api/reservations/{id}/qr-code", () => {
   const qr = (id: number | string, token?: string) =>
-    getQrCode(new Request(`${BASE}/api/reservations/${id}/qr-code`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), params({ id: String(id) }));
+    getQrCode(
+      new Request(`${BASE}/api/reservations/${id}/qr-code`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      }),
+      params({ id: String(id) }),
+    );
 
   it("returns the QR image to the ticket holder (200) and nobody else (403)", async () => {
     const performance = await createPerformance();
@@ -254,7 +370,11 @@ describe("GET /api/reservations/{id}/qr-code", () => {
 
     const ok = await qr(mine.reservationId, mine.checkInToken);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ reservation_id: mine.reservationId, qr_code_image: expect.stringMatching(/^data:image\/png;base64,/), printable: true });
+    expect(await ok.json()).toEqual({
+      reservation_id: mine.reservationId,
+      qr_code_image: expect.stringMatching(/^data:image\/png;base64,/),
+      printable: true,
+    });
 
     expect((await qr(mine.reservationId)).status).toBe(403);
     expect((await qr(mine.reservationId, other.checkInToken)).status).toBe(403);
@@ -265,7 +385,10 @@ describe("GET /api/reservations/{id}/qr-code", () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id);
     expect((await qr(999_999, booked.checkInToken)).status).toBe(404);
-    await db.reservation.update({ where: { id: booked.reservationId }, data: { status: "cancelled" } });
+    await db.reservation.update({
+      where: { id: booked.reservationId },
+      data: { status: "cancelled" },
+    });
     expect((await qr(booked.reservationId, booked.checkInToken)).status).toBe(409);
   });
 });
@@ -275,7 +398,9 @@ describe("logs", () => {
   beforeEach(() => {
     output = [];
     for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(args.map(String).join(" ")));
+      vi.spyOn(console, method).mockImplementation(
+        (...args: unknown[]) => void output.push(args.map(String).join(" ")),
+      );
     }
   });
   afterEach(() => vi.restoreAllMocks());
@@ -291,7 +416,10 @@ describe("logs", () => {
     // A broken mailbox (its directory path runs through a file): the next send fails and is logged.
     const { config } = await import("@/lib/config");
     const settings = config() as { MAIL_DIR: string };
-    const aFile = path.join(mailDir, readdirSync(mailDir).find((f) => f.endsWith(".json"))!);
+    const aFile = path.join(
+      mailDir,
+      readdirSync(mailDir).find((f) => f.endsWith(".json"))!,
+    );
     settings.MAIL_DIR = path.join(aFile, "not-a-dir");
     try {
       const failed = await book(performance.id, { ...validBooking, email: "logged@example.org" });
@@ -304,6 +432,7 @@ describe("logs", () => {
     const all = output.join("\n");
     expect(all).toContain("email not sent");
     expect(booked.status).toBe(201);
-    for (const secret of [token, ticketToken, "logged@example.org"]) expect(all).not.toContain(secret);
+    for (const secret of [token, ticketToken, "logged@example.org"])
+      expect(all).not.toContain(secret);
   });
 });

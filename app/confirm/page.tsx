@@ -12,7 +12,11 @@ export default async function ConfirmPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-semibold print:hidden">{t.confirm.title}</h1>
-      <ConfirmReservation t={t.confirm} ticketText={t.ticket} calendarFilename={locale === "en" ? "azionelab-ticket.ics" : "azionelab-biglietto.ics"} />
+      <ConfirmReservation
+        t={t.confirm}
+        ticketText={t.ticket}
+        calendarFilename={locale === "en" ? "azionelab-ticket.ics" : "azionelab-biglietto.ics"}
+      />
     </div>
   );
 }

@@ -10,14 +10,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: staffMessages[await getLocale()].login.title, robots: { index: false } };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackPath = safeCallbackPath(params.callbackUrl);
   if (await currentUser()) redirect(callbackPath);
 
   const t = staffMessages[await getLocale()].login;
   // next-auth sends failed no-JavaScript sign-ins back here with ?error=<code>.
-  const initialError = params.error === "rate_limited" ? t.errors.rate_limited : params.error ? t.errors.invalid_credentials : null;
+  const initialError =
+    params.error === "rate_limited"
+      ? t.errors.rate_limited
+      : params.error
+        ? t.errors.invalid_credentials
+        : null;
   return (
     <section className="mx-auto max-w-sm space-y-6">
       <div className="space-y-2">

@@ -24,21 +24,34 @@ export default async function ShowsPage() {
       {shows.length === 0 ? <p>{t.shows.none}</p> : null}
       <ul className="grid gap-6 md:grid-cols-2">
         {shows.map((show) => (
-          <li key={show.id} className="flex flex-col overflow-hidden rounded-lg border border-line bg-paper-raised shadow-sm">
+          <li
+            key={show.id}
+            className="flex flex-col overflow-hidden rounded-lg border border-line bg-paper-raised shadow-sm"
+          >
             {show.posterImage ? (
               // Posters are remote URLs set by admins; next/image would need each host configured.
               // eslint-disable-next-line @next/next/no-img-element -- remote poster URLs of any host
-              <img src={show.posterImage} alt={fill(t.shows.poster, { title: show.title })} className="aspect-[3/2] w-full object-cover" loading="lazy" />
+              <img
+                src={show.posterImage}
+                alt={fill(t.shows.poster, { title: show.title })}
+                className="aspect-[3/2] w-full object-cover"
+                loading="lazy"
+              />
             ) : null}
             <div className="flex flex-1 flex-col gap-3 p-4">
               <h2 className="text-2xl font-semibold">
-                <Link href={`/shows/${show.slug}`} className="text-ink no-underline hover:underline">
+                <Link
+                  href={`/shows/${show.slug}`}
+                  className="text-ink no-underline hover:underline"
+                >
                   {show.title}
                 </Link>
               </h2>
               {show.summary ? <p>{show.summary}</p> : null}
               <div>
-                <h3 className="text-sm font-semibold tracking-wide text-ink-muted uppercase">{t.shows.nextDates}</h3>
+                <h3 className="text-sm font-semibold tracking-wide text-ink-muted uppercase">
+                  {t.shows.nextDates}
+                </h3>
                 {show.nextDates.length > 0 ? (
                   <ul className="mt-1 space-y-0.5">
                     {show.nextDates.map((date) => (

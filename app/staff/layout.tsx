@@ -11,7 +11,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const t = staffMessages[await getLocale()].area;
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <nav aria-label={t.nav} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
+      <nav
+        aria-label={t.nav}
+        className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3"
+      >
         <ul className="flex gap-4">
           <li>
             <Link href="/staff/check-in">{t.checkIn}</Link>

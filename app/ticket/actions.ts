@@ -46,7 +46,12 @@ export async function loadTicket(token: string): Promise<TicketData | null> {
   };
 }
 
-export type CancelTicketResult = { ok: true } | { ok: false; reason: "performance_started" | "already_checked_in" | "not_cancellable" | "not_found" };
+export type CancelTicketResult =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: "performance_started" | "already_checked_in" | "not_cancellable" | "not_found";
+    };
 
 /** The visitor's cancellation: frees the seats, revokes the QR, sends the notice. */
 export async function cancelTicket(token: string): Promise<CancelTicketResult> {

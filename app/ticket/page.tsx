@@ -11,7 +11,10 @@ export default async function Ticket() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-semibold print:hidden">{t.ticket.title}</h1>
-      <TicketPage t={t.ticket} calendarFilename={locale === "en" ? "azionelab-ticket.ics" : "azionelab-biglietto.ics"} />
+      <TicketPage
+        t={t.ticket}
+        calendarFilename={locale === "en" ? "azionelab-ticket.ics" : "azionelab-biglietto.ics"}
+      />
     </div>
   );
 }

@@ -3,7 +3,11 @@ import { createBenchPerformance, type Sql } from "@/bench/fixtures";
 import { drive, summarize, type LatencySummary } from "@/bench/load";
 import { warmUp } from "@/bench/warm-up";
 
-export type BookResult = { latency: LatencySummary; statuses: Record<number, number>; verdict: Verdict };
+export type BookResult = {
+  latency: LatencySummary;
+  statuses: Record<number, number>;
+  verdict: Verdict;
+};
 
 const bookingBody = (n: number) => ({
   name: `Visitatore ${n}`,
@@ -17,9 +21,23 @@ const bookingBody = (n: number) => ({
  * book: `amount` reservations created through the JSON endpoint. Each one is a pending
  * reservation, a confirmation token and a confirmation email (the file transport).
  */
-export async function runBook({ baseUrl, sql, amount, connections }: { baseUrl: string; sql: Sql; amount: number; connections: number }): Promise<BookResult> {
+export async function runBook({
+  baseUrl,
+  sql,
+  amount,
+  connections,
+}: {
+  baseUrl: string;
+  sql: Sql;
+  amount: number;
+  connections: number;
+}): Promise<BookResult> {
   // Pending reservations hold no seats, so one room of 100 seats takes any number of them.
-  const { performanceId } = await createBenchPerformance(sql, { label: "book", capacity: 100, published: true });
+  const { performanceId } = await createBenchPerformance(sql, {
+    label: "book",
+    capacity: 100,
+    published: true,
+  });
   const path = `/api/performances/${performanceId}/reservations`;
   await warmUp(baseUrl, { method: "POST", path, body: {} });
 
@@ -35,7 +53,8 @@ export async function runBook({ baseUrl, sql, amount, connections }: { baseUrl: 
         name: "book",
         request: () => ({ method: "POST", path, body: bookingBody((next += 1)) }),
         onResponse: (status, body) => {
-          if (status === 201 && (JSON.parse(body) as { email_sent?: boolean }).email_sent === true) emailsSent += 1;
+          if (status === 201 && (JSON.parse(body) as { email_sent?: boolean }).email_sent === true)
+            emailsSent += 1;
         },
       },
     ],
@@ -48,8 +67,12 @@ export async function runBook({ baseUrl, sql, amount, connections }: { baseUrl: 
     [performanceId],
   );
   const problems = unexpectedAnswers("book", statuses, [201], load.errors);
-  if (rows[0].pending !== created) problems.push(`the server created ${created} reservations but the database holds ${rows[0].pending}`);
-  if (emailsSent !== created) problems.push(`${created - emailsSent} confirmation emails were not sent`);
+  if (rows[0].pending !== created)
+    problems.push(
+      `the server created ${created} reservations but the database holds ${rows[0].pending}`,
+    );
+  if (emailsSent !== created)
+    problems.push(`${created - emailsSent} confirmation emails were not sent`);
   return {
     latency: summarize(latenciesMs, load.wallMs),
     statuses,

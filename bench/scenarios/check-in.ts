@@ -1,5 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { checkInRows, judgeCheckIns, unexpectedAnswers, withProblems, type Verdict } from "@/bench/checks";
+import {
+  checkInRows,
+  judgeCheckIns,
+  unexpectedAnswers,
+  withProblems,
+  type Verdict,
+} from "@/bench/checks";
 import { createBenchPerformance, insertConfirmedTickets, type Sql } from "@/bench/fixtures";
 import { drive, summarize, type HttpRequest, type LatencySummary } from "@/bench/load";
 import { warmUp } from "@/bench/warm-up";
@@ -36,12 +42,23 @@ export async function runCheckIn({
   connections: number;
   secondPresentations?: number;
 }): Promise<CheckInResult> {
-  const { performanceId } = await createBenchPerformance(sql, { label: "check-in", capacity: ticketCount });
+  const { performanceId } = await createBenchPerformance(sql, {
+    label: "check-in",
+    capacity: ticketCount,
+  });
   const tickets = await insertConfirmedTickets(sql, performanceId, ticketCount);
   const headers = { cookie };
   const unknownTicket = { token: "x".repeat(43), performance_id: performanceId };
-  await warmUp(baseUrl, { method: "POST", path: "/api/check-ins/preview", body: unknownTicket }, { headers });
-  await warmUp(baseUrl, { method: "POST", path: "/api/check-ins/confirm", body: unknownTicket }, { headers });
+  await warmUp(
+    baseUrl,
+    { method: "POST", path: "/api/check-ins/preview", body: unknownTicket },
+    { headers },
+  );
+  await warmUp(
+    baseUrl,
+    { method: "POST", path: "/api/check-ins/confirm", body: unknownTicket },
+    { headers },
+  );
 
   // autocannon gives each connection the same number of requests; an even number per
   // connection keeps every ticket's two steps on one connection, the rest are fillers.
@@ -58,13 +75,25 @@ export async function runCheckIn({
         name: "preview",
         request: (context) => {
           context.ticket = tickets[next++];
-          return context.ticket ? { method: "POST", path: "/api/check-ins/preview", body: { token: context.ticket, performance_id: performanceId } } : FILLER;
+          return context.ticket
+            ? {
+                method: "POST",
+                path: "/api/check-ins/preview",
+                body: { token: context.ticket, performance_id: performanceId },
+              }
+            : FILLER;
         },
       },
       {
         name: "confirm",
         request: (context) =>
-          context.ticket ? { method: "POST", path: "/api/check-ins/confirm", body: { token: context.ticket, performance_id: performanceId, nonce: nonce() } } : FILLER,
+          context.ticket
+            ? {
+                method: "POST",
+                path: "/api/check-ins/confirm",
+                body: { token: context.ticket, performance_id: performanceId, nonce: nonce() },
+              }
+            : FILLER,
       },
     ],
   });
@@ -81,7 +110,11 @@ export async function runCheckIn({
     steps: [
       {
         name: "confirm",
-        request: () => ({ method: "POST", path: "/api/check-ins/confirm", body: { token: again[nextAgain++], performance_id: performanceId, nonce: nonce() } }),
+        request: () => ({
+          method: "POST",
+          path: "/api/check-ins/confirm",
+          body: { token: again[nextAgain++], performance_id: performanceId, nonce: nonce() },
+        }),
       },
     ],
   });
@@ -102,7 +135,12 @@ export async function runCheckIn({
     verdict: withProblems(verdict, [
       ...unexpectedAnswers("preview", preview.statuses, [200], load.errors),
       ...unexpectedAnswers("confirm", confirm.statuses, [200]),
-      ...unexpectedAnswers("second presentation", second.steps.confirm.statuses, [200, 409], second.errors),
+      ...unexpectedAnswers(
+        "second presentation",
+        second.steps.confirm.statuses,
+        [200, 409],
+        second.errors,
+      ),
     ]),
   };
 }

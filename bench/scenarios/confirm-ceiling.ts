@@ -40,7 +40,10 @@ export async function runConfirmCeiling({
 }): Promise<RaceResult> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
   try {
-    const { performanceId } = await createBenchPerformance(pool, { label: "confirm-ceiling", capacity });
+    const { performanceId } = await createBenchPerformance(pool, {
+      label: "confirm-ceiling",
+      capacity,
+    });
     const tokens = await insertPendingReservations(pool, performanceId, reservations);
     const clients = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
 
@@ -66,7 +69,12 @@ export async function runConfirmCeiling({
     const wallMs = performance.now() - startedAt;
     for (const client of clients) client.release();
 
-    const verdict = await checkConfirmationRace(pool, { performanceId, capacity, reservations, okAnswers: statuses[200] ?? 0 });
+    const verdict = await checkConfirmationRace(pool, {
+      performanceId,
+      capacity,
+      reservations,
+      okAnswers: statuses[200] ?? 0,
+    });
     return { latency: summarize(latenciesMs, wallMs), statuses, verdict };
   } finally {
     await pool.end();

@@ -1,9 +1,18 @@
-import { checkConfirmationRace, unexpectedAnswers, withProblems, type Verdict } from "@/bench/checks";
+import {
+  checkConfirmationRace,
+  unexpectedAnswers,
+  withProblems,
+  type Verdict,
+} from "@/bench/checks";
 import { createBenchPerformance, insertPendingReservations, type Sql } from "@/bench/fixtures";
 import { drive, summarize, type LatencySummary } from "@/bench/load";
 import { warmUp } from "@/bench/warm-up";
 
-export type RaceResult = { latency: LatencySummary; statuses: Record<number, number>; verdict: Verdict };
+export type RaceResult = {
+  latency: LatencySummary;
+  statuses: Record<number, number>;
+  verdict: Verdict;
+};
 
 /**
  * confirm-hot: `reservations` pending one-seat reservations race for `capacity` seats of
@@ -24,7 +33,11 @@ export async function runConfirmHot({
 }): Promise<RaceResult> {
   const { performanceId } = await createBenchPerformance(sql, { label: "confirm-hot", capacity });
   const tokens = await insertPendingReservations(sql, performanceId, reservations);
-  await warmUp(baseUrl, { method: "POST", path: "/api/reservations/confirm", body: { token: "x".repeat(43) } });
+  await warmUp(baseUrl, {
+    method: "POST",
+    path: "/api/reservations/confirm",
+    body: { token: "x".repeat(43) },
+  });
 
   // autocannon sends exactly `amount` requests: one per token.
   let next = 0;
@@ -33,11 +46,25 @@ export async function runConfirmHot({
     connections,
     amount: tokens.length,
     initialContext: {},
-    steps: [{ name: "confirm", request: () => ({ method: "POST", path: "/api/reservations/confirm", body: { token: tokens[next++] } }) }],
+    steps: [
+      {
+        name: "confirm",
+        request: () => ({
+          method: "POST",
+          path: "/api/reservations/confirm",
+          body: { token: tokens[next++] },
+        }),
+      },
+    ],
   });
 
   const { statuses, latenciesMs } = load.steps.confirm;
-  const verdict = await checkConfirmationRace(sql, { performanceId, capacity, reservations, okAnswers: statuses[200] ?? 0 });
+  const verdict = await checkConfirmationRace(sql, {
+    performanceId,
+    capacity,
+    reservations,
+    okAnswers: statuses[200] ?? 0,
+  });
   return {
     latency: summarize(latenciesMs, load.wallMs),
     statuses,

@@ -5,16 +5,35 @@ import path from "node:path";
 import lighthouse from "lighthouse";
 import { CHROMIUM_PATH } from "@/bench/scenarios/page-weight";
 
-export type LighthouseScores = { name: string; path: string; performance: number; accessibility: number; bestPractices: number; failedAudits: string[] };
+export type LighthouseScores = {
+  name: string;
+  path: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  failedAudits: string[];
+};
 
 const CATEGORIES = ["performance", "accessibility", "best-practices"];
 
 /** Starts headless Chromium with a DevTools port for Lighthouse; resolves with the port and a stop function. */
 async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(tmpdir(), "azionelab-lighthouse-"));
-  const child = spawn(CHROMIUM_PATH, ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    CHROMIUM_PATH,
+    [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--remote-debugging-port=0",
+      `--user-data-dir=${profile}`,
+      "about:blank",
+    ],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -30,7 +49,13 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
       const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(output);
       if (match) resolve(Number(match[1]));
     });
-    child.once("exit", (code) => reject(new Error(`Chromium exited (${code}) before opening its DevTools port: ${output.slice(-500)}`)));
+    child.once("exit", (code) =>
+      reject(
+        new Error(
+          `Chromium exited (${code}) before opening its DevTools port: ${output.slice(-500)}`,
+        ),
+      ),
+    );
   }).catch(async (error: unknown) => {
     await stop();
     throw error;
@@ -39,20 +64,46 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
 }
 
 /** Lighthouse's default (mobile) profile on each page, one after another in one browser. */
-export async function runLighthouse({ baseUrl, pages }: { baseUrl: string; pages: { name: string; path: string }[] }): Promise<LighthouseScores[]> {
+export async function runLighthouse({
+  baseUrl,
+  pages,
+}: {
+  baseUrl: string;
+  pages: { name: string; path: string }[];
+}): Promise<LighthouseScores[]> {
   const chromium = await startChromium();
   try {
     const scores: LighthouseScores[] = [];
     for (const { name, path: pagePath } of pages) {
-      const result = await lighthouse(new URL(pagePath, baseUrl).toString(), { port: chromium.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
+      const result = await lighthouse(new URL(pagePath, baseUrl).toString(), {
+        port: chromium.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: CATEGORIES,
+      });
       if (!result) throw new Error(`Lighthouse returned nothing for ${pagePath}`);
       const { categories, audits, runtimeError } = result.lhr;
-      if (runtimeError) throw new Error(`Lighthouse could not load ${pagePath}: ${runtimeError.code} ${runtimeError.message}`);
+      if (runtimeError)
+        throw new Error(
+          `Lighthouse could not load ${pagePath}: ${runtimeError.code} ${runtimeError.message}`,
+        );
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
       const failedAudits = Object.values(audits)
-        .filter((audit) => audit.score !== null && audit.score < 0.9 && (audit.scoreDisplayMode === "binary" || audit.scoreDisplayMode === "numeric"))
+        .filter(
+          (audit) =>
+            audit.score !== null &&
+            audit.score < 0.9 &&
+            (audit.scoreDisplayMode === "binary" || audit.scoreDisplayMode === "numeric"),
+        )
         .map((audit) => audit.id);
-      scores.push({ name, path: pagePath, performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), failedAudits });
+      scores.push({
+        name,
+        path: pagePath,
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+        failedAudits,
+      });
     }
     return scores;
   } finally {

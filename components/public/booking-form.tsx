@@ -2,7 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useActionState, useEffect, useMemo, useRef, useSyncExternalStore, useTransition, type FormEvent } from "react";
+import {
+  useActionState,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  useTransition,
+  type FormEvent,
+} from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import type { z } from "zod";
 import type { BookingFormState } from "@/app/shows/[slug]/[performanceId]/actions";
@@ -11,7 +19,10 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
-import { publicBookingInput, type PublicBookingFields } from "@/lib/reservations/public-booking-input";
+import {
+  publicBookingInput,
+  type PublicBookingFields,
+} from "@/lib/reservations/public-booking-input";
 
 export type BookingFormText = Pick<PublicMessages, "booking" | "fieldErrors" | "refusals" | "sent">;
 
@@ -26,12 +37,23 @@ const NO_ERRORS: Partial<Record<PublicBookingFields, string>> = {};
 
 type FormInput = z.input<ReturnType<typeof publicBookingInput>>;
 
-const EMPTY: Record<PublicBookingFields, string | boolean> = { name: "", email: "", phone: "", party_size: "1", notes: "", privacy_consent: false };
+const EMPTY: Record<PublicBookingFields, string | boolean> = {
+  name: "",
+  email: "",
+  phone: "",
+  party_size: "1",
+  notes: "",
+  privacy_consent: false,
+};
 
 // True once React runs in the browser; without JavaScript the server's errors are all there is.
 const subscribeNever = () => () => {};
 function useEnhanced(): boolean {
-  return useSyncExternalStore(subscribeNever, () => true, () => false);
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -48,30 +70,57 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
   const serverErrors = state.status === "invalid" ? state.errors : NO_ERRORS;
 
   const serverFieldErrors = useMemo(
-    () => Object.fromEntries(Object.entries(serverErrors).map(([field, code]) => [field, { type: "server", message: code }])) as FieldErrors<FormInput>,
+    () =>
+      Object.fromEntries(
+        Object.entries(serverErrors).map(([field, code]) => [
+          field,
+          { type: "server", message: code },
+        ]),
+      ) as FieldErrors<FormInput>,
     [serverErrors],
   );
   const form = useForm<FormInput, unknown, z.output<ReturnType<typeof publicBookingInput>>>({
     resolver: zodResolver(schema),
     mode: "onTouched",
     // The consent box starts unticked: the schema's input type only admits `true`.
-    defaultValues: { name: String(values.name), email: String(values.email), phone: String(values.phone), party_size: String(values.party_size), notes: String(values.notes) },
+    defaultValues: {
+      name: String(values.name),
+      email: String(values.email),
+      phone: String(values.phone),
+      party_size: String(values.party_size),
+      notes: String(values.notes),
+    },
     errors: serverFieldErrors,
   });
 
-  if (state.status === "sent") return <SentPanel state={state} formAction={formAction} pending={actionPending} t={t} />;
+  if (state.status === "sent")
+    return <SentPanel state={state} formAction={formAction} pending={actionPending} t={t} />;
 
   const message = (code: string | undefined) => {
     if (!code) return undefined;
-    const template = t.fieldErrors[code as keyof BookingFormText["fieldErrors"]] ?? t.fieldErrors.required;
-    return fill(template, { max: maxPartySize, count: state.status === "invalid" ? (state.seatsLeft ?? 0) : 0 });
+    const template =
+      t.fieldErrors[code as keyof BookingFormText["fieldErrors"]] ?? t.fieldErrors.required;
+    return fill(template, {
+      max: maxPartySize,
+      count: state.status === "invalid" ? (state.seatsLeft ?? 0) : 0,
+    });
   };
-  const errorOf = (field: PublicBookingFields) => message(enhanced ? (form.formState.errors[field]?.message as string | undefined) : serverErrors[field]);
-  const control = (field: PublicBookingFields) => ({ id: `booking-${field}`, "aria-invalid": errorOf(field) ? true : undefined });
+  const errorOf = (field: PublicBookingFields) =>
+    message(
+      enhanced
+        ? (form.formState.errors[field]?.message as string | undefined)
+        : serverErrors[field],
+    );
+  const control = (field: PublicBookingFields) => ({
+    id: `booking-${field}`,
+    "aria-invalid": errorOf(field) ? true : undefined,
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
-    void form.handleSubmit(() => startTransition(() => formAction(new FormData(formElement))))(event);
+    void form.handleSubmit(() => startTransition(() => formAction(new FormData(formElement))))(
+      event,
+    );
   };
   const refusal = state.status === "invalid" ? state.refusal : undefined;
   const hasErrors = state.status === "invalid" && Object.keys(state.errors).length > 0;
@@ -81,7 +130,11 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       {refusal ? (
         <Alert tone="danger" live>
-          {refusal === "rate_limited" ? fill(t.refusals.rate_limited, { minutes: state.status === "invalid" ? (state.retryAfterMinutes ?? 10) : 10 }) : t.refusals[refusal]}
+          {refusal === "rate_limited"
+            ? fill(t.refusals.rate_limited, {
+                minutes: state.status === "invalid" ? (state.retryAfterMinutes ?? 10) : 10,
+              })
+            : t.refusals[refusal]}
         </Alert>
       ) : null}
       {hasErrors ? (
@@ -91,17 +144,72 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
       ) : null}
       <fieldset className="space-y-5">
         <legend className="mb-2 text-xl font-semibold">{t.booking.legend}</legend>
-        <Field id="booking-name" label={t.booking.name} error={errorOf("name")} required requiredLabel={t.booking.required}>
-          <input {...form.register("name")} {...control("name")} defaultValue={String(values.name)} aria-describedby={describedBy("booking-name", false, errorOf("name"))} autoComplete="name" required maxLength={200} className={inputClass} />
+        <Field
+          id="booking-name"
+          label={t.booking.name}
+          error={errorOf("name")}
+          required
+          requiredLabel={t.booking.required}
+        >
+          <input
+            {...form.register("name")}
+            {...control("name")}
+            defaultValue={String(values.name)}
+            aria-describedby={describedBy("booking-name", false, errorOf("name"))}
+            autoComplete="name"
+            required
+            maxLength={200}
+            className={inputClass}
+          />
         </Field>
-        <Field id="booking-email" label={t.booking.email} hint={t.booking.emailHint} error={errorOf("email")} required requiredLabel={t.booking.required}>
-          <input {...form.register("email")} {...control("email")} defaultValue={String(values.email)} aria-describedby={describedBy("booking-email", true, errorOf("email"))} type="email" autoComplete="email" inputMode="email" required maxLength={254} className={inputClass} />
+        <Field
+          id="booking-email"
+          label={t.booking.email}
+          hint={t.booking.emailHint}
+          error={errorOf("email")}
+          required
+          requiredLabel={t.booking.required}
+        >
+          <input
+            {...form.register("email")}
+            {...control("email")}
+            defaultValue={String(values.email)}
+            aria-describedby={describedBy("booking-email", true, errorOf("email"))}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            maxLength={254}
+            className={inputClass}
+          />
         </Field>
         <Field id="booking-phone" label={t.booking.phone} error={errorOf("phone")}>
-          <input {...form.register("phone")} {...control("phone")} defaultValue={String(values.phone)} aria-describedby={describedBy("booking-phone", false, errorOf("phone"))} type="tel" autoComplete="tel" maxLength={40} className={inputClass} />
+          <input
+            {...form.register("phone")}
+            {...control("phone")}
+            defaultValue={String(values.phone)}
+            aria-describedby={describedBy("booking-phone", false, errorOf("phone"))}
+            type="tel"
+            autoComplete="tel"
+            maxLength={40}
+            className={inputClass}
+          />
         </Field>
-        <Field id="booking-party_size" label={t.booking.partySize} hint={fill(t.booking.partySizeHint, { max: maxSeats })} error={errorOf("party_size")} required requiredLabel={t.booking.required}>
-          <select {...form.register("party_size")} {...control("party_size")} defaultValue={String(values.party_size)} aria-describedby={describedBy("booking-party_size", true, errorOf("party_size"))} className={`${inputClass} max-w-40`}>
+        <Field
+          id="booking-party_size"
+          label={t.booking.partySize}
+          hint={fill(t.booking.partySizeHint, { max: maxSeats })}
+          error={errorOf("party_size")}
+          required
+          requiredLabel={t.booking.required}
+        >
+          <select
+            {...form.register("party_size")}
+            {...control("party_size")}
+            defaultValue={String(values.party_size)}
+            aria-describedby={describedBy("booking-party_size", true, errorOf("party_size"))}
+            className={`${inputClass} max-w-40`}
+          >
             {seatOptions.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -109,8 +217,21 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
             ))}
           </select>
         </Field>
-        <Field id="booking-notes" label={t.booking.notes} hint={t.booking.notesHint} error={errorOf("notes")}>
-          <textarea {...form.register("notes")} {...control("notes")} defaultValue={String(values.notes)} aria-describedby={describedBy("booking-notes", true, errorOf("notes"))} rows={3} maxLength={1000} className={inputClass} />
+        <Field
+          id="booking-notes"
+          label={t.booking.notes}
+          hint={t.booking.notesHint}
+          error={errorOf("notes")}
+        >
+          <textarea
+            {...form.register("notes")}
+            {...control("notes")}
+            defaultValue={String(values.notes)}
+            aria-describedby={describedBy("booking-notes", true, errorOf("notes"))}
+            rows={3}
+            maxLength={1000}
+            className={inputClass}
+          />
         </Field>
         <div className="space-y-1.5">
           <div className="flex items-start gap-3">
@@ -118,7 +239,11 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
               {...form.register("privacy_consent")}
               {...control("privacy_consent")}
               defaultChecked={values.privacy_consent === true}
-              aria-describedby={describedBy("booking-privacy_consent", false, errorOf("privacy_consent"))}
+              aria-describedby={describedBy(
+                "booking-privacy_consent",
+                false,
+                errorOf("privacy_consent"),
+              )}
               type="checkbox"
               required
               className="mt-1 size-6 shrink-0 accent-accent"
@@ -140,7 +265,17 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
   );
 }
 
-function SentPanel({ state, formAction, pending, t }: { state: Extract<BookingFormState, { status: "sent" }>; formAction: (formData: FormData) => void; pending: boolean; t: BookingFormText }) {
+function SentPanel({
+  state,
+  formAction,
+  pending,
+  t,
+}: {
+  state: Extract<BookingFormState, { status: "sent" }>;
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+  t: BookingFormText;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { resend } = state;
@@ -148,8 +283,16 @@ function SentPanel({ state, formAction, pending, t }: { state: Extract<BookingFo
   const failed = resend ? resend.status === "failed" : !state.emailSent;
 
   return (
-    <section aria-labelledby="sent-title" className="space-y-4 rounded-lg border border-line bg-paper-raised p-5">
-      <h2 id="sent-title" ref={heading} tabIndex={-1} className="text-2xl font-semibold outline-none">
+    <section
+      aria-labelledby="sent-title"
+      className="space-y-4 rounded-lg border border-line bg-paper-raised p-5"
+    >
+      <h2
+        id="sent-title"
+        ref={heading}
+        tabIndex={-1}
+        className="text-2xl font-semibold outline-none"
+      >
         {t.sent.title}
       </h2>
       {!failed ? (
@@ -169,7 +312,11 @@ function SentPanel({ state, formAction, pending, t }: { state: Extract<BookingFo
       <div aria-live="polite">
         {resend?.status === "resent" ? <Alert tone="success">{t.sent.resent}</Alert> : null}
         {resend?.status === "closed" ? <Alert tone="warning">{t.sent.resendClosed}</Alert> : null}
-        {resend?.status === "rate_limited" ? <Alert tone="warning">{fill(t.refusals.rate_limited, { minutes: resend.retryAfterMinutes })}</Alert> : null}
+        {resend?.status === "rate_limited" ? (
+          <Alert tone="warning">
+            {fill(t.refusals.rate_limited, { minutes: resend.retryAfterMinutes })}
+          </Alert>
+        ) : null}
       </div>
     </section>
   );

@@ -10,9 +10,18 @@ import type { PublicMessages } from "@/lib/i18n/messages/public";
 
 type ConfirmText = PublicMessages["confirm"];
 
-type Refusal = "already_confirmed" | "expired" | "sold_out" | "replaced" | "closed" | "unknown" | "rate_limited" | "error";
+type Refusal =
+  | "already_confirmed"
+  | "expired"
+  | "sold_out"
+  | "replaced"
+  | "closed"
+  | "unknown"
+  | "rate_limited"
+  | "error";
 
-type Outcome = { kind: "working" } | { kind: "confirmed"; checkInToken: string } | { kind: Refusal };
+type Outcome =
+  { kind: "working" } | { kind: "confirmed"; checkInToken: string } | { kind: Refusal };
 
 // The confirm endpoint's `status` of a refusal -> what the visitor reads.
 const REFUSALS: Record<string, Refusal> = {
@@ -49,7 +58,15 @@ async function postConfirmation(token: string): Promise<Outcome> {
  * Reads the confirmation token from the fragment and POSTs it once: opening the link is
  * a GET that changes nothing (mail scanners prefetch links), the POST confirms.
  */
-export function ConfirmReservation({ t, ticketText, calendarFilename }: { t: ConfirmText; ticketText: TicketText; calendarFilename: string }) {
+export function ConfirmReservation({
+  t,
+  ticketText,
+  calendarFilename,
+}: {
+  t: ConfirmText;
+  ticketText: TicketText;
+  calendarFilename: string;
+}) {
   const token = useFragmentToken();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "working" });
   // Tokens already handled: a link opened later in the same tab (only the fragment
@@ -63,15 +80,17 @@ export function ConfirmReservation({ t, ticketText, calendarFilename }: { t: Con
     if (token === undefined || handled.current.has(token)) return;
     handled.current.add(token);
     latest.current = token;
-    (token ? postConfirmation(token) : Promise.resolve<Outcome>({ kind: "unknown" })).then((result) => {
-      if (latest.current !== token) return; // a newer link was opened meanwhile
-      if (result.kind === "confirmed") {
-        handled.current.add(result.checkInToken);
-        // A reload now opens the ticket instead of re-sending a used confirmation token.
-        window.history.replaceState(null, "", `/ticket#token=${result.checkInToken}`);
-      }
-      setOutcome(result);
-    });
+    (token ? postConfirmation(token) : Promise.resolve<Outcome>({ kind: "unknown" })).then(
+      (result) => {
+        if (latest.current !== token) return; // a newer link was opened meanwhile
+        if (result.kind === "confirmed") {
+          handled.current.add(result.checkInToken);
+          // A reload now opens the ticket instead of re-sending a used confirmation token.
+          window.history.replaceState(null, "", `/ticket#token=${result.checkInToken}`);
+        }
+        setOutcome(result);
+      },
+    );
   }, [token]);
 
   useEffect(() => {
@@ -85,7 +104,11 @@ export function ConfirmReservation({ t, ticketText, calendarFilename }: { t: Con
         <div ref={message} tabIndex={-1} className="outline-none print:hidden">
           <Alert tone="success">{t.confirmed}</Alert>
         </div>
-        <TicketView token={outcome.checkInToken} t={ticketText} calendarFilename={calendarFilename} />
+        <TicketView
+          token={outcome.checkInToken}
+          t={ticketText}
+          calendarFilename={calendarFilename}
+        />
       </div>
     );
   }

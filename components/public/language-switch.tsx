@@ -3,7 +3,13 @@ import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
 
 /** Two buttons, the current language marked; each is a form post to setLocale. */
-export function LanguageSwitch({ locale, t }: { locale: Locale; t: PublicMessages["site"]["language"] }) {
+export function LanguageSwitch({
+  locale,
+  t,
+}: {
+  locale: Locale;
+  t: PublicMessages["site"]["language"];
+}) {
   return (
     <form action={setLocale} className="flex items-center gap-1" aria-label={t.label}>
       {LOCALES.map((code) => (

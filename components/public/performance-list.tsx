@@ -12,13 +12,34 @@ const BADGE: Record<BookingState, string> = {
   closed: "bg-paper-sunken text-ink-muted border-line",
 };
 
-export function availabilityText(state: BookingState, seats: number, locale: Locale, t: PublicMessages["availability"]): string {
+export function availabilityText(
+  state: BookingState,
+  seats: number,
+  locale: Locale,
+  t: PublicMessages["availability"],
+): string {
   if (state !== "open") return t[state];
   return seats === 1 ? t.openOne : fill(t.open, { count: formatNumber(seats, locale) });
 }
 
-export function AvailabilityBadge({ state, seats, locale, t }: { state: BookingState; seats: number; locale: Locale; t: PublicMessages["availability"] }) {
-  return <span className={`inline-block rounded-full border px-3 py-0.5 text-sm font-semibold ${BADGE[state]}`}>{availabilityText(state, seats, locale, t)}</span>;
+export function AvailabilityBadge({
+  state,
+  seats,
+  locale,
+  t,
+}: {
+  state: BookingState;
+  seats: number;
+  locale: Locale;
+  t: PublicMessages["availability"];
+}) {
+  return (
+    <span
+      className={`inline-block rounded-full border px-3 py-0.5 text-sm font-semibold ${BADGE[state]}`}
+    >
+      {availabilityText(state, seats, locale, t)}
+    </span>
+  );
 }
 
 export function bookingPath(performance: Pick<PublicPerformance, "id" | "show">): string {
@@ -48,11 +69,17 @@ export function PerformanceList({
         const date = formatDate(performance.startsAt, locale, timeZone);
         const time = formatTime(performance.startsAt, locale, timeZone);
         return (
-          <li key={performance.id} className="flex flex-col gap-3 rounded-lg border border-line bg-paper-raised p-4 shadow-sm">
+          <li
+            key={performance.id}
+            className="flex flex-col gap-3 rounded-lg border border-line bg-paper-raised p-4 shadow-sm"
+          >
             <div>
               {withShow ? (
                 <Heading className="text-xl font-semibold">
-                  <Link href={`/shows/${performance.show.slug}`} className="text-ink no-underline hover:underline">
+                  <Link
+                    href={`/shows/${performance.show.slug}`}
+                    className="text-ink no-underline hover:underline"
+                  >
                     {performance.show.title}
                   </Link>
                 </Heading>
@@ -67,9 +94,20 @@ export function PerformanceList({
               </p>
             </div>
             <div className="mt-auto flex flex-wrap items-center justify-between gap-3">
-              <AvailabilityBadge state={performance.bookingState} seats={performance.availableSeats} locale={locale} t={t.availability} />
+              <AvailabilityBadge
+                state={performance.bookingState}
+                seats={performance.availableSeats}
+                locale={locale}
+                t={t.availability}
+              />
               {performance.bookingState === "open" ? (
-                <Link href={bookingPath(performance)} className={buttonClass("primary")} aria-label={fill(t.show.bookLabel, { date: `${withShow ? `${performance.show.title}, ` : ""}${date}, ${time}` })}>
+                <Link
+                  href={bookingPath(performance)}
+                  className={buttonClass("primary")}
+                  aria-label={fill(t.show.bookLabel, {
+                    date: `${withShow ? `${performance.show.title}, ` : ""}${date}, ${time}`,
+                  })}
+                >
                   {t.show.book}
                 </Link>
               ) : null}

@@ -14,7 +14,10 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: PublicMessages["s
           <nav aria-label={t.nav.label}>
             <ul className="flex items-center gap-1">
               <li>
-                <Link href="/shows" className="inline-flex min-h-11 items-center rounded-md px-3 font-semibold text-ink no-underline hover:bg-paper-sunken">
+                <Link
+                  href="/shows"
+                  className="inline-flex min-h-11 items-center rounded-md px-3 font-semibold text-ink no-underline hover:bg-paper-sunken"
+                >
                   {t.nav.shows}
                 </Link>
               </li>
@@ -34,13 +37,19 @@ export function SiteFooter({ t }: { t: PublicMessages["site"]["footer"] }) {
         <p>© AzioneLab · {t.tagline}</p>
         <ul className="flex flex-wrap gap-x-4 gap-y-2">
           <li>
-            <Link href="/contatti" className="inline-block py-1">{t.contact}</Link>
+            <Link href="/contatti" className="inline-block py-1">
+              {t.contact}
+            </Link>
           </li>
           <li>
-            <Link href="/privacy" className="inline-block py-1">{t.privacy}</Link>
+            <Link href="/privacy" className="inline-block py-1">
+              {t.privacy}
+            </Link>
           </li>
           <li>
-            <Link href="/lost-ticket" className="inline-block py-1">{t.lostTicket}</Link>
+            <Link href="/lost-ticket" className="inline-block py-1">
+              {t.lostTicket}
+            </Link>
           </li>
         </ul>
       </div>

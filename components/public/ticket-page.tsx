@@ -6,5 +6,7 @@ import { useFragmentToken } from "@/components/public/url-fragment-token";
 export function TicketPage({ t, calendarFilename }: { t: TicketText; calendarFilename: string }) {
   const token = useFragmentToken();
   if (token === undefined) return <p role="status">{t.loading}</p>;
-  return <TicketView key={token ?? ""} token={token ?? ""} t={t} calendarFilename={calendarFilename} />;
+  return (
+    <TicketView key={token ?? ""} token={token ?? ""} t={t} calendarFilename={calendarFilename} />
+  );
 }

@@ -2,7 +2,12 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { cancelTicket, loadTicket, type CancelTicketResult, type TicketData } from "@/app/ticket/actions";
+import {
+  cancelTicket,
+  loadTicket,
+  type CancelTicketResult,
+  type TicketData,
+} from "@/app/ticket/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { fill } from "@/lib/i18n/fill";
@@ -10,17 +15,27 @@ import type { PublicMessages } from "@/lib/i18n/messages/public";
 
 export type TicketText = PublicMessages["ticket"];
 
-type Loaded = { status: "loading" } | { status: "missing" } | { status: "ready"; ticket: TicketData };
+type Loaded =
+  { status: "loading" } | { status: "missing" } | { status: "ready"; ticket: TicketData };
 
 /** A ticket opened with its check-in token: details, QR, print, calendar and cancellation. */
-export function TicketView({ token, t, calendarFilename }: { token: string; t: TicketText; calendarFilename: string }) {
+export function TicketView({
+  token,
+  t,
+  calendarFilename,
+}: {
+  token: string;
+  t: TicketText;
+  calendarFilename: string;
+}) {
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
     let current = true;
     loadTicket(token).then(
-      (ticket) => current && setLoaded(ticket ? { status: "ready", ticket } : { status: "missing" }),
+      (ticket) =>
+        current && setLoaded(ticket ? { status: "ready", ticket } : { status: "missing" }),
       () => current && setLoaded({ status: "missing" }),
     );
     return () => {
@@ -39,17 +54,38 @@ export function TicketView({ token, t, calendarFilename }: { token: string; t: T
       </Alert>
     );
   }
-  return <TicketCard ticket={loaded.ticket} token={token} t={t} calendarFilename={calendarFilename} onChanged={() => setReload((n) => n + 1)} />;
+  return (
+    <TicketCard
+      ticket={loaded.ticket}
+      token={token}
+      t={t}
+      calendarFilename={calendarFilename}
+      onChanged={() => setReload((n) => n + 1)}
+    />
+  );
 }
 
-function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket: TicketData; token: string; t: TicketText; calendarFilename: string; onChanged: () => void }) {
+function TicketCard({
+  ticket,
+  token,
+  t,
+  calendarFilename,
+  onChanged,
+}: {
+  ticket: TicketData;
+  token: string;
+  t: TicketText;
+  calendarFilename: string;
+  onChanged: () => void;
+}) {
   const [asking, setAsking] = useState(false);
   const [outcome, setOutcome] = useState<CancelTicketResult | null>(null);
   const [cancelling, startCancelling] = useTransition();
   const confirmButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const keptByVisitor = useRef(false);
-  const seats = ticket.partySize === 1 ? t.seats.one : fill(t.seats.other, { count: ticket.partySize });
+  const seats =
+    ticket.partySize === 1 ? t.seats.one : fill(t.seats.other, { count: ticket.partySize });
 
   // Focus moves into the question, and back to "cancel" when the visitor keeps the booking.
   useEffect(() => {
@@ -74,10 +110,17 @@ function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket:
     });
 
   return (
-    <article aria-labelledby="ticket-show" className="space-y-5 rounded-lg border-2 border-ink bg-paper-raised p-5 print:border print:p-6">
+    <article
+      aria-labelledby="ticket-show"
+      className="space-y-5 rounded-lg border-2 border-ink bg-paper-raised p-5 print:border print:p-6"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-display text-lg font-semibold text-accent">AzioneLab</p>
-        {ticket.state === "valid" ? <p className="rounded-full bg-green-50 px-3 py-0.5 text-sm font-semibold text-success">{t.valid}</p> : null}
+        {ticket.state === "valid" ? (
+          <p className="rounded-full bg-green-50 px-3 py-0.5 text-sm font-semibold text-success">
+            {t.valid}
+          </p>
+        ) : null}
       </div>
       <h2 id="ticket-show" className="text-3xl font-semibold">
         {ticket.showTitle}
@@ -106,7 +149,11 @@ function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket:
       ) : null}
       {outcome && !outcome.ok ? (
         <Alert tone="danger" live>
-          {outcome.reason === "performance_started" ? t.performance_started : outcome.reason === "already_checked_in" ? t.checked_in : t.cancelFailed}
+          {outcome.reason === "performance_started"
+            ? t.performance_started
+            : outcome.reason === "already_checked_in"
+              ? t.checked_in
+              : t.cancelFailed}
         </Alert>
       ) : null}
 
@@ -114,7 +161,13 @@ function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket:
         <figure className="flex flex-col items-center gap-2">
           {/* A data: URL rendered on the server; next/image adds nothing here. */}
           {/* eslint-disable-next-line @next/next/no-img-element -- data: URL of the QR code */}
-          <img src={ticket.qrCode} alt={t.qrAlt} width={280} height={280} className="size-64 max-w-full border border-line bg-white sm:size-72 print:size-[7cm]" />
+          <img
+            src={ticket.qrCode}
+            alt={t.qrAlt}
+            width={280}
+            height={280}
+            className="size-64 max-w-full border border-line bg-white sm:size-72 print:size-[7cm]"
+          />
           <figcaption className="text-center text-ink-muted">{t.qrHint}</figcaption>
         </figure>
       ) : !outcome?.ok ? (
@@ -124,11 +177,21 @@ function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket:
       {ticket.state === "valid" ? (
         <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap print:hidden">
           <Button onClick={() => window.print()}>{t.print}</Button>
-          <a href={`data:text/calendar;charset=utf-8,${encodeURIComponent(ticket.calendar)}`} download={calendarFilename} className={buttonClass("secondary")}>
+          <a
+            href={`data:text/calendar;charset=utf-8,${encodeURIComponent(ticket.calendar)}`}
+            download={calendarFilename}
+            className={buttonClass("secondary")}
+          >
             {t.calendar}
           </a>
           {!asking ? (
-            <Button ref={cancelButton} variant="secondary" onClick={() => setAsking(true)} aria-expanded={false} aria-controls="cancel-question">
+            <Button
+              ref={cancelButton}
+              variant="secondary"
+              onClick={() => setAsking(true)}
+              aria-expanded={false}
+              aria-controls="cancel-question"
+            >
               {t.cancel}
             </Button>
           ) : null}
@@ -136,7 +199,10 @@ function TicketCard({ ticket, token, t, calendarFilename, onChanged }: { ticket:
       ) : null}
 
       {asking ? (
-        <div id="cancel-question" className="space-y-3 rounded-md border border-danger bg-red-50 p-4 print:hidden">
+        <div
+          id="cancel-question"
+          className="space-y-3 rounded-md border border-danger bg-red-50 p-4 print:hidden"
+        >
           <p>{t.cancelQuestion}</p>
           <div className="flex flex-col gap-3 sm:flex-row">
             <Button ref={confirmButton} variant="danger" onClick={cancel} disabled={cancelling}>

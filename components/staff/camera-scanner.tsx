@@ -19,7 +19,13 @@ function classify(error: unknown): CameraState {
 }
 
 /** Continuous scanning with the back camera; every decoded text goes to `onScan`. */
-export function CameraScanner({ t, onScan }: { t: StaffMessages["checkIn"]; onScan: (text: string) => void }) {
+export function CameraScanner({
+  t,
+  onScan,
+}: {
+  t: StaffMessages["checkIn"];
+  onScan: (text: string) => void;
+}) {
   const [state, setState] = useState<CameraState>("idle");
   const scanner = useRef<Html5Qrcode | null>(null);
   const onScanRef = useRef(onScan);
@@ -40,7 +46,10 @@ export function CameraScanner({ t, onScan }: { t: StaffMessages["checkIn"]; onSc
     setState("starting");
     try {
       const { Html5Qrcode, Html5QrcodeSupportedFormats } = await import("html5-qrcode");
-      const instance = new Html5Qrcode(SCANNER_ELEMENT_ID, { verbose: false, formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE] });
+      const instance = new Html5Qrcode(SCANNER_ELEMENT_ID, {
+        verbose: false,
+        formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
+      });
       scanner.current = instance;
       await instance.start(
         { facingMode: "environment" },
@@ -87,21 +96,44 @@ export function CameraScanner({ t, onScan }: { t: StaffMessages["checkIn"]; onSc
           {t.scanner}
         </h2>
         {state === "active" ? (
-          <button type="button" onClick={() => void stop()} className="rounded-md border-2 border-ink px-4 py-2 font-semibold">
+          <button
+            type="button"
+            onClick={() => void stop()}
+            className="rounded-md border-2 border-ink px-4 py-2 font-semibold"
+          >
             {t.stopCamera}
           </button>
         ) : (
-          <button type="button" onClick={() => void start()} disabled={state === "starting"} className="rounded-md bg-accent px-4 py-2 font-semibold text-white disabled:opacity-70">
+          <button
+            type="button"
+            onClick={() => void start()}
+            disabled={state === "starting"}
+            className="rounded-md bg-accent px-4 py-2 font-semibold text-white disabled:opacity-70"
+          >
             {t.startCamera}
           </button>
         )}
       </div>
       {message && (
-        <p role={problem ? "alert" : undefined} className={problem ? "rounded-md border-2 border-warning bg-white p-3 font-medium text-warning" : "text-ink-muted"}>
+        <p
+          role={problem ? "alert" : undefined}
+          className={
+            problem
+              ? "rounded-md border-2 border-warning bg-white p-3 font-medium text-warning"
+              : "text-ink-muted"
+          }
+        >
           {message}
         </p>
       )}
-      <div id={SCANNER_ELEMENT_ID} className={state === "active" || state === "starting" ? "overflow-hidden rounded-lg bg-ink" : "hidden"} />
+      <div
+        id={SCANNER_ELEMENT_ID}
+        className={
+          state === "active" || state === "starting"
+            ? "overflow-hidden rounded-lg bg-ink"
+            : "hidden"
+        }
+      />
     </section>
   );
 }

@@ -38,10 +38,16 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
   const refreshCounts = useCallback(async () => {
     if (performanceId === null) return;
     try {
-      const response = await fetch(`/api/check-ins/counts?performance_id=${performanceId}`, { cache: "no-store" });
+      const response = await fetch(`/api/check-ins/counts?performance_id=${performanceId}`, {
+        cache: "no-store",
+      });
       if (!response.ok) return;
       const body = (await response.json()) as { checked_in_seats: number; confirmed_seats: number };
-      setCounts({ performanceId, checkedIn: body.checked_in_seats, confirmed: body.confirmed_seats });
+      setCounts({
+        performanceId,
+        checkedIn: body.checked_in_seats,
+        confirmed: body.confirmed_seats,
+      });
     } catch {
       // The counter is a convenience: it catches up on the next refresh.
     }
@@ -79,7 +85,11 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
     if (card?.kind !== "valid" || busyRef.current) return;
     busyRef.current = true;
     setBusy("admitting");
-    const result = await postCheckIn("confirm", { token: card.token, performanceId, nonce: card.nonce });
+    const result = await postCheckIn("confirm", {
+      token: card.token,
+      performanceId,
+      nonce: card.nonce,
+    });
     busyRef.current = false;
     setBusy(null);
     setCard(result);
@@ -144,12 +154,22 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
             ))}
           </select>
           <p className="text-lg font-semibold" data-testid="door-counter">
-            {counts?.performanceId === performanceId ? fill(t.counter, { checkedIn: counts.checkedIn, confirmed: counts.confirmed }) : "\u00a0"}
+            {counts?.performanceId === performanceId
+              ? fill(t.counter, { checkedIn: counts.checkedIn, confirmed: counts.confirmed })
+              : "\u00a0"}
           </p>
         </div>
       )}
 
-      <CheckInResultCard card={card} t={t} locale={locale} timeZone={timeZone} busy={busy} admitRef={admitRef} onAdmit={admit} />
+      <CheckInResultCard
+        card={card}
+        t={t}
+        locale={locale}
+        timeZone={timeZone}
+        busy={busy}
+        admitRef={admitRef}
+        onAdmit={admit}
+      />
 
       <CameraScanner t={t} onScan={onScan} />
 
@@ -174,7 +194,11 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
             spellCheck={false}
             className="min-w-0 flex-1 rounded-md border border-ink-muted bg-white px-3 py-3 text-base"
           />
-          <button type="submit" disabled={busy !== null} className="rounded-md bg-ink px-4 py-3 font-semibold text-white disabled:opacity-70">
+          <button
+            type="submit"
+            disabled={busy !== null}
+            className="rounded-md bg-ink px-4 py-3 font-semibold text-white disabled:opacity-70"
+          >
             {busy === "checking" ? t.checking : t.check}
           </button>
         </div>

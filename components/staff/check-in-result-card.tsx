@@ -34,7 +34,12 @@ type Props = {
   onAdmit: () => void;
 };
 
-function describe(card: CardState, t: StaffMessages["checkIn"], locale: Locale, timeZone: string): { tone: Tone; title: string; detail?: string } {
+function describe(
+  card: CardState,
+  t: StaffMessages["checkIn"],
+  locale: Locale,
+  timeZone: string,
+): { tone: Tone; title: string; detail?: string } {
   const r = t.result;
   switch (card.kind) {
     case "valid":
@@ -43,14 +48,33 @@ function describe(card: CardState, t: StaffMessages["checkIn"], locale: Locale, 
       return { tone: "good", title: r.checked_in };
     case "already_checked_in": {
       const at = new Date(card.checkedInAt);
-      return { tone: "stop", title: r.already_checked_in, detail: fill(r.alreadyDetail, { time: formatTime(at, locale, timeZone), date: formatDate(at, locale, timeZone), staff: card.checkedInBy }) };
+      return {
+        tone: "stop",
+        title: r.already_checked_in,
+        detail: fill(r.alreadyDetail, {
+          time: formatTime(at, locale, timeZone),
+          date: formatDate(at, locale, timeZone),
+          staff: card.checkedInBy,
+        }),
+      };
     }
     case "reservation_not_confirmed":
-      return { tone: "stop", title: r.reservation_not_confirmed, detail: r.reservationNotConfirmedDetail };
+      return {
+        tone: "stop",
+        title: r.reservation_not_confirmed,
+        detail: r.reservationNotConfirmedDetail,
+      };
     case "expired":
       return { tone: "caution", title: r.expired, detail: r.expiredDetail };
     case "wrong_performance":
-      return { tone: "caution", title: r.wrong_performance, detail: fill(r.wrongPerformanceDetail, { show: card.ticket.showTitle, when: formatDateTime(new Date(card.ticket.startsAt), locale, timeZone) }) };
+      return {
+        tone: "caution",
+        title: r.wrong_performance,
+        detail: fill(r.wrongPerformanceDetail, {
+          show: card.ticket.showTitle,
+          when: formatDateTime(new Date(card.ticket.startsAt), locale, timeZone),
+        }),
+      };
     case "token_not_found":
       return { tone: "stop", title: r.token_not_found, detail: r.tokenNotFoundDetail };
     case "unreadable":
@@ -68,20 +92,46 @@ export function CheckInResultCard({ card, t, locale, timeZone, busy, admitRef, o
   // The live region stays mounted so screen readers announce each new result.
   return (
     <div role="status" aria-live="assertive" aria-atomic="true">
-      {card && <CardBody card={card} t={t} locale={locale} timeZone={timeZone} busy={busy} admitRef={admitRef} onAdmit={onAdmit} />}
+      {card && (
+        <CardBody
+          card={card}
+          t={t}
+          locale={locale}
+          timeZone={timeZone}
+          busy={busy}
+          admitRef={admitRef}
+          onAdmit={onAdmit}
+        />
+      )}
     </div>
   );
 }
 
-function CardBody({ card, t, locale, timeZone, busy, admitRef, onAdmit }: Props & { card: CardState }) {
+function CardBody({
+  card,
+  t,
+  locale,
+  timeZone,
+  busy,
+  admitRef,
+  onAdmit,
+}: Props & { card: CardState }) {
   const { tone, title, detail } = describe(card, t, locale, timeZone);
   const ticket = "ticket" in card ? card.ticket : null;
   return (
-    <section aria-label={title} data-result={card.kind} className={`space-y-3 rounded-xl border-4 p-5 shadow-md ${TONE_CLASSES[tone]}`}>
+    <section
+      aria-label={title}
+      data-result={card.kind}
+      className={`space-y-3 rounded-xl border-4 p-5 shadow-md ${TONE_CLASSES[tone]}`}
+    >
       <h2 className="font-sans text-3xl font-bold text-inherit">{title}</h2>
       {ticket && card.kind !== "wrong_performance" && (
         <div className="space-y-1">
-          <p className="text-5xl font-extrabold">{ticket.partySize === 1 ? t.partySizeOne : fill(t.partySize, { count: ticket.partySize })}</p>
+          <p className="text-5xl font-extrabold">
+            {ticket.partySize === 1
+              ? t.partySizeOne
+              : fill(t.partySize, { count: ticket.partySize })}
+          </p>
           <p className="text-lg">
             {ticket.showTitle} · {formatDateTime(new Date(ticket.startsAt), locale, timeZone)}
           </p>
@@ -100,7 +150,10 @@ function CardBody({ card, t, locale, timeZone, busy, admitRef, onAdmit }: Props 
         </button>
       )}
       {card.kind === "session" && (
-        <Link href="/login?callbackUrl=%2Fstaff%2Fcheck-in" className="font-semibold text-white underline">
+        <Link
+          href="/login?callbackUrl=%2Fstaff%2Fcheck-in"
+          className="font-semibold text-white underline"
+        >
           {t.result.signInAgain}
         </Link>
       )}

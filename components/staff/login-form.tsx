@@ -15,14 +15,25 @@ export function LoginForm({ t, callbackPath, initialError }: Props) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInInput), defaultValues: { email: "", password: "" } });
+  } = useForm<SignInInput>({
+    resolver: zodResolver(signInInput),
+    defaultValues: { email: "", password: "" },
+  });
 
   async function onSubmit(values: SignInInput) {
     setError(null);
-    const result = await signIn("credentials", { ...values, redirect: false, callbackUrl: callbackPath }).catch(() => null);
+    const result = await signIn("credentials", {
+      ...values,
+      redirect: false,
+      callbackUrl: callbackPath,
+    }).catch(() => null);
     if (!result?.ok || result.error) {
       const code = result?.error;
-      setError(code === "invalid_credentials" || code === "rate_limited" ? t.errors[code] : t.errors.generic);
+      setError(
+        code === "invalid_credentials" || code === "rate_limited"
+          ? t.errors[code]
+          : t.errors.generic,
+      );
       return;
     }
     // A full navigation, so that every server component renders with the new session cookie.
@@ -31,11 +42,33 @@ export function LoginForm({ t, callbackPath, initialError }: Props) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
-      <div role="alert" aria-live="assertive" className={error ? "rounded-md border-2 border-danger bg-white p-3 font-medium text-danger" : "sr-only"}>
+      <div
+        role="alert"
+        aria-live="assertive"
+        className={
+          error
+            ? "rounded-md border-2 border-danger bg-white p-3 font-medium text-danger"
+            : "sr-only"
+        }
+      >
         {error}
       </div>
-      <TextField id="email" type="email" label={t.email} autoComplete="username" error={errors.email && t.errors.emailRequired} registration={register("email")} />
-      <TextField id="password" type="password" label={t.password} autoComplete="current-password" error={errors.password && t.errors.passwordRequired} registration={register("password")} />
+      <TextField
+        id="email"
+        type="email"
+        label={t.email}
+        autoComplete="username"
+        error={errors.email && t.errors.emailRequired}
+        registration={register("email")}
+      />
+      <TextField
+        id="password"
+        type="password"
+        label={t.password}
+        autoComplete="current-password"
+        error={errors.password && t.errors.passwordRequired}
+        registration={register("password")}
+      />
       <button
         type="submit"
         disabled={isSubmitting}
@@ -47,7 +80,14 @@ export function LoginForm({ t, callbackPath, initialError }: Props) {
   );
 }
 
-type TextFieldProps = { id: string; type: string; label: string; autoComplete: string; error: string | undefined; registration: UseFormRegisterReturn };
+type TextFieldProps = {
+  id: string;
+  type: string;
+  label: string;
+  autoComplete: string;
+  error: string | undefined;
+  registration: UseFormRegisterReturn;
+};
 
 function TextField({ id, type, label, autoComplete, error, registration }: TextFieldProps) {
   return (

@@ -8,7 +8,10 @@ import type { StaffMessages } from "@/lib/i18n/messages/staff";
 export function ManualCheckInForm({ t }: { t: StaffMessages["checkIn"]["manual"] }) {
   const [state, action, pending] = useActionState(checkInReservationManually, null);
   return (
-    <section aria-labelledby="manual-heading" className="space-y-3 rounded-lg border border-line bg-white p-4">
+    <section
+      aria-labelledby="manual-heading"
+      className="space-y-3 rounded-lg border border-line bg-white p-4"
+    >
       <h2 id="manual-heading" className="text-xl font-semibold">
         {t.title}
       </h2>
@@ -18,13 +21,29 @@ export function ManualCheckInForm({ t }: { t: StaffMessages["checkIn"]["manual"]
           <label htmlFor="reservation_id" className="block font-medium">
             {t.label}
           </label>
-          <input id="reservation_id" name="reservation_id" inputMode="numeric" pattern="[0-9]*" required className="block w-full rounded-md border border-ink-muted bg-white px-3 py-2.5 text-base" />
+          <input
+            id="reservation_id"
+            name="reservation_id"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            required
+            className="block w-full rounded-md border border-ink-muted bg-white px-3 py-2.5 text-base"
+          />
         </div>
-        <button type="submit" disabled={pending} className="rounded-md bg-ink px-4 py-2.5 font-semibold text-white disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-ink px-4 py-2.5 font-semibold text-white disabled:opacity-70"
+        >
           {t.submit}
         </button>
       </form>
-      <p aria-live="polite" className={state ? (state.ok ? "font-medium text-success" : "font-medium text-danger") : "sr-only"}>
+      <p
+        aria-live="polite"
+        className={
+          state ? (state.ok ? "font-medium text-success" : "font-medium text-danger") : "sr-only"
+        }
+      >
         {state?.message}
       </p>
     </section>

@@ -12,7 +12,11 @@ type CheckInBody = {
 const ATTEMPTS = 3;
 
 function ticketOf(body: CheckInBody): TicketView {
-  return { showTitle: body.show_title ?? "", startsAt: body.starts_at ?? "", partySize: body.party_size ?? 0 };
+  return {
+    showTitle: body.show_title ?? "",
+    startsAt: body.starts_at ?? "",
+    partySize: body.party_size ?? 0,
+  };
 }
 
 /**
@@ -20,7 +24,9 @@ function ticketOf(body: CheckInBody): TicketView {
  * recognise them. getRandomValues, unlike randomUUID, also exists outside secure contexts.
  */
 function newNonce(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("");
 }
 
 /**
@@ -38,11 +44,21 @@ export async function postCheckIn(
     ...(endpoint === "confirm" ? { nonce } : {}),
   });
   let response: Response | null = null;
-  for (let attempt = 0; attempt < (endpoint === "confirm" ? ATTEMPTS : 1) && !response; attempt += 1) {
+  for (
+    let attempt = 0;
+    attempt < (endpoint === "confirm" ? ATTEMPTS : 1) && !response;
+    attempt += 1
+  ) {
     try {
-      response = await fetch(`/api/check-ins/${endpoint}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: payload, cache: "no-store" });
+      response = await fetch(`/api/check-ins/${endpoint}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: payload,
+        cache: "no-store",
+      });
     } catch {
-      if (attempt + 1 < ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
+      if (attempt + 1 < ATTEMPTS)
+        await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
     }
   }
   if (!response) return { kind: "network" };
@@ -56,7 +72,12 @@ export async function postCheckIn(
     case "checked_in":
       return { kind: "checked_in", ticket: ticketOf(body) };
     case "already_checked_in":
-      return { kind: "already_checked_in", ticket: ticketOf(body), checkedInAt: body.checked_in_at ?? "", checkedInBy: body.checked_in_by_name ?? "" };
+      return {
+        kind: "already_checked_in",
+        ticket: ticketOf(body),
+        checkedInAt: body.checked_in_at ?? "",
+        checkedInBy: body.checked_in_by_name ?? "",
+      };
     case "wrong_performance":
     case "reservation_not_confirmed":
     case "expired":

@@ -14,7 +14,13 @@ export function feedback(kind: "good" | "bad") {
   try {
     audio ??= new AudioContext();
     const context = audio;
-    const tones = kind === "good" ? [{ at: 0, hz: 1320 }] : [{ at: 0, hz: 220 }, { at: 0.22, hz: 220 }];
+    const tones =
+      kind === "good"
+        ? [{ at: 0, hz: 1320 }]
+        : [
+            { at: 0, hz: 220 },
+            { at: 0.22, hz: 220 },
+          ];
     for (const tone of tones) {
       const oscillator = context.createOscillator();
       const gain = context.createGain();

@@ -13,10 +13,23 @@ const TONES: Record<AlertTone, string> = {
  * A message box. `live` makes screen readers announce it when it appears (status for
  * news, alert for problems); leave it off for messages present at page load.
  */
-export function Alert({ tone = "info", live = false, children, className = "" }: { tone?: AlertTone; live?: boolean; children: ReactNode; className?: string }) {
+export function Alert({
+  tone = "info",
+  live = false,
+  children,
+  className = "",
+}: {
+  tone?: AlertTone;
+  live?: boolean;
+  children: ReactNode;
+  className?: string;
+}) {
   const role = live ? (tone === "danger" || tone === "warning" ? "alert" : "status") : undefined;
   return (
-    <div role={role} className={`rounded-md border-l-4 px-4 py-3 ${TONES[tone]} ${className}`.trim()}>
+    <div
+      role={role}
+      className={`rounded-md border-l-4 px-4 py-3 ${TONES[tone]} ${className}`.trim()}
+    >
       {children}
     </div>
   );

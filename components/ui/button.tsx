@@ -7,7 +7,8 @@ const BASE =
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-accent text-white hover:bg-accent-strong hover:text-white",
-  secondary: "border border-accent bg-paper-raised text-accent hover:bg-accent-soft hover:text-accent-strong",
+  secondary:
+    "border border-accent bg-paper-raised text-accent hover:bg-accent-soft hover:text-accent-strong",
   danger: "bg-danger text-white hover:bg-red-800 hover:text-white",
 };
 
@@ -16,6 +17,11 @@ export function buttonClass(variant: ButtonVariant = "primary", extra = ""): str
   return `${BASE} ${VARIANTS[variant]} ${extra}`.trim();
 }
 
-export function Button({ variant = "primary", className = "", type = "button", ...props }: ComponentPropsWithRef<"button"> & { variant?: ButtonVariant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  type = "button",
+  ...props
+}: ComponentPropsWithRef<"button"> & { variant?: ButtonVariant }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }

@@ -13,12 +13,30 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
  * Label, control, hint and error of one form field. The control is passed as children
  * and must carry `id`, `aria-invalid` and `aria-describedby={describedBy(...)}`.
  */
-export function Field({ id, label, hint, error, required, requiredLabel, children }: { id: string; label: string; hint?: string; error?: string; required?: boolean; requiredLabel?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  requiredLabel,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  requiredLabel?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block font-semibold">
         {label}
-        {required && requiredLabel ? <span className="ml-1 text-sm font-normal text-ink-muted">({requiredLabel})</span> : null}
+        {required && requiredLabel ? (
+          <span className="ml-1 text-sm font-normal text-ink-muted">({requiredLabel})</span>
+        ) : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-ink-muted">
@@ -34,7 +52,11 @@ export function Field({ id, label, hint, error, required, requiredLabel, childre
 export function FieldError({ id, error }: { id: string; error?: string }) {
   // Always rendered, so that the live region exists before a message appears in it.
   return (
-    <p id={`${id}-error`} aria-live="polite" className="text-sm font-semibold text-danger empty:hidden">
+    <p
+      id={`${id}-error`}
+      aria-live="polite"
+      className="text-sm font-semibold text-danger empty:hidden"
+    >
       {error}
     </p>
   );

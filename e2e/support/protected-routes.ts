@@ -7,7 +7,13 @@ import type { Access } from "@/lib/auth/guards";
  */
 export type ProtectedRoute =
   | { kind: "page"; path: string; access: Access }
-  | { kind: "api"; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; access: Access; body?: unknown }
+  | {
+      kind: "api";
+      method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+      path: string;
+      access: Access;
+      body?: unknown;
+    }
   /**
    * A server action, found through the form that uses it: `page` renders (for an admin) a
    * form containing a field named `field`; the test reads the action's id from that form
@@ -18,10 +24,28 @@ export type ProtectedRoute =
 export const PROTECTED_ROUTES: ProtectedRoute[] = [
   { kind: "page", path: "/staff", access: "staff" },
   { kind: "page", path: "/staff/check-in", access: "staff" },
-  { kind: "api", method: "POST", path: "/api/check-ins/preview", access: "staff", body: { token: "A".repeat(43) } },
-  { kind: "api", method: "POST", path: "/api/check-ins/confirm", access: "staff", body: { token: "A".repeat(43) } },
+  {
+    kind: "api",
+    method: "POST",
+    path: "/api/check-ins/preview",
+    access: "staff",
+    body: { token: "A".repeat(43) },
+  },
+  {
+    kind: "api",
+    method: "POST",
+    path: "/api/check-ins/confirm",
+    access: "staff",
+    body: { token: "A".repeat(43) },
+  },
   { kind: "api", method: "GET", path: "/api/check-ins/counts?performance_id=1", access: "staff" },
-  { kind: "action", page: "/staff/check-in", field: "reservation_id", fields: { reservation_id: "1" }, access: "admin" },
+  {
+    kind: "action",
+    page: "/staff/check-in",
+    field: "reservation_id",
+    fields: { reservation_id: "1" },
+    access: "admin",
+  },
 ];
 
 // The admin section (issue 5). Ids 1 exist in the demo seed (first show, venue,
@@ -71,7 +95,13 @@ const ADMIN_ACTIONS: [page: string, field: string][] = [
 
 PROTECTED_ROUTES.push(
   ...ADMIN_PAGES.map((path): ProtectedRoute => ({ kind: "page", path, access: "admin" })),
-  ...ADMIN_ACTIONS.map(([page, field]): ProtectedRoute => ({ kind: "action", page, field, fields: { [field]: "1" }, access: "admin" })),
+  ...ADMIN_ACTIONS.map(([page, field]): ProtectedRoute => ({
+    kind: "action",
+    page,
+    field,
+    fields: { [field]: "1" },
+    access: "admin",
+  })),
 );
 
 export function describeRoute(route: ProtectedRoute): string {

@@ -2,8 +2,16 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** The demo accounts `npm run db:seed` creates (lib/seed/demo.ts); the e2e server seeds them. */
 export const DEMO_ACCOUNTS = {
-  admin: { email: "admin@azionelab.example", password: "Sipario-Rosso-2026", name: "Chiara (admin)" },
-  staff: { email: "staff@azionelab.example", password: "Biglietti-Porta-2026", name: "Marco (staff)" },
+  admin: {
+    email: "admin@azionelab.example",
+    password: "Sipario-Rosso-2026",
+    name: "Chiara (admin)",
+  },
+  staff: {
+    email: "staff@azionelab.example",
+    password: "Biglietti-Porta-2026",
+    name: "Marco (staff)",
+  },
 } as const;
 
 export type DemoRole = keyof typeof DEMO_ACCOUNTS;
@@ -13,7 +21,10 @@ export type DemoRole = keyof typeof DEMO_ACCOUNTS;
  * cookie lands in `request`'s cookie jar: pass `page.request` to sign a browser page in,
  * or a fresh `playwright.request.newContext()` for API tests.
  */
-export async function signInWithApi(request: APIRequestContext, who: DemoRole | { email: string; password: string }) {
+export async function signInWithApi(
+  request: APIRequestContext,
+  who: DemoRole | { email: string; password: string },
+) {
   const { email, password } = typeof who === "string" ? DEMO_ACCOUNTS[who] : who;
   const role = typeof who === "string" ? who : email;
   const csrf = await request.get("/api/auth/csrf");

@@ -38,10 +38,20 @@ export async function saveSlugged<Data extends { slug: string }, Row extends { i
   return refusingSlugRace(() =>
     db.$transaction(async (tx) => {
       if (id && !(await exists(tx, id))) return { ok: false, reason: "not_found" } as const;
-      const slug = await chooseSlug(tx, table, { id, requested: data.slug, source: slugSource, max: slugMax });
+      const slug = await chooseSlug(tx, table, {
+        id,
+        requested: data.slug,
+        source: slugSource,
+        max: slugMax,
+      });
       if (!slug) return invalid({ slug: ["slug_taken"] });
       const row = await write(tx, { ...data, slug });
-      await writeAudit(tx, actor, { action: `${table}.${id ? "update" : "create"}`, entityType: table, entityId: row.id, summary: summary(row) });
+      await writeAudit(tx, actor, {
+        action: `${table}.${id ? "update" : "create"}`,
+        entityType: table,
+        entityId: row.id,
+        summary: summary(row),
+      });
       return { ok: true, id: row.id } as const;
     }),
   );

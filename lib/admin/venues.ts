@@ -28,7 +28,8 @@ export async function saveVenue({
     slugSource: parsed.data.name,
     slugMax: 200,
     exists: async (tx, rowId) => (await tx.venue.count({ where: { id: rowId } })) > 0,
-    write: (tx, data) => (id ? tx.venue.update({ where: { id }, data }) : tx.venue.create({ data })),
+    write: (tx, data) =>
+      id ? tx.venue.update({ where: { id }, data }) : tx.venue.create({ data }),
     summary: (row) => `${row.name}, ${row.city}`,
   });
 }

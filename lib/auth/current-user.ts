@@ -14,7 +14,10 @@ export type SignedInUser = { id: number; email: string; name: string; role: User
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = (await getServerSession(authOptions())) as { uid?: number } | null;
   if (!session?.uid) return null;
-  const user = await db.user.findUnique({ where: { id: session.uid }, select: { id: true, email: true, name: true, role: true, isActive: true } });
+  const user = await db.user.findUnique({
+    where: { id: session.uid },
+    select: { id: true, email: true, name: true, role: true, isActive: true },
+  });
   if (!user?.isActive) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

@@ -6,7 +6,9 @@ import { problem } from "@/lib/http/api-response";
 export type Access = "staff" | "admin";
 
 export function allows(user: SignedInUser, access: Access): boolean {
-  return access === "staff" ? user.role === "STAFF" || user.role === "ADMIN" : user.role === "ADMIN";
+  return access === "staff"
+    ? user.role === "STAFF" || user.role === "ADMIN"
+    : user.role === "ADMIN";
 }
 
 /**
@@ -22,9 +24,19 @@ export async function requireUser(access: Access, returnTo: string): Promise<Sig
 }
 
 /** For route handlers: the user, or the 401/403 JSON response to return. */
-export async function authorizeRequest(access: Access): Promise<{ ok: true; user: SignedInUser } | { ok: false; response: Response }> {
+export async function authorizeRequest(
+  access: Access,
+): Promise<{ ok: true; user: SignedInUser } | { ok: false; response: Response }> {
   const user = await currentUser();
-  if (!user) return { ok: false, response: problem(401, "unauthenticated", "Sign in as staff to use this endpoint.") };
-  if (!allows(user, access)) return { ok: false, response: problem(403, "forbidden", "Your account cannot use this endpoint.") };
+  if (!user)
+    return {
+      ok: false,
+      response: problem(401, "unauthenticated", "Sign in as staff to use this endpoint."),
+    };
+  if (!allows(user, access))
+    return {
+      ok: false,
+      response: problem(403, "forbidden", "Your account cannot use this endpoint."),
+    };
   return { ok: true, user };
 }

@@ -15,9 +15,15 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60; // one long evening at the 
 let dummyHash: Promise<string> | undefined;
 
 /** Checks the credentials; returns the user to sign in, or throws a SIGN_IN_ERRORS code. */
-export async function authorizeCredentials(credentials: Record<string, unknown> | undefined, headers: Headers) {
+export async function authorizeCredentials(
+  credentials: Record<string, unknown> | undefined,
+  headers: Headers,
+) {
   // next-auth passes the whole form body (csrfToken, callbackUrl, json...) as credentials.
-  const parsed = signInInput.safeParse({ email: credentials?.email, password: credentials?.password });
+  const parsed = signInInput.safeParse({
+    email: credentials?.email,
+    password: credentials?.password,
+  });
   if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
   const { email, password } = parsed.data;
   // Every attempt is counted up front (so parallel guesses cannot slip past the limit) and
@@ -30,7 +36,10 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
   const limit = await consumeRateLimits(limits);
   if (!limit.ok) throw new Error(SIGN_IN_ERRORS.rateLimited);
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, isActive: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, isActive: true, passwordHash: true },
+  });
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid || !user.isActive) throw new Error(SIGN_IN_ERRORS.invalid);
@@ -45,10 +54,19 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
  */
 const authLogger: NextAuthOptions["logger"] = {
   error(code) {
-    console.error(JSON.stringify({ level: code === "JWT_SESSION_ERROR" ? "warn" : "error", msg: "auth error", code, time: new Date().toISOString() }));
+    console.error(
+      JSON.stringify({
+        level: code === "JWT_SESSION_ERROR" ? "warn" : "error",
+        msg: "auth error",
+        code,
+        time: new Date().toISOString(),
+      }),
+    );
   },
   warn(code) {
-    console.error(JSON.stringify({ level: "warn", msg: "auth warning", code, time: new Date().toISOString() }));
+    console.error(
+      JSON.stringify({ level: "warn", msg: "auth warning", code, time: new Date().toISOString() }),
+    );
   },
   debug() {},
 };
@@ -58,7 +76,11 @@ let cached: NextAuthOptions | undefined;
 /** Built on first use so that importing auth code needs no configuration at build time. */
 export function authOptions(): NextAuthOptions {
   cached ??= {
-    secret: config().NEXTAUTH_SECRET ?? (config().NODE_ENV === "production" ? undefined : "development-only-secret-not-for-production"),
+    secret:
+      config().NEXTAUTH_SECRET ??
+      (config().NODE_ENV === "production"
+        ? undefined
+        : "development-only-secret-not-for-production"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     logger: authLogger,
     pages: { signIn: "/login", error: "/login" },
@@ -66,7 +88,8 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "credentials",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials, request) => authorizeCredentials(credentials, new Headers(request.headers as Record<string, string>)),
+        authorize: (credentials, request) =>
+          authorizeCredentials(credentials, new Headers(request.headers as Record<string, string>)),
       }),
     ],
     callbacks: {

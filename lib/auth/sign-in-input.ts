@@ -9,7 +9,10 @@ export const signInInput = z.strictObject({
 export type SignInInput = z.infer<typeof signInInput>;
 
 /** Error codes that `authorize` throws; next-auth hands them to the client as `error`. */
-export const SIGN_IN_ERRORS = { invalid: "invalid_credentials", rateLimited: "rate_limited" } as const;
+export const SIGN_IN_ERRORS = {
+  invalid: "invalid_credentials",
+  rateLimited: "rate_limited",
+} as const;
 
 export type SignInError = (typeof SIGN_IN_ERRORS)[keyof typeof SIGN_IN_ERRORS];
 
@@ -20,7 +23,13 @@ export const DEFAULT_SIGNED_IN_PATH = "/staff/check-in";
  * `?callbackUrl=https://evil.example` link cannot bounce a fresh session elsewhere.
  */
 export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return DEFAULT_SIGNED_IN_PATH;
+  if (
+    typeof value !== "string" ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\")
+  )
+    return DEFAULT_SIGNED_IN_PATH;
   if (value.startsWith("/login") || value.startsWith("/api/")) return DEFAULT_SIGNED_IN_PATH;
   return value;
 }

@@ -4,10 +4,19 @@ import type { PublicPerformance, PublicShow } from "@/lib/catalog/public-catalog
 // The seed's api-contract.md bodies, snake_case, times with the theatre's offset.
 
 export function showSummaryJson(show: PublicShow) {
-  return { id: show.id, title: show.title, slug: show.slug, summary: show.summary, poster_image: show.posterImage || null };
+  return {
+    id: show.id,
+    title: show.title,
+    slug: show.slug,
+    summary: show.summary,
+    poster_image: show.posterImage || null,
+  };
 }
 
-export function showDetailJson(show: PublicShow & { performances: PublicPerformance[] }, timeZone: string) {
+export function showDetailJson(
+  show: PublicShow & { performances: PublicPerformance[] },
+  timeZone: string,
+) {
   return {
     ...showSummaryJson(show),
     description: show.description,

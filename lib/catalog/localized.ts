@@ -18,16 +18,22 @@ export function localizeShow<T extends ShowTexts & Partial<ShowDescription>>(
   locale: Locale,
 ): Omit<T, "summaryEn" | "descriptionEn"> {
   const { summaryEn, descriptionEn, ...rest } = show;
-  const texts: Partial<ShowDescription> & { summary: string } = { summary: localized(locale, show.summary, summaryEn) };
-  if (show.description !== undefined) texts.description = localized(locale, show.description, descriptionEn ?? "");
+  const texts: Partial<ShowDescription> & { summary: string } = {
+    summary: localized(locale, show.summary, summaryEn),
+  };
+  if (show.description !== undefined)
+    texts.description = localized(locale, show.description, descriptionEn ?? "");
   return { ...rest, ...texts };
 }
 
 /** A page's title and body in `locale`; the *En fields are dropped. */
-export function localizePage<T extends { title: string; titleEn: string; body: string; bodyEn: string }>(
-  page: T,
-  locale: Locale,
-): Omit<T, "titleEn" | "bodyEn"> {
+export function localizePage<
+  T extends { title: string; titleEn: string; body: string; bodyEn: string },
+>(page: T, locale: Locale): Omit<T, "titleEn" | "bodyEn"> {
   const { titleEn, bodyEn, ...rest } = page;
-  return { ...rest, title: localized(locale, page.title, titleEn), body: localized(locale, page.body, bodyEn) };
+  return {
+    ...rest,
+    title: localized(locale, page.title, titleEn),
+    body: localized(locale, page.body, bodyEn),
+  };
 }

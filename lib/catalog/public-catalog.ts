@@ -34,14 +34,26 @@ export type PublicPerformance = {
   venue: PerformanceRow["venue"];
 };
 
-export function bookingStateOf(performance: { startsAt: Date; isBookingEnabled: boolean }, availableSeats: number, now: Date): BookingState {
+export function bookingStateOf(
+  performance: { startsAt: Date; isBookingEnabled: boolean },
+  availableSeats: number,
+  now: Date,
+): BookingState {
   if (!performance.isBookingEnabled || performance.startsAt <= now) return "closed";
   return availableSeats > 0 ? "open" : "sold_out";
 }
 
 /** Two round trips whatever the number of performances: the rows, then one grouped sum of confirmed seats. */
-async function withAvailability(db: Db, rows: PerformanceRow[], now: Date, locale: Locale): Promise<PublicPerformance[]> {
-  const confirmed = await confirmedSeatsByPerformance(db, rows.map((row) => row.id));
+async function withAvailability(
+  db: Db,
+  rows: PerformanceRow[],
+  now: Date,
+  locale: Locale,
+): Promise<PublicPerformance[]> {
+  const confirmed = await confirmedSeatsByPerformance(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => {
     const { availableSeats } = availabilityOf(row, confirmed.get(row.id) ?? 0);
     return {
@@ -68,7 +80,10 @@ export async function listPublicPerformances(
   }: { showSlug?: string; from?: Date; now?: Date; limit?: number; locale?: Locale } = {},
 ): Promise<PublicPerformance[]> {
   const rows = await db.performance.findMany({
-    where: { startsAt: { gte: from ?? now }, show: { isPublished: true, ...(showSlug ? { slug: showSlug } : {}) } },
+    where: {
+      startsAt: { gte: from ?? now },
+      show: { isPublished: true, ...(showSlug ? { slug: showSlug } : {}) },
+    },
     select: PERFORMANCE_SELECT,
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: limit,
@@ -83,28 +98,58 @@ export async function getPublicPerformance(
   now = new Date(),
   locale: Locale = "it",
 ): Promise<PublicPerformance | null> {
-  const row = await db.performance.findFirst({ where: { id: performanceId, show: { isPublished: true } }, select: PERFORMANCE_SELECT });
+  const row = await db.performance.findFirst({
+    where: { id: performanceId, show: { isPublished: true } },
+    select: PERFORMANCE_SELECT,
+  });
   if (!row) return null;
   const [performance] = await withAvailability(db, [row], now, locale);
   return performance;
 }
 
-const SHOW_SELECT = { id: true, title: true, slug: true, summary: true, description: true, posterImage: true } as const satisfies Prisma.ShowSelect;
+const SHOW_SELECT = {
+  id: true,
+  title: true,
+  slug: true,
+  summary: true,
+  description: true,
+  posterImage: true,
+} as const satisfies Prisma.ShowSelect;
 
 /** What the queries read: the public fields plus the English texts they pick from. */
-const SHOW_SOURCE_SELECT = { ...SHOW_SELECT, summaryEn: true, descriptionEn: true } as const satisfies Prisma.ShowSelect;
+const SHOW_SOURCE_SELECT = {
+  ...SHOW_SELECT,
+  summaryEn: true,
+  descriptionEn: true,
+} as const satisfies Prisma.ShowSelect;
 
 export type PublicShow = Prisma.ShowGetPayload<{ select: typeof SHOW_SELECT }>;
 
 /** Published shows with their next dates, the soonest show first; shows without dates last. */
-export async function listPublicShows(db: Db, now = new Date(), locale: Locale = "it"): Promise<(PublicShow & { nextDates: Date[] })[]> {
+export async function listPublicShows(
+  db: Db,
+  now = new Date(),
+  locale: Locale = "it",
+): Promise<(PublicShow & { nextDates: Date[] })[]> {
   const shows = await db.show.findMany({
     where: { isPublished: true },
-    select: { ...SHOW_SOURCE_SELECT, performances: { where: { startsAt: { gt: now } }, select: { startsAt: true }, orderBy: { startsAt: "asc" }, take: 3 } },
+    select: {
+      ...SHOW_SOURCE_SELECT,
+      performances: {
+        where: { startsAt: { gt: now } },
+        select: { startsAt: true },
+        orderBy: { startsAt: "asc" },
+        take: 3,
+      },
+    },
     orderBy: { title: "asc" },
   });
-  const withDates = shows.map(({ performances, ...show }) => ({ ...localizeShow(show, locale), nextDates: performances.map((p) => p.startsAt) }));
-  const first = (show: { nextDates: Date[] }) => show.nextDates[0]?.getTime() ?? Number.POSITIVE_INFINITY;
+  const withDates = shows.map(({ performances, ...show }) => ({
+    ...localizeShow(show, locale),
+    nextDates: performances.map((p) => p.startsAt),
+  }));
+  const first = (show: { nextDates: Date[] }) =>
+    show.nextDates[0]?.getTime() ?? Number.POSITIVE_INFINITY;
   return withDates.sort((a, b) => first(a) - first(b));
 }
 
@@ -115,7 +160,10 @@ export async function getPublicShow(
   now = new Date(),
   locale: Locale = "it",
 ): Promise<(PublicShow & { performances: PublicPerformance[] }) | null> {
-  const row = await db.show.findFirst({ where: { slug, isPublished: true }, select: SHOW_SOURCE_SELECT });
+  const row = await db.show.findFirst({
+    where: { slug, isPublished: true },
+    select: SHOW_SOURCE_SELECT,
+  });
   if (!row) return null;
   const show = localizeShow(row, locale);
   const rows = await db.performance.findMany({

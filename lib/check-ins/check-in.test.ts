@@ -3,19 +3,34 @@ import { checkInManually, confirmCheckIn, previewCheckIn } from "@/lib/check-ins
 import { db } from "@/lib/db";
 import { addHours } from "@/lib/time";
 import { generateToken } from "@/lib/tokens";
-import { bookConfirmed, bookPending, createPerformance, createStaffUser } from "@/tests/support/factories";
+import {
+  bookConfirmed,
+  bookPending,
+  createPerformance,
+  createStaffUser,
+} from "@/tests/support/factories";
 
 describe("check-in", () => {
   it("previews a valid ticket with only what staff need, and never writes", async () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id, 3);
 
-    const preview = await previewCheckIn({ db, token: booked.checkInToken, performanceId: performance.id });
+    const preview = await previewCheckIn({
+      db,
+      token: booked.checkInToken,
+      performanceId: performance.id,
+    });
 
     expect(preview).toEqual({
       ok: true,
       status: "valid",
-      ticket: { reservationId: booked.reservationId, performanceId: performance.id, showTitle: expect.stringMatching(/^Open Stage/), startsAt: performance.startsAt, partySize: 3 },
+      ticket: {
+        reservationId: booked.reservationId,
+        performanceId: performance.id,
+        showTitle: expect.stringMatching(/^Open Stage/),
+        startsAt: performance.startsAt,
+        partySize: 3,
+      },
     });
     expect(JSON.stringify(preview)).not.toMatch(/Maria|example\.org|\+39|Arriving/);
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(0);
@@ -27,11 +42,20 @@ describe("check-in", () => {
     const staff = await createStaffUser();
 
     expect(await previewCheckIn({ db, token: booked.checkInToken })).toMatchObject({ ok: true });
-    const confirmed = await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id });
+    const confirmed = await confirmCheckIn({
+      db,
+      token: booked.checkInToken,
+      staffUserId: staff.id,
+    });
     expect(confirmed).toMatchObject({ ok: true, status: "checked_in", checkedInById: staff.id });
     const again = await previewCheckIn({ db, token: booked.checkInToken });
-    expect(again).toMatchObject({ ok: false, reason: "already_checked_in", earlier: { checkedInByName: "Door Volunteer" } });
-    if (confirmed.ok && !again.ok && again.reason === "already_checked_in") expect(again.earlier.checkedInAt).toEqual(confirmed.checkedInAt);
+    expect(again).toMatchObject({
+      ok: false,
+      reason: "already_checked_in",
+      earlier: { checkedInByName: "Door Volunteer" },
+    });
+    if (confirmed.ok && !again.ok && again.reason === "already_checked_in")
+      expect(again.earlier.checkedInAt).toEqual(confirmed.checkedInAt);
   });
 
   it("answers a retry with the successful request's nonce with the first success, anyone else with already_checked_in", async () => {
@@ -39,11 +63,28 @@ describe("check-in", () => {
     const booked = await bookConfirmed(performance.id);
     const staff = await createStaffUser();
 
-    const first = await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id, nonce: "scan-1" });
-    const retry = await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id, nonce: "scan-1" });
-    const other = await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id, nonce: "scan-2" });
+    const first = await confirmCheckIn({
+      db,
+      token: booked.checkInToken,
+      staffUserId: staff.id,
+      nonce: "scan-1",
+    });
+    const retry = await confirmCheckIn({
+      db,
+      token: booked.checkInToken,
+      staffUserId: staff.id,
+      nonce: "scan-1",
+    });
+    const other = await confirmCheckIn({
+      db,
+      token: booked.checkInToken,
+      staffUserId: staff.id,
+      nonce: "scan-2",
+    });
 
-    expect(first.ok && retry.ok && retry.checkedInAt.getTime() === first.checkedInAt.getTime()).toBe(true);
+    expect(
+      first.ok && retry.ok && retry.checkedInAt.getTime() === first.checkedInAt.getTime(),
+    ).toBe(true);
     expect(other).toMatchObject({ ok: false, reason: "already_checked_in" });
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(1);
   });
@@ -54,11 +95,33 @@ describe("check-in", () => {
     const staff = await createStaffUser();
     const booked = await bookConfirmed(performance.id);
 
-    expect(await confirmCheckIn({ db, token: generateToken(), staffUserId: staff.id })).toEqual({ ok: false, reason: "token_not_found" });
-    expect(await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id, performanceId: other.id })).toMatchObject({ reason: "wrong_performance" });
-    expect(await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id, now: addHours(performance.startsAt, 7) })).toMatchObject({ reason: "token_expired" });
-    await db.reservation.update({ where: { id: booked.reservationId }, data: { status: "cancelled" } });
-    expect(await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id })).toMatchObject({ reason: "reservation_not_confirmed" });
+    expect(await confirmCheckIn({ db, token: generateToken(), staffUserId: staff.id })).toEqual({
+      ok: false,
+      reason: "token_not_found",
+    });
+    expect(
+      await confirmCheckIn({
+        db,
+        token: booked.checkInToken,
+        staffUserId: staff.id,
+        performanceId: other.id,
+      }),
+    ).toMatchObject({ reason: "wrong_performance" });
+    expect(
+      await confirmCheckIn({
+        db,
+        token: booked.checkInToken,
+        staffUserId: staff.id,
+        now: addHours(performance.startsAt, 7),
+      }),
+    ).toMatchObject({ reason: "token_expired" });
+    await db.reservation.update({
+      where: { id: booked.reservationId },
+      data: { status: "cancelled" },
+    });
+    expect(
+      await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id }),
+    ).toMatchObject({ reason: "reservation_not_confirmed" });
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(0);
   });
 
@@ -68,9 +131,17 @@ describe("check-in", () => {
     const confirmed = await bookConfirmed(performance.id);
     const pending = await bookPending(performance.id);
 
-    expect(await checkInManually({ db, reservationId: confirmed.reservationId, staffUserId: admin.id })).toMatchObject({ ok: true });
-    expect(await checkInManually({ db, reservationId: confirmed.reservationId, staffUserId: admin.id })).toMatchObject({ ok: false, reason: "already_checked_in" });
-    expect(await checkInManually({ db, reservationId: pending.reservationId, staffUserId: admin.id })).toEqual({ ok: false, reason: "reservation_not_confirmed" });
-    expect(await db.checkIn.findUnique({ where: { reservationId: confirmed.reservationId } })).toMatchObject({ source: "manual", checkedInById: admin.id });
+    expect(
+      await checkInManually({ db, reservationId: confirmed.reservationId, staffUserId: admin.id }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await checkInManually({ db, reservationId: confirmed.reservationId, staffUserId: admin.id }),
+    ).toMatchObject({ ok: false, reason: "already_checked_in" });
+    expect(
+      await checkInManually({ db, reservationId: pending.reservationId, staffUserId: admin.id }),
+    ).toEqual({ ok: false, reason: "reservation_not_confirmed" });
+    expect(
+      await db.checkIn.findUnique({ where: { reservationId: confirmed.reservationId } }),
+    ).toMatchObject({ source: "manual", checkedInById: admin.id });
   });
 });

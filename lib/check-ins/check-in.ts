@@ -15,13 +15,24 @@ export type EarlierCheckIn = { checkedInAt: Date; checkedInByName: string };
 
 export type CheckInRefusal =
   | { ok: false; reason: "token_not_found" }
-  | { ok: false; reason: "wrong_performance" | "reservation_not_confirmed" | "token_expired"; ticket: TicketSummary }
+  | {
+      ok: false;
+      reason: "wrong_performance" | "reservation_not_confirmed" | "token_expired";
+      ticket: TicketSummary;
+    }
   | { ok: false; reason: "already_checked_in"; ticket: TicketSummary; earlier: EarlierCheckIn };
 
-export type PreviewCheckInResult = { ok: true; status: "valid"; ticket: TicketSummary } | CheckInRefusal;
+export type PreviewCheckInResult =
+  { ok: true; status: "valid"; ticket: TicketSummary } | CheckInRefusal;
 
 export type ConfirmCheckInResult =
-  | { ok: true; status: "checked_in"; ticket: TicketSummary; checkedInAt: Date; checkedInById: number }
+  | {
+      ok: true;
+      status: "checked_in";
+      ticket: TicketSummary;
+      checkedInAt: Date;
+      checkedInById: number;
+    }
   | CheckInRefusal;
 
 type TicketRow = {
@@ -61,15 +72,23 @@ function ticketOf(row: TicketRow): TicketSummary {
 }
 
 /** The refusal for a ticket row, or null when it can be admitted. Order: what helps staff most first. */
-function refusalOf(row: TicketRow, performanceId: number | undefined, now: Date): CheckInRefusal | null {
+function refusalOf(
+  row: TicketRow,
+  performanceId: number | undefined,
+  now: Date,
+): CheckInRefusal | null {
   const ticket = ticketOf(row);
-  if (performanceId !== undefined && row.performance_id !== performanceId) return { ok: false, reason: "wrong_performance", ticket };
+  if (performanceId !== undefined && row.performance_id !== performanceId)
+    return { ok: false, reason: "wrong_performance", ticket };
   if (row.existing_checked_in_at) {
     return {
       ok: false,
       reason: "already_checked_in",
       ticket,
-      earlier: { checkedInAt: row.existing_checked_in_at, checkedInByName: row.existing_checked_in_by_name ?? "" },
+      earlier: {
+        checkedInAt: row.existing_checked_in_at,
+        checkedInByName: row.existing_checked_in_by_name ?? "",
+      },
     };
   }
   if (row.status !== "confirmed") return { ok: false, reason: "reservation_not_confirmed", ticket };
@@ -164,12 +183,31 @@ export async function confirmCheckIn({
   if (!row) return { ok: false, reason: "token_not_found" };
   const ticket = ticketOf(row);
   if (row.inserted_checked_in_at) {
-    return { ok: true, status: "checked_in", ticket, checkedInAt: row.inserted_checked_in_at, checkedInById: staffUserId };
+    return {
+      ok: true,
+      status: "checked_in",
+      ticket,
+      checkedInAt: row.inserted_checked_in_at,
+      checkedInById: staffUserId,
+    };
   }
-  if (nonce && row.existing_nonce === nonce && row.existing_checked_in_at && row.existing_checked_in_by_id !== null) {
-    return { ok: true, status: "checked_in", ticket, checkedInAt: row.existing_checked_in_at, checkedInById: row.existing_checked_in_by_id };
+  if (
+    nonce &&
+    row.existing_nonce === nonce &&
+    row.existing_checked_in_at &&
+    row.existing_checked_in_by_id !== null
+  ) {
+    return {
+      ok: true,
+      status: "checked_in",
+      ticket,
+      checkedInAt: row.existing_checked_in_at,
+      checkedInById: row.existing_checked_in_by_id,
+    };
   }
-  return refusalOf(row, performanceId, now) ?? { ok: false, reason: "reservation_not_confirmed", ticket };
+  return (
+    refusalOf(row, performanceId, now) ?? { ok: false, reason: "reservation_not_confirmed", ticket }
+  );
 }
 
 export type ManualCheckInResult =
@@ -193,10 +231,21 @@ export async function checkInManually({
     const [reservation] = await tx.$queryRaw<{ status: string }[]>`
       SELECT status::text AS status FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
     if (!reservation) return { ok: false, reason: "not_found" } as const;
-    const existing = await tx.checkIn.findUnique({ where: { reservationId }, select: { checkedInAt: true, checkedInBy: { select: { name: true } } } });
-    if (existing) return { ok: false, reason: "already_checked_in", earlier: { checkedInAt: existing.checkedInAt, checkedInByName: existing.checkedInBy.name } } as const;
-    if (reservation.status !== "confirmed") return { ok: false, reason: "reservation_not_confirmed" } as const;
-    const created = await tx.checkIn.create({ data: { reservationId, checkedInById: staffUserId, source: "manual", checkedInAt: now } });
+    const existing = await tx.checkIn.findUnique({
+      where: { reservationId },
+      select: { checkedInAt: true, checkedInBy: { select: { name: true } } },
+    });
+    if (existing)
+      return {
+        ok: false,
+        reason: "already_checked_in",
+        earlier: { checkedInAt: existing.checkedInAt, checkedInByName: existing.checkedInBy.name },
+      } as const;
+    if (reservation.status !== "confirmed")
+      return { ok: false, reason: "reservation_not_confirmed" } as const;
+    const created = await tx.checkIn.create({
+      data: { reservationId, checkedInById: staffUserId, source: "manual", checkedInAt: now },
+    });
     return { ok: true, checkedInAt: created.checkedInAt } as const;
   });
 }

@@ -3,19 +3,30 @@ import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { countDoorSeats, listDoorPerformances } from "@/lib/check-ins/door-performances";
 import { db } from "@/lib/db";
 import { addDays, addHours, zonedLocalToUtc } from "@/lib/time";
-import { bookConfirmed, bookPending, createPerformance, createStaffUser } from "@/tests/support/factories";
+import {
+  bookConfirmed,
+  bookPending,
+  createPerformance,
+  createStaffUser,
+} from "@/tests/support/factories";
 
 const timeZone = "Europe/Rome";
 
 describe("door performances", () => {
   it("offers today's performances first, keeps one whose check-in window is still open, drops older ones", async () => {
     const now = zonedLocalToUtc("2031-03-14T21:30", timeZone)!;
-    const earlierToday = await createPerformance({ startsAt: zonedLocalToUtc("2031-03-14T18:00", timeZone)! });
-    const tonight = await createPerformance({ startsAt: zonedLocalToUtc("2031-03-14T21:00", timeZone)! });
+    const earlierToday = await createPerformance({
+      startsAt: zonedLocalToUtc("2031-03-14T18:00", timeZone)!,
+    });
+    const tonight = await createPerformance({
+      startsAt: zonedLocalToUtc("2031-03-14T21:00", timeZone)!,
+    });
     const tomorrow = await createPerformance({ startsAt: addDays(tonight.startsAt, 1) });
     const yesterday = await createPerformance({ startsAt: addDays(tonight.startsAt, -1) });
 
-    const ids = (await listDoorPerformances({ db, now, timeZone, checkInWindowHours: 6 })).map((p) => p.id);
+    const ids = (await listDoorPerformances({ db, now, timeZone, checkInWindowHours: 6 })).map(
+      (p) => p.id,
+    );
 
     expect(ids.indexOf(earlierToday.id)).toBe(0);
     expect(ids.indexOf(tonight.id)).toBe(1);
@@ -24,12 +35,23 @@ describe("door performances", () => {
   });
 
   it("keeps last night's late show while its window is open after midnight", async () => {
-    const lateShow = await createPerformance({ startsAt: zonedLocalToUtc("2031-05-01T23:30", timeZone)! });
+    const lateShow = await createPerformance({
+      startsAt: zonedLocalToUtc("2031-05-01T23:30", timeZone)!,
+    });
     const justAfterMidnight = addHours(lateShow.startsAt, 1);
 
-    const listed = await listDoorPerformances({ db, now: justAfterMidnight, timeZone, checkInWindowHours: 6 });
+    const listed = await listDoorPerformances({
+      db,
+      now: justAfterMidnight,
+      timeZone,
+      checkInWindowHours: 6,
+    });
 
-    expect(listed[0]).toMatchObject({ id: lateShow.id, showTitle: expect.stringMatching(/^Open Stage/), venueName: expect.stringMatching(/^AzioneLab Theatre/) });
+    expect(listed[0]).toMatchObject({
+      id: lateShow.id,
+      showTitle: expect.stringMatching(/^Open Stage/),
+      venueName: expect.stringMatching(/^AzioneLab Theatre/),
+    });
   });
 });
 
@@ -41,13 +63,22 @@ describe("door counter", () => {
     await bookConfirmed(performance.id, 2);
     await bookPending(performance.id, 4);
 
-    expect(await countDoorSeats({ db, performanceId: performance.id })).toEqual({ checkedInSeats: 0, confirmedSeats: 5 });
+    expect(await countDoorSeats({ db, performanceId: performance.id })).toEqual({
+      checkedInSeats: 0,
+      confirmedSeats: 5,
+    });
     await confirmCheckIn({ db, token: first.checkInToken, staffUserId: staff.id });
-    expect(await countDoorSeats({ db, performanceId: performance.id })).toEqual({ checkedInSeats: 3, confirmedSeats: 5 });
+    expect(await countDoorSeats({ db, performanceId: performance.id })).toEqual({
+      checkedInSeats: 3,
+      confirmedSeats: 5,
+    });
   });
 
   it("answers zero of zero for a performance without bookings", async () => {
     const performance = await createPerformance();
-    expect(await countDoorSeats({ db, performanceId: performance.id })).toEqual({ checkedInSeats: 0, confirmedSeats: 0 });
+    expect(await countDoorSeats({ db, performanceId: performance.id })).toEqual({
+      checkedInSeats: 0,
+      confirmedSeats: 0,
+    });
   });
 });

@@ -20,25 +20,45 @@ export async function listDoorPerformances({
   checkInWindowHours: number;
   limit?: number;
 }): Promise<DoorPerformance[]> {
-  const startOfToday = zonedLocalToUtc(`${utcToZonedLocal(now, timeZone).slice(0, 10)}T00:00`, timeZone) ?? now;
+  const startOfToday =
+    zonedLocalToUtc(`${utcToZonedLocal(now, timeZone).slice(0, 10)}T00:00`, timeZone) ?? now;
   const windowStillOpenFrom = addHours(now, -checkInWindowHours);
   const rows = await db.performance.findMany({
     where: { startsAt: { gte: earliest(startOfToday, windowStillOpenFrom) } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: limit,
-    select: { id: true, startsAt: true, show: { select: { title: true } }, venue: { select: { name: true } } },
+    select: {
+      id: true,
+      startsAt: true,
+      show: { select: { title: true } },
+      venue: { select: { name: true } },
+    },
   });
-  return rows.map((row) => ({ id: row.id, showTitle: row.show.title, venueName: row.venue.name, startsAt: row.startsAt }));
+  return rows.map((row) => ({
+    id: row.id,
+    showTitle: row.show.title,
+    venueName: row.venue.name,
+    startsAt: row.startsAt,
+  }));
 }
 
 export type DoorCounts = { checkedInSeats: number; confirmedSeats: number };
 
 /** "Checked in N of M seats": seats of parties through the door, of all confirmed seats. */
-export async function countDoorSeats({ db, performanceId }: { db: Db; performanceId: number }): Promise<DoorCounts> {
+export async function countDoorSeats({
+  db,
+  performanceId,
+}: {
+  db: Db;
+  performanceId: number;
+}): Promise<DoorCounts> {
   const [row] = await db.$queryRaw<{ checked_in: bigint | null; confirmed: bigint | null }[]>`
     SELECT COALESCE(SUM(r.party_size) FILTER (WHERE c.id IS NOT NULL), 0) AS checked_in,
            COALESCE(SUM(r.party_size) FILTER (WHERE r.status = 'confirmed'), 0) AS confirmed
     FROM reservations r LEFT JOIN check_ins c ON c.reservation_id = r.id
     WHERE r.performance_id = ${performanceId}`;
-  return { checkedInSeats: Number(row?.checked_in ?? 0), confirmedSeats: Number(row?.confirmed ?? 0) };
+  return {
+    checkedInSeats: Number(row?.checked_in ?? 0),
+    confirmedSeats: Number(row?.confirmed ?? 0),
+  };
 }

@@ -3,12 +3,24 @@ import type { z } from "zod";
 import type { RateLimitResult } from "@/lib/rate-limit";
 
 /** Every API error: a machine-readable `status` and a human `detail`. */
-export function problem(httpStatus: number, status: string, detail: string, extra: Record<string, unknown> = {}, headers?: HeadersInit) {
+export function problem(
+  httpStatus: number,
+  status: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers?: HeadersInit,
+) {
   return NextResponse.json({ status, detail, ...extra }, { status: httpStatus, headers });
 }
 
 export function tooManyRequests(limit: Extract<RateLimitResult, { ok: false }>) {
-  return problem(429, "rate_limited", "Too many requests. Please wait and try again.", { retry_after: limit.retryAfterSeconds }, { "Retry-After": String(limit.retryAfterSeconds) });
+  return problem(
+    429,
+    "rate_limited",
+    "Too many requests. Please wait and try again.",
+    { retry_after: limit.retryAfterSeconds },
+    { "Retry-After": String(limit.retryAfterSeconds) },
+  );
 }
 
 /**
@@ -36,16 +48,29 @@ export function fieldErrorsResponse(error: z.ZodError) {
 export type ParsedBody<T> = { ok: true; data: T } | { ok: false; response: NextResponse };
 
 /** Reads a JSON body strictly: 415 unless application/json, 400 for malformed JSON or invalid fields. */
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<ParsedBody<z.infer<T>>> {
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<ParsedBody<z.infer<T>>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-    return { ok: false, response: problem(415, "unsupported_media_type", "Send the request body as application/json.") };
+    return {
+      ok: false,
+      response: problem(
+        415,
+        "unsupported_media_type",
+        "Send the request body as application/json.",
+      ),
+    };
   }
   let body: unknown;
   try {
     body = await request.json();
   } catch {
-    return { ok: false, response: problem(400, "malformed_json", "The request body is not valid JSON.") };
+    return {
+      ok: false,
+      response: problem(400, "malformed_json", "The request body is not valid JSON."),
+    };
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) return { ok: false, response: fieldErrorsResponse(parsed.error) };

@@ -9,7 +9,11 @@ import { config } from "@/lib/config";
  */
 export function clientAddress(headers: Headers): string {
   if (config().TRUST_PROXY === "on") {
-    const hops = headers.get("x-forwarded-for")?.split(",").map((hop) => hop.trim()).filter(Boolean);
+    const hops = headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((hop) => hop.trim())
+      .filter(Boolean);
     if (hops && hops.length > 0) return hops[hops.length - 1];
   }
   return headers.get("x-client-address") || "unknown";

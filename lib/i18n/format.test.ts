@@ -11,14 +11,24 @@ describe("dates in Europe/Rome", () => {
   });
 
   it("writes ISO 8601 with the local offset, in summer and winter", () => {
-    expect(formatIsoInZone(new Date("2026-05-15T18:30:00Z"), "Europe/Rome")).toBe("2026-05-15T20:30:00+02:00");
-    expect(formatIsoInZone(new Date("2026-12-12T20:00:00Z"), "Europe/Rome")).toBe("2026-12-12T21:00:00+01:00");
+    expect(formatIsoInZone(new Date("2026-05-15T18:30:00Z"), "Europe/Rome")).toBe(
+      "2026-05-15T20:30:00+02:00",
+    );
+    expect(formatIsoInZone(new Date("2026-12-12T20:00:00Z"), "Europe/Rome")).toBe(
+      "2026-12-12T21:00:00+01:00",
+    );
   });
 
   it("converts wall-clock times to instants and back", () => {
-    expect(zonedLocalToUtc("2026-05-15T20:30", "Europe/Rome")?.toISOString()).toBe("2026-05-15T18:30:00.000Z");
-    expect(zonedLocalToUtc("2026-12-12T21:00", "Europe/Rome")?.toISOString()).toBe("2026-12-12T20:00:00.000Z");
-    expect(utcToZonedLocal(new Date("2026-12-12T20:00:00Z"), "Europe/Rome")).toBe("2026-12-12T21:00");
+    expect(zonedLocalToUtc("2026-05-15T20:30", "Europe/Rome")?.toISOString()).toBe(
+      "2026-05-15T18:30:00.000Z",
+    );
+    expect(zonedLocalToUtc("2026-12-12T21:00", "Europe/Rome")?.toISOString()).toBe(
+      "2026-12-12T20:00:00.000Z",
+    );
+    expect(utcToZonedLocal(new Date("2026-12-12T20:00:00Z"), "Europe/Rome")).toBe(
+      "2026-12-12T21:00",
+    );
     expect(zonedLocalToUtc("not a date", "Europe/Rome")).toBeNull();
   });
 });

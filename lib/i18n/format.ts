@@ -6,7 +6,11 @@ const TAGS: Record<Locale, string> = { it: "it-IT", en: "en-GB" };
 // rendering a listing page): keep one per locale, zone and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(tag: string, timeZone: string, style: "date" | "time" | "parts"): Intl.DateTimeFormat {
+function dateTimeFormat(
+  tag: string,
+  timeZone: string,
+  style: "date" | "time" | "parts",
+): Intl.DateTimeFormat {
   const key = `${tag}|${timeZone}|${style}`;
   let formatter = formatters.get(key);
   if (!formatter) {
@@ -15,7 +19,15 @@ function dateTimeFormat(tag: string, timeZone: string, style: "date" | "time" | 
         ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
         : style === "time"
           ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
-          : { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" };
+          : {
+              hourCycle: "h23",
+              year: "numeric",
+              month: "2-digit",
+              day: "2-digit",
+              hour: "2-digit",
+              minute: "2-digit",
+              second: "2-digit",
+            };
     formatter = new Intl.DateTimeFormat(tag, { timeZone, ...options });
     formatters.set(key, formatter);
   }
@@ -48,12 +60,22 @@ export function formatNumber(value: number, locale: Locale): string {
 }
 
 /** The wall-clock fields of `date` in `timeZone` (numbers), e.g. for offsets and ISO strings. */
-export function zonedParts(date: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function zonedParts(
+  date: Date,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts: Record<string, number> = {};
   for (const part of dateTimeFormat("en-US", timeZone, "parts").formatToParts(date)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 /** ISO 8601 with the zone's offset, as the seed contract shows: "2026-05-15T20:30:00+02:00". */

@@ -19,5 +19,10 @@ export async function readMailbox(dir: string, limit = 50): Promise<StoredMail[]
     return [];
   }
   const newest = files.sort().reverse().slice(0, limit);
-  return Promise.all(newest.map(async (file) => ({ file, ...(JSON.parse(await readFile(path.join(dir, file), "utf8")) as Omit<StoredMail, "file">) })));
+  return Promise.all(
+    newest.map(async (file) => ({
+      file,
+      ...(JSON.parse(await readFile(path.join(dir, file), "utf8")) as Omit<StoredMail, "file">),
+    })),
+  );
 }

@@ -5,7 +5,11 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { sendCancellationNotice, sendConfirmationEmail, sendTicketEmail } from "@/lib/mail/reservation-emails";
+import {
+  sendCancellationNotice,
+  sendConfirmationEmail,
+  sendTicketEmail,
+} from "@/lib/mail/reservation-emails";
 import { fileTransport } from "@/lib/mail/transport";
 import { bookConfirmed, bookPending, createPerformance } from "@/tests/support/factories";
 import { captureMail, failingTransport } from "@/tests/support/mail-capture";
@@ -23,7 +27,14 @@ describe("reservation emails", () => {
     const booked = await bookPending(performance.id);
     const { transport, sent } = captureMail();
 
-    expect(await sendConfirmationEmail({ db, reservationId: booked.reservationId, confirmationToken: booked.confirmationToken, transport })).toEqual({ ok: true });
+    expect(
+      await sendConfirmationEmail({
+        db,
+        reservationId: booked.reservationId,
+        confirmationToken: booked.confirmationToken,
+        transport,
+      }),
+    ).toEqual({ ok: true });
 
     expect(sent).toHaveLength(1);
     const [mail] = sent;
@@ -38,10 +49,18 @@ describe("reservation emails", () => {
   it("writes in English for a visitor who booked in English, and escapes their name in HTML", async () => {
     const performance = await createPerformance();
     const booked = await bookPending(performance.id);
-    await db.reservation.update({ where: { id: booked.reservationId }, data: { locale: "en", name: "<b>Mary</b>" } });
+    await db.reservation.update({
+      where: { id: booked.reservationId },
+      data: { locale: "en", name: "<b>Mary</b>" },
+    });
     const { transport, sent } = captureMail();
 
-    await sendConfirmationEmail({ db, reservationId: booked.reservationId, confirmationToken: booked.confirmationToken, transport });
+    await sendConfirmationEmail({
+      db,
+      reservationId: booked.reservationId,
+      confirmationToken: booked.confirmationToken,
+      transport,
+    });
 
     expect(sent[0].subject).toMatch(/^Confirm your reservation/);
     expect(sent[0].text).toContain("Hello <b>Mary</b>,");
@@ -53,7 +72,14 @@ describe("reservation emails", () => {
     const booked = await bookConfirmed(performance.id, 3);
     const { transport, sent } = captureMail();
 
-    expect(await sendTicketEmail({ db, reservationId: booked.reservationId, checkInToken: booked.checkInToken, transport })).toEqual({ ok: true });
+    expect(
+      await sendTicketEmail({
+        db,
+        reservationId: booked.reservationId,
+        checkInToken: booked.checkInToken,
+        transport,
+      }),
+    ).toEqual({ ok: true });
 
     const [mail] = sent;
     expect(mail.text).toContain(`/ticket#token=${booked.checkInToken}`);
@@ -63,7 +89,12 @@ describe("reservation emails", () => {
     const ics = mail.attachments.find((a) => a.filename.endsWith(".ics"));
     const calendar = ics!.content.toString("utf8");
     expect(calendar).toContain("BEGIN:VEVENT");
-    expect(calendar).toContain(`DTSTART:${performance.startsAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+    expect(calendar).toContain(
+      `DTSTART:${performance.startsAt
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "")}`,
+    );
     expect(calendar).not.toContain(booked.checkInToken);
     expect(calendar).not.toContain("Maria");
   });
@@ -73,7 +104,9 @@ describe("reservation emails", () => {
     const booked = await bookConfirmed(performance.id);
     const { transport, sent } = captureMail();
 
-    expect(await sendCancellationNotice({ db, reservationId: booked.reservationId, transport })).toEqual({ ok: true });
+    expect(
+      await sendCancellationNotice({ db, reservationId: booked.reservationId, transport }),
+    ).toEqual({ ok: true });
     expect(sent[0].subject).toMatch(/^Prenotazione annullata/);
   });
 
@@ -82,20 +115,35 @@ describe("reservation emails", () => {
     const booked = await bookPending(performance.id);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
 
-    expect(await sendConfirmationEmail({ db, reservationId: booked.reservationId, confirmationToken: booked.confirmationToken, transport: failingTransport })).toEqual({ ok: false });
+    expect(
+      await sendConfirmationEmail({
+        db,
+        reservationId: booked.reservationId,
+        confirmationToken: booked.confirmationToken,
+        transport: failingTransport,
+      }),
+    ).toEqual({ ok: false });
 
     const output = logged.mock.calls.flat().join("\n");
     expect(output).toContain("email not sent");
     expect(output).not.toContain("maria.rossi@example.org");
     expect(output).not.toContain(booked.confirmationToken);
-    expect((await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } })).status).toBe("pending");
+    expect(
+      (await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } })).status,
+    ).toBe("pending");
   });
 });
 
 describe("file transport", () => {
   it("writes one JSON message per file in the documented format", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "azionelab-mail-"));
-    await fileTransport(dir)({ to: "a@example.org", subject: "S", text: "T", html: "<p>H</p>", attachments: [{ filename: "x.png", contentType: "image/png", content: Buffer.from("png") }] });
+    await fileTransport(dir)({
+      to: "a@example.org",
+      subject: "S",
+      text: "T",
+      html: "<p>H</p>",
+      attachments: [{ filename: "x.png", contentType: "image/png", content: Buffer.from("png") }],
+    });
 
     const files = await readdir(dir);
     expect(files).toHaveLength(1);
@@ -104,7 +152,13 @@ describe("file transport", () => {
       subject: "S",
       text: "T",
       html: "<p>H</p>",
-      attachments: [{ filename: "x.png", contentType: "image/png", contentBase64: Buffer.from("png").toString("base64") }],
+      attachments: [
+        {
+          filename: "x.png",
+          contentType: "image/png",
+          contentBase64: Buffer.from("png").toString("base64"),
+        },
+      ],
     });
   });
 });

@@ -1,27 +1,51 @@
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { logMailFailure } from "@/lib/mail/log-mail-failure";
-import { cancellationMail, confirmationMail, mailLocale, ticketAttachmentNames, ticketMail, type RenderedMail } from "@/lib/mail/templates";
+import {
+  cancellationMail,
+  confirmationMail,
+  mailLocale,
+  ticketAttachmentNames,
+  ticketMail,
+  type RenderedMail,
+} from "@/lib/mail/templates";
 import { configuredTransport, type MailAttachment, type MailTransport } from "@/lib/mail/transport";
-import { getReservationDetails, type ReservationDetails } from "@/lib/reservations/reservation-details";
+import {
+  getReservationDetails,
+  type ReservationDetails,
+} from "@/lib/reservations/reservation-details";
 import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
 import { confirmationUrl, ticketQrPng, ticketUrl } from "@/lib/reservations/ticket-qr";
 import { hashToken } from "@/lib/tokens";
 
 export type SendResult = { ok: true } | { ok: false };
 
-type Compose = (context: { reservation: ReservationDetails; timeZone: string; appUrl: string }) => Promise<{ mail: RenderedMail; attachments: MailAttachment[] }>;
+type Compose = (context: {
+  reservation: ReservationDetails;
+  timeZone: string;
+  appUrl: string;
+}) => Promise<{ mail: RenderedMail; attachments: MailAttachment[] }>;
 
 /**
  * Loads the reservation, composes in the visitor's language and delivers. Never throws:
  * the caller's state change already happened, and the visitor can ask for a resend.
  */
-async function send(db: Db, kind: string, reservationId: number, transport: MailTransport | undefined, compose: Compose): Promise<SendResult> {
+async function send(
+  db: Db,
+  kind: string,
+  reservationId: number,
+  transport: MailTransport | undefined,
+  compose: Compose,
+): Promise<SendResult> {
   try {
     const reservation = await getReservationDetails(db, reservationId);
     if (!reservation) throw new Error("reservation not found");
     const { APP_URL, TIME_ZONE } = config();
-    const { mail, attachments } = await compose({ reservation, timeZone: TIME_ZONE, appUrl: APP_URL });
+    const { mail, attachments } = await compose({
+      reservation,
+      timeZone: TIME_ZONE,
+      appUrl: APP_URL,
+    });
     await (transport ?? configuredTransport())({ to: reservation.email, ...mail, attachments });
     return { ok: true };
   } catch (error) {
@@ -42,9 +66,19 @@ export function sendConfirmationEmail({
   transport?: MailTransport;
 }): Promise<SendResult> {
   return send(db, "confirmation", reservationId, transport, async (context) => {
-    const token = await db.reservationToken.findUnique({ where: { tokenHash: hashToken(confirmationToken) }, select: { expiresAt: true } });
+    const token = await db.reservationToken.findUnique({
+      where: { tokenHash: hashToken(confirmationToken) },
+      select: { expiresAt: true },
+    });
     if (!token) throw new Error("confirmation token not found");
-    return { mail: confirmationMail(context, confirmationUrl(context.appUrl, confirmationToken), token.expiresAt), attachments: [] };
+    return {
+      mail: confirmationMail(
+        context,
+        confirmationUrl(context.appUrl, confirmationToken),
+        token.expiresAt,
+      ),
+      attachments: [],
+    };
   });
 }
 
@@ -67,12 +101,27 @@ export function sendTicketEmail({
       mail: ticketMail(context, ticketUrl(appUrl, checkInToken)),
       attachments: [
         { filename: names.qr, contentType: "image/png", content: ticketQrPng(checkInToken) },
-        { filename: names.ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: Buffer.from(calendar, "utf8") },
+        {
+          filename: names.ics,
+          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+          content: Buffer.from(calendar, "utf8"),
+        },
       ],
     };
   });
 }
 
-export function sendCancellationNotice({ db, reservationId, transport }: { db: Db; reservationId: number; transport?: MailTransport }): Promise<SendResult> {
-  return send(db, "cancellation", reservationId, transport, async (context) => ({ mail: cancellationMail(context), attachments: [] }));
+export function sendCancellationNotice({
+  db,
+  reservationId,
+  transport,
+}: {
+  db: Db;
+  reservationId: number;
+  transport?: MailTransport;
+}): Promise<SendResult> {
+  return send(db, "cancellation", reservationId, transport, async (context) => ({
+    mail: cancellationMail(context),
+    attachments: [],
+  }));
 }

@@ -34,7 +34,10 @@ function detailRows({ reservation, timeZone }: Context, locale: Locale): [string
   ];
 }
 
-type Block = { kind: "p"; text: string } | { kind: "details" } | { kind: "button"; label: string; href: string };
+type Block =
+  | { kind: "p"; text: string }
+  | { kind: "details" }
+  | { kind: "button"; label: string; href: string };
 
 /** One layout for all three emails: the same blocks become the plain-text and the HTML part. */
 function compose(context: Context, subject: string, blocks: Block[]): RenderedMail {
@@ -47,7 +50,8 @@ function compose(context: Context, subject: string, blocks: Block[]): RenderedMa
     greeting,
     ...blocks.map((block) => {
       if (block.kind === "p") return block.text;
-      if (block.kind === "details") return rows.map(([label, value]) => `${label}: ${value}`).join("\n");
+      if (block.kind === "details")
+        return rows.map(([label, value]) => `${label}: ${value}`).join("\n");
       return `${block.label}:\n${block.href}`;
     }),
     m.signature,
@@ -57,7 +61,10 @@ function compose(context: Context, subject: string, blocks: Block[]): RenderedMa
     if (block.kind === "p") return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
     if (block.kind === "details") {
       const cells = rows
-        .map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;color:#57534e;font-weight:normal">${escapeHtml(label)}</th><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`)
+        .map(
+          ([label, value]) =>
+            `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;color:#57534e;font-weight:normal">${escapeHtml(label)}</th><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`,
+        )
         .join("");
       return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${cells}</table>`;
     }
@@ -68,14 +75,21 @@ function compose(context: Context, subject: string, blocks: Block[]): RenderedMa
   return { subject, text, html };
 }
 
-export function confirmationMail(context: Context, confirmUrl: string, expiresAt: Date): RenderedMail {
+export function confirmationMail(
+  context: Context,
+  confirmUrl: string,
+  expiresAt: Date,
+): RenderedMail {
   const locale = mailLocale(context.reservation);
   const m = messages(locale).confirmation;
   return compose(context, fill(m.subject, { show: context.reservation.performance.show.title }), [
     { kind: "p", text: m.intro },
     { kind: "details" },
     { kind: "button", label: m.action, href: confirmUrl },
-    { kind: "p", text: fill(m.expires, { expiresAt: formatDateTime(expiresAt, locale, context.timeZone) }) },
+    {
+      kind: "p",
+      text: fill(m.expires, { expiresAt: formatDateTime(expiresAt, locale, context.timeZone) }),
+    },
     { kind: "p", text: m.ignore },
   ]);
 }

@@ -37,7 +37,11 @@ export function fileTransport(dir: string): MailTransport {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentBase64: a.content.toString("base64") })),
+      attachments: mail.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        contentBase64: a.content.toString("base64"),
+      })),
     };
     const temporary = path.join(dir, `.${name}.tmp`);
     await writeFile(temporary, JSON.stringify(body, null, 2));
@@ -54,7 +58,11 @@ export function resendTransport(apiKey: string, from: string): MailTransport {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      attachments: mail.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
     });
     // Resend's message may quote the recipient; only its error name is safe to log.
     if (error) throw new MailDeliveryError(error.name);
@@ -64,6 +72,7 @@ export function resendTransport(apiKey: string, from: string): MailTransport {
 /** The transport EMAIL_TRANSPORT names. */
 export function configuredTransport(): MailTransport {
   const { EMAIL_TRANSPORT, MAIL_DIR, RESEND_API_KEY, EMAIL_FROM } = config();
-  if (EMAIL_TRANSPORT === "resend" && RESEND_API_KEY) return resendTransport(RESEND_API_KEY, EMAIL_FROM);
+  if (EMAIL_TRANSPORT === "resend" && RESEND_API_KEY)
+    return resendTransport(RESEND_API_KEY, EMAIL_FROM);
   return fileTransport(MAIL_DIR);
 }

@@ -3,9 +3,14 @@ import type { Db } from "@/lib/db";
 import { sendConfirmationEmail } from "@/lib/mail/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
 import type { BookingInput } from "@/lib/reservations/booking-input";
-import { createReservation, type CreateReservationResult } from "@/lib/reservations/create-reservation";
+import {
+  createReservation,
+  type CreateReservationResult,
+} from "@/lib/reservations/create-reservation";
 
-export type BookPerformanceResult = Exclude<CreateReservationResult, { ok: true }> | { ok: true; reservationId: number; emailSent: boolean };
+export type BookPerformanceResult =
+  | Exclude<CreateReservationResult, { ok: true }>
+  | { ok: true; reservationId: number; emailSent: boolean };
 
 /**
  * The visitor's booking, shared by the form's server action and the JSON API: a pending
@@ -28,8 +33,20 @@ export async function bookPerformance({
   now?: Date;
   transport?: MailTransport;
 }): Promise<BookPerformanceResult> {
-  const created = await createReservation({ db, performanceId, input, locale, now, confirmationTtlHours: config().CONFIRMATION_TTL_HOURS });
+  const created = await createReservation({
+    db,
+    performanceId,
+    input,
+    locale,
+    now,
+    confirmationTtlHours: config().CONFIRMATION_TTL_HOURS,
+  });
   if (!created.ok) return created;
-  const sent = await sendConfirmationEmail({ db, reservationId: created.reservationId, confirmationToken: created.confirmationToken, transport });
+  const sent = await sendConfirmationEmail({
+    db,
+    reservationId: created.reservationId,
+    confirmationToken: created.confirmationToken,
+    transport,
+  });
   return { ok: true, reservationId: created.reservationId, emailSent: sent.ok };
 }

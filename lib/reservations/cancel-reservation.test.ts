@@ -2,11 +2,19 @@ import { describe, expect, it } from "vitest";
 import { getAvailability } from "@/lib/availability";
 import { confirmCheckIn, previewCheckIn } from "@/lib/check-ins/check-in";
 import { db } from "@/lib/db";
-import { cancelReservation, cancelReservationWithTicket } from "@/lib/reservations/cancel-reservation";
+import {
+  cancelReservation,
+  cancelReservationWithTicket,
+} from "@/lib/reservations/cancel-reservation";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
 import { expireReservations } from "@/lib/reservations/expire-reservations";
 import { addHours } from "@/lib/time";
-import { bookConfirmed, bookPending, createPerformance, createStaffUser } from "@/tests/support/factories";
+import {
+  bookConfirmed,
+  bookPending,
+  createPerformance,
+  createStaffUser,
+} from "@/tests/support/factories";
 
 describe("cancel and expire", () => {
   it("a visitor's cancellation frees the seats and invalidates the QR", async () => {
@@ -14,11 +22,19 @@ describe("cancel and expire", () => {
     const booked = await bookConfirmed(performance.id, 4);
     expect(await getAvailability(db, performance.id)).toMatchObject({ availableSeats: 0 });
 
-    expect(await cancelReservationWithTicket({ db, token: booked.checkInToken })).toMatchObject({ ok: true });
+    expect(await cancelReservationWithTicket({ db, token: booked.checkInToken })).toMatchObject({
+      ok: true,
+    });
 
     expect(await getAvailability(db, performance.id)).toMatchObject({ availableSeats: 4 });
-    expect(await previewCheckIn({ db, token: booked.checkInToken })).toMatchObject({ ok: false, reason: "reservation_not_confirmed" });
-    expect(await cancelReservationWithTicket({ db, token: booked.checkInToken })).toMatchObject({ ok: false, reason: "already_cancelled" });
+    expect(await previewCheckIn({ db, token: booked.checkInToken })).toMatchObject({
+      ok: false,
+      reason: "reservation_not_confirmed",
+    });
+    expect(await cancelReservationWithTicket({ db, token: booked.checkInToken })).toMatchObject({
+      ok: false,
+      reason: "already_cancelled",
+    });
   });
 
   it("refuses to cancel a party that already came in, and a visitor's cancellation after the start", async () => {
@@ -28,9 +44,20 @@ describe("cancel and expire", () => {
     await confirmCheckIn({ db, token: inside.checkInToken, staffUserId: staff.id });
     const late = await bookConfirmed(performance.id);
 
-    expect(await cancelReservation({ db, reservationId: inside.reservationId })).toMatchObject({ ok: false, reason: "already_checked_in" });
-    expect(await cancelReservationWithTicket({ db, token: late.checkInToken, now: addHours(performance.startsAt, 1) })).toMatchObject({ ok: false, reason: "performance_started" });
-    expect(await db.reservation.count({ where: { performanceId: performance.id, status: "confirmed" } })).toBe(2);
+    expect(await cancelReservation({ db, reservationId: inside.reservationId })).toMatchObject({
+      ok: false,
+      reason: "already_checked_in",
+    });
+    expect(
+      await cancelReservationWithTicket({
+        db,
+        token: late.checkInToken,
+        now: addHours(performance.startsAt, 1),
+      }),
+    ).toMatchObject({ ok: false, reason: "performance_started" });
+    expect(
+      await db.reservation.count({ where: { performanceId: performance.id, status: "confirmed" } }),
+    ).toBe(2);
   });
 
   it("a cancelled pending reservation can no longer be confirmed", async () => {
@@ -38,8 +65,12 @@ describe("cancel and expire", () => {
     const booked = await bookPending(performance.id);
     await cancelReservation({ db, reservationId: booked.reservationId });
 
-    expect(await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 })).toMatchObject({ ok: false });
-    expect(await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } })).toMatchObject({ status: "cancelled" });
+    expect(
+      await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } }),
+    ).toMatchObject({ status: "cancelled" });
   });
 
   it("expires pending reservations whose confirmation link expired, and only those", async () => {
@@ -49,7 +80,11 @@ describe("cancel and expire", () => {
 
     expect(await expireReservations({ db })).toBe(1);
 
-    expect(await db.reservation.findUniqueOrThrow({ where: { id: stale.reservationId } })).toMatchObject({ status: "expired" });
-    expect(await db.reservation.findUniqueOrThrow({ where: { id: fresh.reservationId } })).toMatchObject({ status: "pending" });
+    expect(
+      await db.reservation.findUniqueOrThrow({ where: { id: stale.reservationId } }),
+    ).toMatchObject({ status: "expired" });
+    expect(
+      await db.reservation.findUniqueOrThrow({ where: { id: fresh.reservationId } }),
+    ).toMatchObject({ status: "pending" });
   });
 });

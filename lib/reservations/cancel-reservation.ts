@@ -4,7 +4,12 @@ import { hashToken } from "@/lib/tokens";
 export type CancelReservationResult =
   | { ok: true; reservationId: number; performanceId: number }
   | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "already_cancelled" | "already_checked_in" | "not_cancellable" | "performance_started"; reservationId: number };
+  | {
+      ok: false;
+      reason:
+        "already_cancelled" | "already_checked_in" | "not_cancellable" | "performance_started";
+      reservationId: number;
+    };
 
 /**
  * Cancels a pending or confirmed reservation: frees its seats and revokes every token
@@ -24,20 +29,37 @@ export async function cancelReservation({
 }): Promise<CancelReservationResult> {
   return db.$transaction(async (tx) => {
     // Lock the row: a check-in or confirmation running now finishes first, or waits for us.
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
     if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
 
     const reservation = await tx.reservation.findUniqueOrThrow({
       where: { id: reservationId },
-      select: { status: true, performanceId: true, performance: { select: { startsAt: true } }, checkIn: { select: { id: true } } },
+      select: {
+        status: true,
+        performanceId: true,
+        performance: { select: { startsAt: true } },
+        checkIn: { select: { id: true } },
+      },
     });
-    if (reservation.checkIn) return { ok: false, reason: "already_checked_in", reservationId } as const;
-    if (reservation.status === "cancelled") return { ok: false, reason: "already_cancelled", reservationId } as const;
-    if (reservation.status === "expired") return { ok: false, reason: "not_cancellable", reservationId } as const;
-    if (refuseAfterStart && reservation.performance.startsAt <= now) return { ok: false, reason: "performance_started", reservationId } as const;
+    if (reservation.checkIn)
+      return { ok: false, reason: "already_checked_in", reservationId } as const;
+    if (reservation.status === "cancelled")
+      return { ok: false, reason: "already_cancelled", reservationId } as const;
+    if (reservation.status === "expired")
+      return { ok: false, reason: "not_cancellable", reservationId } as const;
+    if (refuseAfterStart && reservation.performance.startsAt <= now)
+      return { ok: false, reason: "performance_started", reservationId } as const;
 
-    await tx.reservation.update({ where: { id: reservationId }, data: { status: "cancelled", cancelledAt: now } });
-    await tx.reservationToken.updateMany({ where: { reservationId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.reservation.update({
+      where: { id: reservationId },
+      data: { status: "cancelled", cancelledAt: now },
+    });
+    await tx.reservationToken.updateMany({
+      where: { reservationId, usedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
   });
 }
@@ -57,6 +79,12 @@ export async function cancelReservationWithTicket({
     select: { purpose: true, reservationId: true, revokedAt: true },
   });
   if (!ticket || ticket.purpose !== "check_in") return { ok: false, reason: "not_found" };
-  if (ticket.revokedAt) return { ok: false, reason: "already_cancelled", reservationId: ticket.reservationId };
-  return cancelReservation({ db, reservationId: ticket.reservationId, refuseAfterStart: true, now });
+  if (ticket.revokedAt)
+    return { ok: false, reason: "already_cancelled", reservationId: ticket.reservationId };
+  return cancelReservation({
+    db,
+    reservationId: ticket.reservationId,
+    refuseAfterStart: true,
+    now,
+  });
 }

@@ -2,9 +2,16 @@ import { config } from "@/lib/config";
 import type { PrismaClient } from "@/lib/db";
 import { sendTicketEmail } from "@/lib/mail/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
-import { confirmReservation, type ConfirmReservationResult } from "@/lib/reservations/confirm-reservation";
+import {
+  confirmReservation,
+  type ConfirmReservationResult,
+} from "@/lib/reservations/confirm-reservation";
 
-export type ConfirmAndSendTicketResult = ConfirmReservationResult extends infer R ? (R extends { ok: true } ? R & { ticketEmailSent: boolean } : R) : never;
+export type ConfirmAndSendTicketResult = ConfirmReservationResult extends infer R
+  ? R extends { ok: true }
+    ? R & { ticketEmailSent: boolean }
+    : R
+  : never;
 
 /** Confirms with the emailed token, then sends the ticket email (the page shows the ticket either way). */
 export async function confirmAndSendTicket({
@@ -18,8 +25,18 @@ export async function confirmAndSendTicket({
   now?: Date;
   transport?: MailTransport;
 }): Promise<ConfirmAndSendTicketResult> {
-  const result = await confirmReservation({ db, token, checkInWindowHours: config().CHECKIN_WINDOW_HOURS, now });
+  const result = await confirmReservation({
+    db,
+    token,
+    checkInWindowHours: config().CHECKIN_WINDOW_HOURS,
+    now,
+  });
   if (!result.ok) return result;
-  const sent = await sendTicketEmail({ db, reservationId: result.reservationId, checkInToken: result.checkInToken, transport });
+  const sent = await sendTicketEmail({
+    db,
+    reservationId: result.reservationId,
+    checkInToken: result.checkInToken,
+    transport,
+  });
   return { ...result, ticketEmailSent: sent.ok };
 }

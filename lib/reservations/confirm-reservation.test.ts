@@ -7,7 +7,8 @@ import { addHours } from "@/lib/time";
 import { generateToken } from "@/lib/tokens";
 import { bookConfirmed, bookPending, createPerformance } from "@/tests/support/factories";
 
-const confirm = (token: string, now?: Date) => confirmReservation({ db, token, checkInWindowHours: 6, now });
+const confirm = (token: string, now?: Date) =>
+  confirmReservation({ db, token, checkInWindowHours: 6, now });
 
 /** Everything a confirmation could change, to show that a refusal changed nothing. */
 async function snapshot(performanceId: number) {
@@ -44,7 +45,10 @@ describe("confirmReservation refusals change nothing", () => {
     const booked = await bookPending(performance.id);
 
     expect(booked.expiresAt).toEqual(performance.startsAt);
-    expect(await confirm(booked.confirmationToken, addHours(new Date(), 3))).toMatchObject({ ok: false, reason: "token_expired" });
+    expect(await confirm(booked.confirmationToken, addHours(new Date(), 3))).toMatchObject({
+      ok: false,
+      reason: "token_expired",
+    });
   });
 
   it("answers a second confirmation with the same token as already confirmed", async () => {
@@ -53,16 +57,29 @@ describe("confirmReservation refusals change nothing", () => {
     expect((await confirm(booked.confirmationToken)).ok).toBe(true);
     const before = await snapshot(performance.id);
 
-    expect(await confirm(booked.confirmationToken)).toEqual({ ok: false, reason: "already_confirmed", reservationId: booked.reservationId });
+    expect(await confirm(booked.confirmationToken)).toEqual({
+      ok: false,
+      reason: "already_confirmed",
+      reservationId: booked.reservationId,
+    });
     expect(await snapshot(performance.id)).toEqual(before);
   });
 
   it("refuses a link that a resent one replaced", async () => {
     const performance = await createPerformance();
     const booked = await bookPending(performance.id);
-    const resent = await issueConfirmationToken({ db, reservationId: booked.reservationId, performanceStartsAt: performance.startsAt, now: new Date(), confirmationTtlHours: 24 });
+    const resent = await issueConfirmationToken({
+      db,
+      reservationId: booked.reservationId,
+      performanceStartsAt: performance.startsAt,
+      now: new Date(),
+      confirmationTtlHours: 24,
+    });
 
-    expect(await confirm(booked.confirmationToken)).toMatchObject({ ok: false, reason: "token_replaced" });
+    expect(await confirm(booked.confirmationToken)).toMatchObject({
+      ok: false,
+      reason: "token_replaced",
+    });
     expect(await confirm(resent.rawToken)).toMatchObject({ ok: true });
   });
 
@@ -74,21 +91,47 @@ describe("confirmReservation refusals change nothing", () => {
 
     const result = await confirm(late.confirmationToken);
 
-    expect(result).toEqual({ ok: false, reason: "insufficient_seats", reservationId: late.reservationId, availableSeats: 2 });
+    expect(result).toEqual({
+      ok: false,
+      reason: "insufficient_seats",
+      reservationId: late.reservationId,
+      availableSeats: 2,
+    });
     expect(await snapshot(performance.id)).toEqual(before);
   });
 });
 
 describe("createReservation", () => {
-  const input = { name: "Luca Bianchi", email: "luca@example.org", phone: "", party_size: 2, notes: "" };
+  const input = {
+    name: "Luca Bianchi",
+    email: "luca@example.org",
+    phone: "",
+    party_size: 2,
+    notes: "",
+  };
   const book = (performanceId: number, partySize = 2) =>
-    createReservation({ db, performanceId, input: { ...input, party_size: partySize }, locale: "en", confirmationTtlHours: 24 });
+    createReservation({
+      db,
+      performanceId,
+      input: { ...input, party_size: partySize },
+      locale: "en",
+      confirmationTtlHours: 24,
+    });
 
   it("refuses unpublished, disabled, past and too-small performances", async () => {
-    expect(await book((await createPerformance({ published: false })).id)).toMatchObject({ reason: "performance_not_found" });
-    expect(await book((await createPerformance({ isBookingEnabled: false })).id)).toMatchObject({ reason: "booking_closed" });
-    expect(await book((await createPerformance({ startsAt: addHours(new Date(), -1) })).id)).toMatchObject({ reason: "booking_closed" });
-    expect(await book((await createPerformance({ roomCapacity: 3 })).id, 4)).toMatchObject({ reason: "insufficient_seats", availableSeats: 3 });
+    expect(await book((await createPerformance({ published: false })).id)).toMatchObject({
+      reason: "performance_not_found",
+    });
+    expect(await book((await createPerformance({ isBookingEnabled: false })).id)).toMatchObject({
+      reason: "booking_closed",
+    });
+    expect(
+      await book((await createPerformance({ startsAt: addHours(new Date(), -1) })).id),
+    ).toMatchObject({ reason: "booking_closed" });
+    expect(await book((await createPerformance({ roomCapacity: 3 })).id, 4)).toMatchObject({
+      reason: "insufficient_seats",
+      availableSeats: 3,
+    });
     expect(await db.reservation.count({ where: { email: input.email } })).toBe(0);
   });
 

@@ -2,9 +2,26 @@ import type { PrismaClient } from "@/lib/db";
 import { generateToken, hashToken } from "@/lib/tokens";
 
 export type ConfirmReservationResult =
-  | { ok: true; reservationId: number; performanceId: number; partySize: number; confirmedAt: Date; checkInToken: string; checkInExpiresAt: Date }
+  | {
+      ok: true;
+      reservationId: number;
+      performanceId: number;
+      partySize: number;
+      confirmedAt: Date;
+      checkInToken: string;
+      checkInExpiresAt: Date;
+    }
   | { ok: false; reason: "token_not_found" }
-  | { ok: false; reason: "token_expired" | "token_used" | "token_replaced" | "already_confirmed" | "reservation_not_pending"; reservationId: number }
+  | {
+      ok: false;
+      reason:
+        | "token_expired"
+        | "token_used"
+        | "token_replaced"
+        | "already_confirmed"
+        | "reservation_not_pending";
+      reservationId: number;
+    }
   | { ok: false; reason: "insufficient_seats"; reservationId: number; availableSeats: number };
 
 type TargetRow = {
@@ -105,7 +122,13 @@ export async function confirmReservation({
   if (row.status === "confirmed") return { ok: false, reason: "already_confirmed", reservationId };
   if (row.used_at) return { ok: false, reason: "token_used", reservationId };
   if (row.revoked_at) return { ok: false, reason: "token_replaced", reservationId };
-  if (row.status !== "pending") return { ok: false, reason: "reservation_not_pending", reservationId };
+  if (row.status !== "pending")
+    return { ok: false, reason: "reservation_not_pending", reservationId };
   if (row.expires_at <= now) return { ok: false, reason: "token_expired", reservationId };
-  return { ok: false, reason: "insufficient_seats", reservationId, availableSeats: Math.max(0, row.available) };
+  return {
+    ok: false,
+    reason: "insufficient_seats",
+    reservationId,
+    availableSeats: Math.max(0, row.available),
+  };
 }

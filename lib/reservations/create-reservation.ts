@@ -5,7 +5,11 @@ import { issueConfirmationToken } from "@/lib/reservations/reservation-tokens";
 
 export type CreateReservationResult =
   | { ok: true; reservationId: number; confirmationToken: string; expiresAt: Date }
-  | { ok: false; reason: "performance_not_found" | "booking_closed" | "insufficient_seats"; availableSeats?: number };
+  | {
+      ok: false;
+      reason: "performance_not_found" | "booking_closed" | "insufficient_seats";
+      availableSeats?: number;
+    };
 
 /**
  * Creates a pending reservation and its confirmation token. Pending reservations hold
@@ -29,14 +33,23 @@ export async function createReservation({
 }): Promise<CreateReservationResult> {
   const performance = await db.performance.findFirst({
     where: { id: performanceId, show: { isPublished: true } },
-    select: { id: true, startsAt: true, isBookingEnabled: true, roomCapacity: true, additionalSeats: true, manuallyOccupiedSeats: true },
+    select: {
+      id: true,
+      startsAt: true,
+      isBookingEnabled: true,
+      roomCapacity: true,
+      additionalSeats: true,
+      manuallyOccupiedSeats: true,
+    },
   });
   if (!performance) return { ok: false, reason: "performance_not_found" };
-  if (!performance.isBookingEnabled || performance.startsAt <= now) return { ok: false, reason: "booking_closed" };
+  if (!performance.isBookingEnabled || performance.startsAt <= now)
+    return { ok: false, reason: "booking_closed" };
 
   const confirmed = await confirmedSeatsByPerformance(db, [performanceId]);
   const { availableSeats } = availabilityOf(performance, confirmed.get(performanceId) ?? 0);
-  if (input.party_size > availableSeats) return { ok: false, reason: "insufficient_seats", availableSeats };
+  if (input.party_size > availableSeats)
+    return { ok: false, reason: "insufficient_seats", availableSeats };
 
   const reservation = await db.reservation.create({
     data: {
@@ -50,6 +63,17 @@ export async function createReservation({
     },
     select: { id: true },
   });
-  const token = await issueConfirmationToken({ db, reservationId: reservation.id, performanceStartsAt: performance.startsAt, now, confirmationTtlHours });
-  return { ok: true, reservationId: reservation.id, confirmationToken: token.rawToken, expiresAt: token.expiresAt };
+  const token = await issueConfirmationToken({
+    db,
+    reservationId: reservation.id,
+    performanceStartsAt: performance.startsAt,
+    now,
+    confirmationTtlHours,
+  });
+  return {
+    ok: true,
+    reservationId: reservation.id,
+    confirmationToken: token.rawToken,
+    expiresAt: token.expiresAt,
+  };
 }

@@ -12,10 +12,17 @@ describe("domain model", () => {
   let performance: Awaited<ReturnType<typeof createPerformance>>;
 
   beforeEach(async () => {
-    performance = await createPerformance({ roomCapacity: 10, manuallyOccupiedSeats: 2, additionalSeats: 3 });
+    performance = await createPerformance({
+      roomCapacity: 10,
+      manuallyOccupiedSeats: 2,
+      additionalSeats: 3,
+    });
   });
 
-  const reservation = (data: { partySize?: number; status?: "pending" | "confirmed" | "cancelled" }) =>
+  const reservation = (data: {
+    partySize?: number;
+    status?: "pending" | "confirmed" | "cancelled";
+  }) =>
     db.reservation.create({
       data: {
         performanceId: performance.id,
@@ -32,17 +39,30 @@ describe("domain model", () => {
     await reservation({ partySize: 3, status: "confirmed" });
     await reservation({ partySize: 1, status: "cancelled" });
 
-    expect(await getAvailability(db, performance.id)).toEqual({ capacity: 11, confirmedSeats: 3, availableSeats: 8 });
+    expect(await getAvailability(db, performance.id)).toEqual({
+      capacity: 11,
+      confirmedSeats: 3,
+      availableSeats: 8,
+    });
   });
 
   it("moves pending -> confirmed through a token and marks the token used", async () => {
     const pending = await reservation({});
-    const { rawToken } = await issueConfirmationToken({ db, reservationId: pending.id, performanceStartsAt: performance.startsAt, now: new Date(), confirmationTtlHours: 2 });
+    const { rawToken } = await issueConfirmationToken({
+      db,
+      reservationId: pending.id,
+      performanceStartsAt: performance.startsAt,
+      now: new Date(),
+      confirmationTtlHours: 2,
+    });
 
     const result = await confirmReservation({ db, token: rawToken, checkInWindowHours: 6 });
 
     expect(result.ok).toBe(true);
-    const after = await db.reservation.findUniqueOrThrow({ where: { id: pending.id }, include: { tokens: true } });
+    const after = await db.reservation.findUniqueOrThrow({
+      where: { id: pending.id },
+      include: { tokens: true },
+    });
     expect(after.status).toBe("confirmed");
     expect(after.confirmedAt).not.toBeNull();
     const confirmation = after.tokens.find((token) => token.purpose === "confirmation");
@@ -52,12 +72,21 @@ describe("domain model", () => {
 
   it("confirms only pending reservations and leaves the token unused otherwise", async () => {
     const cancelled = await reservation({ status: "cancelled" });
-    const { rawToken } = await issueConfirmationToken({ db, reservationId: cancelled.id, performanceStartsAt: performance.startsAt, now: new Date(), confirmationTtlHours: 2 });
+    const { rawToken } = await issueConfirmationToken({
+      db,
+      reservationId: cancelled.id,
+      performanceStartsAt: performance.startsAt,
+      now: new Date(),
+      confirmationTtlHours: 2,
+    });
 
     const result = await confirmReservation({ db, token: rawToken, checkInWindowHours: 6 });
 
     expect(result).toMatchObject({ ok: false, reason: "reservation_not_pending" });
-    const after = await db.reservation.findUniqueOrThrow({ where: { id: cancelled.id }, include: { tokens: true } });
+    const after = await db.reservation.findUniqueOrThrow({
+      where: { id: cancelled.id },
+      include: { tokens: true },
+    });
     expect(after.status).toBe("cancelled");
     expect(after.tokens.every((token) => token.usedAt === null)).toBe(true);
   });
@@ -65,16 +94,28 @@ describe("domain model", () => {
   it("rejects impossible manual occupancy with the database CHECK constraint", async () => {
     await expect(
       db.performance.create({
-        data: { showId: performance.showId, venueId: performance.venueId, startsAt: addDays(new Date(), 8), roomCapacity: 5, additionalSeats: 1, manuallyOccupiedSeats: 7 },
+        data: {
+          showId: performance.showId,
+          venueId: performance.venueId,
+          startsAt: addDays(new Date(), 8),
+          roomCapacity: 5,
+          additionalSeats: 1,
+          manuallyOccupiedSeats: 7,
+        },
       }),
     ).rejects.toThrow(/performance_manual_seats_within_capacity/);
-    await expect(db.performance.update({ where: { id: performance.id }, data: { roomCapacity: -1 } })).rejects.toThrow(/room_capacity_non_negative|manual_seats_within_capacity/);
+    await expect(
+      db.performance.update({ where: { id: performance.id }, data: { roomCapacity: -1 } }),
+    ).rejects.toThrow(/room_capacity_non_negative|manual_seats_within_capacity/);
   });
 
   it("checks in only confirmed reservations", async () => {
     const booked = await bookConfirmed(performance.id);
     const staff = await createStaffUser();
-    await db.reservation.update({ where: { id: booked.reservationId }, data: { status: "cancelled" } });
+    await db.reservation.update({
+      where: { id: booked.reservationId },
+      data: { status: "cancelled" },
+    });
 
     const result = await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id });
 
@@ -86,10 +127,16 @@ describe("domain model", () => {
     const booked = await bookConfirmed(performance.id);
     const staff = await createStaffUser();
 
-    expect(await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id })).toMatchObject({ ok: true });
-    expect(await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id })).toMatchObject({ ok: false, reason: "already_checked_in" });
+    expect(
+      await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id }),
+    ).toMatchObject({ ok: false, reason: "already_checked_in" });
     // And the database itself refuses a second row, whatever the code path.
-    await expect(db.checkIn.create({ data: { reservationId: booked.reservationId, checkedInById: staff.id } })).rejects.toThrow(/Unique constraint|P2002/);
+    await expect(
+      db.checkIn.create({ data: { reservationId: booked.reservationId, checkedInById: staff.id } }),
+    ).rejects.toThrow(/Unique constraint|P2002/);
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(1);
   });
 });

@@ -6,7 +6,13 @@ import type { Db } from "@/lib/db";
  * Pending rows hold no seats, so this is bookkeeping, not a capacity rule; it runs
  * from retention:purge and the admin pages rather than from a worker (seed ADR-0002).
  */
-export async function expireReservations({ db, now = new Date() }: { db: Db; now?: Date }): Promise<number> {
+export async function expireReservations({
+  db,
+  now = new Date(),
+}: {
+  db: Db;
+  now?: Date;
+}): Promise<number> {
   return db.$executeRaw`
     UPDATE reservations r SET status = 'expired', updated_at = ${now}
     WHERE r.status = 'pending'

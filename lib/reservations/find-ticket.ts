@@ -17,7 +17,15 @@ export type TicketView = {
 };
 
 /** The reservation a check-in token opens, or null for anything that is not a ticket token. */
-export async function findTicket({ db, token, now = new Date() }: { db: Db; token: string; now?: Date }): Promise<TicketView | null> {
+export async function findTicket({
+  db,
+  token,
+  now = new Date(),
+}: {
+  db: Db;
+  token: string;
+  now?: Date;
+}): Promise<TicketView | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.reservationToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -32,7 +40,12 @@ export async function findTicket({ db, token, now = new Date() }: { db: Db; toke
           partySize: true,
           checkIn: { select: { id: true } },
           performance: {
-            select: { id: true, startsAt: true, show: { select: { title: true, slug: true } }, venue: { select: { name: true, address: true, city: true } } },
+            select: {
+              id: true,
+              startsAt: true,
+              show: { select: { title: true, slug: true } },
+              venue: { select: { name: true, address: true, city: true } },
+            },
           },
         },
       },
@@ -42,13 +55,23 @@ export async function findTicket({ db, token, now = new Date() }: { db: Db; toke
   const { reservation } = row;
   return {
     reservationId: reservation.id,
-    state: ticketStateOf(reservation.status, Boolean(reservation.checkIn), row.revokedAt !== null, row.expiresAt <= now),
+    state: ticketStateOf(
+      reservation.status,
+      Boolean(reservation.checkIn),
+      row.revokedAt !== null,
+      row.expiresAt <= now,
+    ),
     partySize: reservation.partySize,
     performance: reservation.performance,
   };
 }
 
-function ticketStateOf(status: string, checkedIn: boolean, revoked: boolean, expired: boolean): TicketState {
+function ticketStateOf(
+  status: string,
+  checkedIn: boolean,
+  revoked: boolean,
+  expired: boolean,
+): TicketState {
   if (checkedIn) return "checked_in";
   if (status === "cancelled" || revoked) return "cancelled";
   if (status !== "confirmed") return "not_confirmed";

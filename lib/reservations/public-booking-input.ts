@@ -14,10 +14,19 @@ export function publicBookingInput(maxPartySize: number) {
 
 export type PublicBookingFields = keyof z.input<ReturnType<typeof publicBookingInput>>;
 
-export const PUBLIC_BOOKING_FIELDS = ["name", "email", "phone", "party_size", "notes", "privacy_consent"] as const satisfies readonly PublicBookingFields[];
+export const PUBLIC_BOOKING_FIELDS = [
+  "name",
+  "email",
+  "phone",
+  "party_size",
+  "notes",
+  "privacy_consent",
+] as const satisfies readonly PublicBookingFields[];
 
 /** A posted form as the schema's input: only the known fields, the checkbox as a boolean. */
-export function bookingFormValues(formData: FormData): Record<PublicBookingFields, string | boolean> {
+export function bookingFormValues(
+  formData: FormData,
+): Record<PublicBookingFields, string | boolean> {
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";

@@ -9,7 +9,8 @@ import { captureMail, failingTransport } from "@/tests/support/mail-capture";
 
 afterEach(() => vi.restoreAllMocks());
 
-const tokenIn = (text: string, page: "confirm" | "ticket") => new RegExp(`/${page}#token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
+const tokenIn = (text: string, page: "confirm" | "ticket") =>
+  new RegExp(`/${page}#token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
 
 describe("resendReservationLink", () => {
   it("sends a new confirmation link to a pending reservation; the old link stops working", async () => {
@@ -17,12 +18,18 @@ describe("resendReservationLink", () => {
     const booked = await bookPending(performance.id);
     const { transport, sent } = captureMail();
 
-    expect(await resendReservationLink({ db, reservationId: booked.reservationId, transport })).toEqual({ ok: true, kind: "confirmation", sent: true });
+    expect(
+      await resendReservationLink({ db, reservationId: booked.reservationId, transport }),
+    ).toEqual({ ok: true, kind: "confirmation", sent: true });
 
     const fresh = tokenIn(sent[0].text, "confirm")!;
     expect(fresh).not.toBe(booked.confirmationToken);
-    expect(await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 })).toMatchObject({ ok: false, reason: "token_replaced" });
-    expect(await confirmReservation({ db, token: fresh, checkInWindowHours: 6 })).toMatchObject({ ok: true });
+    expect(
+      await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 }),
+    ).toMatchObject({ ok: false, reason: "token_replaced" });
+    expect(await confirmReservation({ db, token: fresh, checkInWindowHours: 6 })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("sends a new ticket to a confirmed reservation; the earlier ticket stays valid", async () => {
@@ -30,11 +37,15 @@ describe("resendReservationLink", () => {
     const booked = await bookConfirmed(performance.id);
     const { transport, sent } = captureMail();
 
-    expect(await resendReservationLink({ db, reservationId: booked.reservationId, transport })).toEqual({ ok: true, kind: "ticket", sent: true });
+    expect(
+      await resendReservationLink({ db, reservationId: booked.reservationId, transport }),
+    ).toEqual({ ok: true, kind: "ticket", sent: true });
 
     const fresh = tokenIn(sent[0].text, "ticket")!;
     expect(fresh).not.toBe(booked.checkInToken);
-    const tickets = await db.reservationToken.findMany({ where: { reservationId: booked.reservationId, purpose: "check_in" } });
+    const tickets = await db.reservationToken.findMany({
+      where: { reservationId: booked.reservationId, purpose: "check_in" },
+    });
     expect(tickets).toHaveLength(2);
     expect(tickets.every((t) => t.revokedAt === null)).toBe(true);
   });
@@ -45,8 +56,13 @@ describe("resendReservationLink", () => {
     await cancelReservation({ db, reservationId: booked.reservationId });
     const { transport, sent } = captureMail();
 
-    expect(await resendReservationLink({ db, reservationId: booked.reservationId, transport })).toEqual({ ok: false, reason: "reservation_closed", status: "cancelled" });
-    expect(await resendReservationLink({ db, reservationId: 999_999, transport })).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      await resendReservationLink({ db, reservationId: booked.reservationId, transport }),
+    ).toEqual({ ok: false, reason: "reservation_closed", status: "cancelled" });
+    expect(await resendReservationLink({ db, reservationId: 999_999, transport })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
     expect(sent).toHaveLength(0);
   });
 
@@ -55,7 +71,12 @@ describe("resendReservationLink", () => {
     const booked = await bookPending(performance.id);
     const { transport, sent } = captureMail();
 
-    const result = await resendReservationLink({ db, reservationId: booked.reservationId, now: addDays(performance.startsAt, 1), transport });
+    const result = await resendReservationLink({
+      db,
+      reservationId: booked.reservationId,
+      now: addDays(performance.startsAt, 1),
+      transport,
+    });
     expect(result).toMatchObject({ ok: false, reason: "reservation_closed" });
     expect(sent).toHaveLength(0);
   });
@@ -64,9 +85,15 @@ describe("resendReservationLink", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const performance = await createPerformance();
     const booked = await bookPending(performance.id);
-    const result = await resendReservationLink({ db, reservationId: booked.reservationId, transport: failingTransport });
+    const result = await resendReservationLink({
+      db,
+      reservationId: booked.reservationId,
+      transport: failingTransport,
+    });
     expect(result).toEqual({ ok: true, kind: "confirmation", sent: false });
-    expect((await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } })).status).toBe("pending");
+    expect(
+      (await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } })).status,
+    ).toBe("pending");
   });
 });
 
@@ -79,13 +106,24 @@ describe("resendLinksForEmail", () => {
     const cancelled = await bookConfirmed(performance.id);
     await cancelReservation({ db, reservationId: cancelled.reservationId });
     const old = await bookConfirmed(past.id);
-    await db.performance.update({ where: { id: past.id }, data: { startsAt: addDays(new Date(), -2) } });
+    await db.performance.update({
+      where: { id: past.id },
+      data: { startsAt: addDays(new Date(), -2) },
+    });
     const ids = [pending, confirmed, cancelled, old].map((r) => r.reservationId);
-    await db.reservation.updateMany({ where: { id: { in: ids } }, data: { email: "lost.ticket@example.org" } });
+    await db.reservation.updateMany({
+      where: { id: { in: ids } },
+      data: { email: "lost.ticket@example.org" },
+    });
     const { transport, sent } = captureMail();
 
-    expect(await resendLinksForEmail({ db, email: "  LOST.Ticket@example.org ", transport })).toBe(2);
-    expect(sent.map((m) => m.subject.split(":")[0]).sort()).toEqual(["Conferma la tua prenotazione", "Il tuo biglietto"]);
+    expect(await resendLinksForEmail({ db, email: "  LOST.Ticket@example.org ", transport })).toBe(
+      2,
+    );
+    expect(sent.map((m) => m.subject.split(":")[0]).sort()).toEqual([
+      "Conferma la tua prenotazione",
+      "Il tuo biglietto",
+    ]);
   });
 
   it("sends nothing for an address without reservations", async () => {

@@ -2,7 +2,11 @@ import { config } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { sendConfirmationEmail, sendTicketEmail } from "@/lib/mail/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
-import { checkInExpiry, issueCheckInToken, issueConfirmationToken } from "@/lib/reservations/reservation-tokens";
+import {
+  checkInExpiry,
+  issueCheckInToken,
+  issueConfirmationToken,
+} from "@/lib/reservations/reservation-tokens";
 
 export type ResendLinkResult =
   | { ok: true; kind: "confirmation" | "ticket"; sent: boolean }
@@ -29,7 +33,11 @@ export async function resendReservationLink({
 }): Promise<ResendLinkResult> {
   const reservation = await db.reservation.findUnique({
     where: { id: reservationId },
-    select: { status: true, checkIn: { select: { id: true } }, performance: { select: { startsAt: true } } },
+    select: {
+      status: true,
+      checkIn: { select: { id: true } },
+      performance: { select: { startsAt: true } },
+    },
   });
   if (!reservation) return { ok: false, reason: "not_found" };
   const { CONFIRMATION_TTL_HOURS, CHECKIN_WINDOW_HOURS } = config();
@@ -37,16 +45,46 @@ export async function resendReservationLink({
 
   // A confirmation link after curtain time could never be used; nor a ticket after the door closed.
   if (reservation.status === "pending" && startsAt > now) {
-    const token = await issueConfirmationToken({ db, reservationId, performanceStartsAt: startsAt, now, confirmationTtlHours: CONFIRMATION_TTL_HOURS });
-    const sent = await sendConfirmationEmail({ db, reservationId, confirmationToken: token.rawToken, transport });
+    const token = await issueConfirmationToken({
+      db,
+      reservationId,
+      performanceStartsAt: startsAt,
+      now,
+      confirmationTtlHours: CONFIRMATION_TTL_HOURS,
+    });
+    const sent = await sendConfirmationEmail({
+      db,
+      reservationId,
+      confirmationToken: token.rawToken,
+      transport,
+    });
     return { ok: true, kind: "confirmation", sent: sent.ok };
   }
-  if (reservation.status === "confirmed" && !reservation.checkIn && checkInExpiry(startsAt, CHECKIN_WINDOW_HOURS) > now) {
-    const token = await issueCheckInToken({ db, reservationId, performanceStartsAt: startsAt, now, checkInWindowHours: CHECKIN_WINDOW_HOURS });
-    const sent = await sendTicketEmail({ db, reservationId, checkInToken: token.rawToken, transport });
+  if (
+    reservation.status === "confirmed" &&
+    !reservation.checkIn &&
+    checkInExpiry(startsAt, CHECKIN_WINDOW_HOURS) > now
+  ) {
+    const token = await issueCheckInToken({
+      db,
+      reservationId,
+      performanceStartsAt: startsAt,
+      now,
+      checkInWindowHours: CHECKIN_WINDOW_HOURS,
+    });
+    const sent = await sendTicketEmail({
+      db,
+      reservationId,
+      checkInToken: token.rawToken,
+      transport,
+    });
     return { ok: true, kind: "ticket", sent: sent.ok };
   }
-  return { ok: false, reason: "reservation_closed", status: reservation.checkIn ? "checked_in" : reservation.status };
+  return {
+    ok: false,
+    reason: "reservation_closed",
+    status: reservation.checkIn ? "checked_in" : reservation.status,
+  };
 }
 
 /**

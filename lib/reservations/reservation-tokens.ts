@@ -14,7 +14,13 @@ export type IssuedToken = { rawToken: string; expiresAt: Date };
  * unique check-in still lets the party in only once, while a visitor who printed the
  * first ticket is not turned away.
  */
-async function issueToken(db: Db, reservationId: number, purpose: TokenPurpose, expiresAt: Date, now: Date): Promise<IssuedToken> {
+async function issueToken(
+  db: Db,
+  reservationId: number,
+  purpose: TokenPurpose,
+  expiresAt: Date,
+  now: Date,
+): Promise<IssuedToken> {
   const rawToken = generateToken();
   if (purpose === "confirmation") {
     await db.reservationToken.updateMany({
@@ -29,7 +35,11 @@ async function issueToken(db: Db, reservationId: number, purpose: TokenPurpose, 
 }
 
 /** Confirmation links expire after the TTL or at curtain time, whichever is first. */
-export function confirmationExpiry(now: Date, performanceStartsAt: Date, confirmationTtlHours: number): Date {
+export function confirmationExpiry(
+  now: Date,
+  performanceStartsAt: Date,
+  confirmationTtlHours: number,
+): Date {
   return earliest(addHours(now, confirmationTtlHours), performanceStartsAt);
 }
 
@@ -51,7 +61,13 @@ export function issueConfirmationToken({
   now: Date;
   confirmationTtlHours: number;
 }): Promise<IssuedToken> {
-  return issueToken(db, reservationId, "confirmation", confirmationExpiry(now, performanceStartsAt, confirmationTtlHours), now);
+  return issueToken(
+    db,
+    reservationId,
+    "confirmation",
+    confirmationExpiry(now, performanceStartsAt, confirmationTtlHours),
+    now,
+  );
 }
 
 export function issueCheckInToken({
@@ -67,5 +83,11 @@ export function issueCheckInToken({
   now: Date;
   checkInWindowHours: number;
 }): Promise<IssuedToken> {
-  return issueToken(db, reservationId, "check_in", checkInExpiry(performanceStartsAt, checkInWindowHours), now);
+  return issueToken(
+    db,
+    reservationId,
+    "check_in",
+    checkInExpiry(performanceStartsAt, checkInWindowHours),
+    now,
+  );
 }

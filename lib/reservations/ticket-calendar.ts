@@ -15,12 +15,19 @@ export type CalendarEvent = {
 };
 
 function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 // RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT values.
 function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r?\n/g, "\\n");
 }
 
 // RFC 5545 §3.1: lines longer than 75 octets are folded with CRLF + space.
@@ -65,7 +72,10 @@ export function ticketCalendar(event: CalendarEvent): string {
 }
 
 /** The calendar event of a reservation; it links to the show page, never to the ticket (no token in calendars). */
-export function ticketCalendarFor(reservation: Pick<ReservationDetails, "id" | "performance">, appUrl: string): string {
+export function ticketCalendarFor(
+  reservation: Pick<ReservationDetails, "id" | "performance">,
+  appUrl: string,
+): string {
   const { performance } = reservation;
   const location = `${performance.venue.name}, ${performance.venue.address}, ${performance.venue.city}`;
   const showUrl = `${appUrl}/shows/${performance.show.slug}`;

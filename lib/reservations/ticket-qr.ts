@@ -22,7 +22,8 @@ export function ticketQrPng(checkInToken: string): Buffer {
     const moduleY = Math.floor(y / PIXELS_PER_MODULE) - MARGIN_MODULES;
     for (let x = 0; x < side; x += 1) {
       const moduleX = Math.floor(x / PIXELS_PER_MODULE) - MARGIN_MODULES;
-      const inside = moduleX >= 0 && moduleY >= 0 && moduleX < modules.size && moduleY < modules.size;
+      const inside =
+        moduleX >= 0 && moduleY >= 0 && moduleX < modules.size && moduleY < modules.size;
       const white = !(inside && modules.get(moduleY, moduleX));
       // Grayscale, 1 bit per pixel: 1 is white.
       if (white) raw[y * (rowBytes + 1) + 1 + (x >> 3)] |= 0x80 >> (x & 7);
@@ -32,7 +33,12 @@ export function ticketQrPng(checkInToken: string): Buffer {
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
   header.set([1, 0, 0, 0, 0], 8); // bit depth 1, grayscale, deflate, adaptive filtering, no interlace
-  return Buffer.concat([PNG_SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

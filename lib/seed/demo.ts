@@ -3,8 +3,18 @@ import { hashPassword } from "@/lib/passwords";
 import { addDays, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 
 export const DEMO_USERS = [
-  { email: "admin@azionelab.example", password: "Sipario-Rosso-2026", role: "ADMIN", name: "Chiara (admin)" },
-  { email: "staff@azionelab.example", password: "Biglietti-Porta-2026", role: "STAFF", name: "Marco (staff)" },
+  {
+    email: "admin@azionelab.example",
+    password: "Sipario-Rosso-2026",
+    role: "ADMIN",
+    name: "Chiara (admin)",
+  },
+  {
+    email: "staff@azionelab.example",
+    password: "Biglietti-Porta-2026",
+    role: "STAFF",
+    name: "Marco (staff)",
+  },
 ] as const;
 
 const PAGES = [
@@ -54,18 +64,22 @@ const SHOWS = [
     slug: "le-serve",
     title: "Le serve",
     summary: "Jean Genet, in una cucina romana degli anni Settanta.",
-    description: "Due sorelle, una padrona assente, un gioco che diventa rito.\n\n**Durata:** 90 minuti senza intervallo.",
+    description:
+      "Due sorelle, una padrona assente, un gioco che diventa rito.\n\n**Durata:** 90 minuti senza intervallo.",
     summaryEn: "Jean Genet, in a Roman kitchen of the 1970s.",
-    descriptionEn: "Two sisters, an absent mistress, a game that becomes a ritual.\n\n**Running time:** 90 minutes, no interval. In Italian.",
+    descriptionEn:
+      "Two sisters, an absent mistress, a game that becomes a ritual.\n\n**Running time:** 90 minutes, no interval. In Italian.",
     isPublished: true,
   },
   {
     slug: "il-giardino-dei-ciliegi",
     title: "Il giardino dei ciliegi",
     summary: "Čechov per sei attori e un pianoforte.",
-    description: "Una famiglia perde la sua casa e non se ne accorge.\n\n**Durata:** 2 ore con intervallo.",
+    description:
+      "Una famiglia perde la sua casa e non se ne accorge.\n\n**Durata:** 2 ore con intervallo.",
     summaryEn: "Chekhov for six actors and a piano.",
-    descriptionEn: "A family loses its home and does not notice.\n\n**Running time:** 2 hours with an interval. In Italian.",
+    descriptionEn:
+      "A family loses its home and does not notice.\n\n**Running time:** 2 hours with an interval. In Italian.",
     isPublished: true,
   },
   {
@@ -89,37 +103,123 @@ const SHOWS = [
 ];
 
 const VENUES = [
-  { slug: "sala-azionelab", name: "Sala AzioneLab", address: "Via dei Volsci 22", city: "Roma", notes: "Accessibile in sedia a rotelle." },
-  { slug: "teatro-di-quartiere", name: "Teatro di Quartiere", address: "Piazza dell'Immacolata 5", city: "Roma", notes: "" },
+  {
+    slug: "sala-azionelab",
+    name: "Sala AzioneLab",
+    address: "Via dei Volsci 22",
+    city: "Roma",
+    notes: "Accessibile in sedia a rotelle.",
+  },
+  {
+    slug: "teatro-di-quartiere",
+    name: "Teatro di Quartiere",
+    address: "Piazza dell'Immacolata 5",
+    city: "Roma",
+    notes: "",
+  },
 ];
 
 /** Upcoming performances, `days` from the seed day at `time` Rome time. */
 const PERFORMANCES = [
-  { show: "le-serve", venue: "sala-azionelab", days: 3, time: "21:00", roomCapacity: 60, additionalSeats: 0, manuallyOccupiedSeats: 4, confirmed: 20 },
-  { show: "le-serve", venue: "sala-azionelab", days: 4, time: "18:00", roomCapacity: 40, additionalSeats: 2, manuallyOccupiedSeats: 2, confirmed: 37 }, // nearly full
-  { show: "il-giardino-dei-ciliegi", venue: "teatro-di-quartiere", days: 10, time: "20:30", roomCapacity: 120, additionalSeats: 10, manuallyOccupiedSeats: 0, confirmed: 8 },
-  { show: "il-giardino-dei-ciliegi", venue: "teatro-di-quartiere", days: 11, time: "20:30", roomCapacity: 120, additionalSeats: 0, manuallyOccupiedSeats: 0, confirmed: 0, bookingDisabled: true },
-  { show: "voci-dal-quartiere", venue: "sala-azionelab", days: 17, time: "17:00", roomCapacity: 30, additionalSeats: 0, manuallyOccupiedSeats: 0, confirmed: 0 },
+  {
+    show: "le-serve",
+    venue: "sala-azionelab",
+    days: 3,
+    time: "21:00",
+    roomCapacity: 60,
+    additionalSeats: 0,
+    manuallyOccupiedSeats: 4,
+    confirmed: 20,
+  },
+  {
+    show: "le-serve",
+    venue: "sala-azionelab",
+    days: 4,
+    time: "18:00",
+    roomCapacity: 40,
+    additionalSeats: 2,
+    manuallyOccupiedSeats: 2,
+    confirmed: 37,
+  }, // nearly full
+  {
+    show: "il-giardino-dei-ciliegi",
+    venue: "teatro-di-quartiere",
+    days: 10,
+    time: "20:30",
+    roomCapacity: 120,
+    additionalSeats: 10,
+    manuallyOccupiedSeats: 0,
+    confirmed: 8,
+  },
+  {
+    show: "il-giardino-dei-ciliegi",
+    venue: "teatro-di-quartiere",
+    days: 11,
+    time: "20:30",
+    roomCapacity: 120,
+    additionalSeats: 0,
+    manuallyOccupiedSeats: 0,
+    confirmed: 0,
+    bookingDisabled: true,
+  },
+  {
+    show: "voci-dal-quartiere",
+    venue: "sala-azionelab",
+    days: 17,
+    time: "17:00",
+    roomCapacity: 30,
+    additionalSeats: 0,
+    manuallyOccupiedSeats: 0,
+    confirmed: 0,
+  },
 ];
 
-const AUDIENCE = ["Giulia Conti", "Paolo Ferri", "Sara Greco", "Luca Marino", "Elena Romano", "Davide Ricci", "Anna Gallo", "Marco Costa"];
+const AUDIENCE = [
+  "Giulia Conti",
+  "Paolo Ferri",
+  "Sara Greco",
+  "Luca Marino",
+  "Elena Romano",
+  "Davide Ricci",
+  "Anna Gallo",
+  "Marco Costa",
+];
 
 /**
  * The demo season. Safe to run twice: pages, shows, venues and users are upserted by
  * slug/email, and a show's performances are created only when it has none. Pages and
  * shows seeded before the English texts existed get them, but only where still empty.
  */
-export async function seedDemo(db: PrismaClient, { timeZone, now = new Date() }: { timeZone: string; now?: Date }) {
+export async function seedDemo(
+  db: PrismaClient,
+  { timeZone, now = new Date() }: { timeZone: string; now?: Date },
+) {
   for (const page of PAGES) {
-    await db.page.upsert({ where: { slug: page.slug }, create: { ...page, isPublished: true }, update: {} });
-    await db.page.updateMany({ where: { slug: page.slug, titleEn: "" }, data: { titleEn: page.titleEn } });
-    await db.page.updateMany({ where: { slug: page.slug, bodyEn: "" }, data: { bodyEn: page.bodyEn } });
+    await db.page.upsert({
+      where: { slug: page.slug },
+      create: { ...page, isPublished: true },
+      update: {},
+    });
+    await db.page.updateMany({
+      where: { slug: page.slug, titleEn: "" },
+      data: { titleEn: page.titleEn },
+    });
+    await db.page.updateMany({
+      where: { slug: page.slug, bodyEn: "" },
+      data: { bodyEn: page.bodyEn },
+    });
   }
   const shows = new Map<string, number>();
   for (const show of SHOWS) {
     const saved = await db.show.upsert({ where: { slug: show.slug }, create: show, update: {} });
-    await db.show.updateMany({ where: { id: saved.id, summaryEn: "" }, data: { summaryEn: show.summaryEn } });
-    await db.show.updateMany({ where: { id: saved.id, descriptionEn: "" }, data: { descriptionEn: show.descriptionEn } });
+    await db.show.updateMany({
+      where: { id: saved.id, summaryEn: "" },
+      data: { summaryEn: show.summaryEn },
+    });
+    await db.show.updateMany({
+      where: { id: saved.id, descriptionEn: "" },
+      data: { descriptionEn: show.descriptionEn },
+    });
     shows.set(show.slug, saved.id);
   }
   const venues = new Map<string, number>();
@@ -130,7 +230,12 @@ export async function seedDemo(db: PrismaClient, { timeZone, now = new Date() }:
   for (const user of DEMO_USERS) {
     await db.user.upsert({
       where: { email: user.email },
-      create: { email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) },
+      create: {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        passwordHash: await hashPassword(user.password),
+      },
       // Re-running restores the printed demo password and reactivates the account.
       update: { passwordHash: await hashPassword(user.password), isActive: true, role: user.role },
     });
@@ -138,12 +243,21 @@ export async function seedDemo(db: PrismaClient, { timeZone, now = new Date() }:
 
   const today = utcToZonedLocal(now, timeZone).slice(0, 10);
   const alreadyScheduled = new Set(
-    (await db.performance.findMany({ where: { startsAt: { gte: now } }, select: { showId: true }, distinct: ["showId"] })).map((p) => p.showId),
+    (
+      await db.performance.findMany({
+        where: { startsAt: { gte: now } },
+        select: { showId: true },
+        distinct: ["showId"],
+      })
+    ).map((p) => p.showId),
   );
   for (const plan of PERFORMANCES) {
     const showId = shows.get(plan.show)!;
     if (alreadyScheduled.has(showId)) continue;
-    const day = utcToZonedLocal(addDays(zonedLocalToUtc(`${today}T12:00`, timeZone)!, plan.days), timeZone).slice(0, 10);
+    const day = utcToZonedLocal(
+      addDays(zonedLocalToUtc(`${today}T12:00`, timeZone)!, plan.days),
+      timeZone,
+    ).slice(0, 10);
     const performance = await db.performance.create({
       data: {
         showId,

@@ -7,11 +7,31 @@ import { addDays } from "@/lib/time";
 const unique = () => randomBytes(4).toString("hex");
 
 export async function createPerformance(
-  overrides: Partial<{ roomCapacity: number; additionalSeats: number; manuallyOccupiedSeats: number; isBookingEnabled: boolean; startsAt: Date; published: boolean }> = {},
+  overrides: Partial<{
+    roomCapacity: number;
+    additionalSeats: number;
+    manuallyOccupiedSeats: number;
+    isBookingEnabled: boolean;
+    startsAt: Date;
+    published: boolean;
+  }> = {},
 ) {
   const suffix = unique();
-  const show = await db.show.create({ data: { title: `Open Stage ${suffix}`, slug: `open-stage-${suffix}`, isPublished: overrides.published ?? true } });
-  const venue = await db.venue.create({ data: { name: `AzioneLab Theatre ${suffix}`, slug: `azionelab-${suffix}`, address: "Via Example 1", city: "Rome" } });
+  const show = await db.show.create({
+    data: {
+      title: `Open Stage ${suffix}`,
+      slug: `open-stage-${suffix}`,
+      isPublished: overrides.published ?? true,
+    },
+  });
+  const venue = await db.venue.create({
+    data: {
+      name: `AzioneLab Theatre ${suffix}`,
+      slug: `azionelab-${suffix}`,
+      address: "Via Example 1",
+      city: "Rome",
+    },
+  });
   return db.performance.create({
     data: {
       showId: show.id,
@@ -27,14 +47,27 @@ export async function createPerformance(
 
 export async function createStaffUser(role: "STAFF" | "ADMIN" = "STAFF") {
   // A placeholder hash: these users never sign in through the password flow.
-  return db.user.create({ data: { email: `staff-${unique()}@example.org`, name: "Door Volunteer", passwordHash: "not-a-real-hash", role } });
+  return db.user.create({
+    data: {
+      email: `staff-${unique()}@example.org`,
+      name: "Door Volunteer",
+      passwordHash: "not-a-real-hash",
+      role,
+    },
+  });
 }
 
 export async function bookPending(performanceId: number, partySize = 2, now = new Date()) {
   const result = await createReservation({
     db,
     performanceId,
-    input: { name: "Maria Rossi", email: "maria.rossi@example.org", phone: "+39 06 0000000", party_size: partySize, notes: "Arriving early" },
+    input: {
+      name: "Maria Rossi",
+      email: "maria.rossi@example.org",
+      phone: "+39 06 0000000",
+      party_size: partySize,
+      notes: "Arriving early",
+    },
     locale: "it",
     now,
     confirmationTtlHours: 24,
@@ -46,7 +79,11 @@ export async function bookPending(performanceId: number, partySize = 2, now = ne
 /** A confirmed reservation and the raw check-in token of its ticket. */
 export async function bookConfirmed(performanceId: number, partySize = 2) {
   const booked = await bookPending(performanceId, partySize);
-  const confirmed = await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 });
+  const confirmed = await confirmReservation({
+    db,
+    token: booked.confirmationToken,
+    checkInWindowHours: 6,
+  });
   if (!confirmed.ok) throw new Error(`confirmation failed: ${confirmed.reason}`);
   return { ...booked, checkInToken: confirmed.checkInToken };
 }

@@ -1,7 +1,12 @@
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
 import { migrate } from "@/lib/migrate";
-import { createDatabase, databaseUrl, dropDatabasesWithPrefix, uniqueDatabaseName } from "./test-databases";
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabasesWithPrefix,
+  uniqueDatabaseName,
+} from "./test-databases";
 
 declare module "vitest" {
   export interface ProvidedContext {

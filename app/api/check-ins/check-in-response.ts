@@ -13,7 +13,10 @@ import { formatIsoInZone } from "@/lib/i18n/format";
  * The gate both check-in endpoints pass: same-origin (they are cookie-authenticated),
  * a staff or admin session, the per-user rate limit, then a strict JSON body.
  */
-export async function readCheckInRequest<T extends z.ZodType>(request: Request, schema: T): Promise<{ ok: true; user: SignedInUser; body: z.infer<T> } | { ok: false; response: Response }> {
+export async function readCheckInRequest<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<{ ok: true; user: SignedInUser; body: z.infer<T> } | { ok: false; response: Response }> {
   const crossSite = crossSiteRefusal(request);
   if (crossSite) return { ok: false, response: crossSite };
   const auth = await authorizeRequest("staff");
@@ -49,7 +52,16 @@ export function refusalResponse(refusal: CheckInRefusal) {
     refusal.reason === "token_not_found"
       ? {}
       : refusal.reason === "already_checked_in"
-        ? { ...ticketJson(refusal.ticket), checked_in_at: formatIsoInZone(refusal.earlier.checkedInAt, config().TIME_ZONE), checked_in_by_name: refusal.earlier.checkedInByName }
+        ? {
+            ...ticketJson(refusal.ticket),
+            checked_in_at: formatIsoInZone(refusal.earlier.checkedInAt, config().TIME_ZONE),
+            checked_in_by_name: refusal.earlier.checkedInByName,
+          }
         : ticketJson(refusal.ticket);
-  return problem(OUTCOME_HTTP_STATUS[refusal.reason], contractStatus(refusal.reason), REFUSAL_DETAIL[refusal.reason], extra);
+  return problem(
+    OUTCOME_HTTP_STATUS[refusal.reason],
+    contractStatus(refusal.reason),
+    REFUSAL_DETAIL[refusal.reason],
+    extra,
+  );
 }

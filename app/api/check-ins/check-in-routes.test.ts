@@ -12,7 +12,11 @@ const session = vi.hoisted(() => ({ uid: 0 }));
 vi.mock("next-auth", () => ({ getServerSession: async () => ({ uid: session.uid }) }));
 
 function post(body: unknown) {
-  return new Request("http://127.0.0.1:3000/api/check-ins/x", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return new Request("http://127.0.0.1:3000/api/check-ins/x", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 describe("check-in route handlers", () => {
@@ -23,12 +27,18 @@ describe("check-in route handlers", () => {
   it("answers 409 reservation_not_confirmed for a cancelled reservation's ticket, without checking in", async () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id);
-    await db.reservation.update({ where: { id: booked.reservationId }, data: { status: "cancelled" } });
+    await db.reservation.update({
+      where: { id: booked.reservationId },
+      data: { status: "cancelled" },
+    });
 
     for (const handler of [preview, confirm]) {
       const response = await handler(post({ token: booked.checkInToken }));
       expect(response.status).toBe(409);
-      expect(await response.json()).toMatchObject({ status: "reservation_not_confirmed", detail: "This reservation is not confirmed." });
+      expect(await response.json()).toMatchObject({
+        status: "reservation_not_confirmed",
+        detail: "This reservation is not confirmed.",
+      });
     }
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(0);
   });
@@ -36,7 +46,10 @@ describe("check-in route handlers", () => {
   it("answers 410 expired once the check-in window has closed", async () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id);
-    await db.reservationToken.updateMany({ where: { reservationId: booked.reservationId, purpose: "check_in" }, data: { expiresAt: addHours(new Date(), -1) } });
+    await db.reservationToken.updateMany({
+      where: { reservationId: booked.reservationId, purpose: "check_in" },
+      data: { expiresAt: addHours(new Date(), -1) },
+    });
 
     for (const handler of [preview, confirm]) {
       const response = await handler(post({ token: booked.checkInToken }));

@@ -5,8 +5,19 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const health = await checkDatabase(db);
-  if (health.ok) return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  if (health.ok)
+    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   // Operators need the reason in the logs; the visitor gets none of it.
-  console.error(JSON.stringify({ level: "error", msg: "health check failed", error: health.error, time: new Date().toISOString() }));
-  return Response.json({ status: "unavailable", detail: "The database is not answering." }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  console.error(
+    JSON.stringify({
+      level: "error",
+      msg: "health check failed",
+      error: health.error,
+      time: new Date().toISOString(),
+    }),
+  );
+  return Response.json(
+    { status: "unavailable", detail: "The database is not answering." },
+    { status: 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

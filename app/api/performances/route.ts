@@ -10,13 +10,22 @@ export const dynamic = "force-dynamic";
 // `from` accepts what the contract shows (ISO 8601 with offset) or a bare date.
 const performanceFilters = z.strictObject({
   show: z.string().trim().min(1).max(220).optional(),
-  from: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "invalid_datetime" }).optional(),
+  from: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "invalid_datetime" })
+    .optional(),
 });
 
 export async function GET(request: Request) {
-  const parsed = performanceFilters.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = performanceFilters.safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
   if (!parsed.success) return fieldErrorsResponse(parsed.error);
   const { show, from } = parsed.data;
-  const performances = await listPublicPerformances(db, { showSlug: show, from: from ? new Date(from) : undefined });
-  return Response.json({ results: performances.map((p) => performanceListItemJson(p, config().TIME_ZONE)) });
+  const performances = await listPublicPerformances(db, {
+    showSlug: show,
+    from: from ? new Date(from) : undefined,
+  });
+  return Response.json({
+    results: performances.map((p) => performanceListItemJson(p, config().TIME_ZONE)),
+  });
 }

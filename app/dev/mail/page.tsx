@@ -37,7 +37,10 @@ export default async function DevMailPage() {
       {mails.length === 0 ? <p>{t.devMail.empty}</p> : null}
       <ol className="space-y-4">
         {mails.map((mail) => (
-          <li key={mail.file} className="space-y-2 rounded-lg border border-line bg-paper-raised p-4">
+          <li
+            key={mail.file}
+            className="space-y-2 rounded-lg border border-line bg-paper-raised p-4"
+          >
             <h2 className="text-xl font-semibold">{mail.subject}</h2>
             <p className="text-sm text-ink-muted">
               {t.devMail.to}: {mail.to} · {mail.file}
@@ -49,7 +52,12 @@ export default async function DevMailPage() {
               <p className="text-sm">
                 {t.devMail.attachments}:{" "}
                 {mail.attachments.map((a) => (
-                  <a key={a.filename} href={`data:${a.contentType};base64,${a.contentBase64}`} download={a.filename} className="mr-3">
+                  <a
+                    key={a.filename}
+                    href={`data:${a.contentType};base64,${a.contentBase64}`}
+                    download={a.filename}
+                    className="mr-3"
+                  >
                     {a.filename}
                   </a>
                 ))}

@@ -14,7 +14,9 @@ import { publicText } from "@/lib/i18n/public-text";
 type Props = { params: Promise<{ slug: string }> };
 
 // Metadata and page render in the same request: load the show (3 queries) once.
-const loadShow = cache(async (slug: string) => getPublicShow(db, slug, new Date(), await getLocale()));
+const loadShow = cache(async (slug: string) =>
+  getPublicShow(db, slug, new Date(), await getLocale()),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const show = await loadShow((await params).slug);
@@ -38,14 +40,27 @@ export default async function ShowPage({ params }: Props) {
         </header>
         {show.posterImage ? (
           // eslint-disable-next-line @next/next/no-img-element -- remote poster URLs of any host
-          <img src={show.posterImage} alt={fill(t.shows.poster, { title: show.title })} className="w-full rounded-lg border border-line object-cover" />
+          <img
+            src={show.posterImage}
+            alt={fill(t.shows.poster, { title: show.title })}
+            className="w-full rounded-lg border border-line object-cover"
+          />
         ) : null}
       </div>
       <section aria-labelledby="performances" className="space-y-4">
         <h2 id="performances" className="text-2xl font-semibold">
           {t.show.performances}
         </h2>
-        {show.performances.length > 0 ? <PerformanceList performances={show.performances} locale={locale} timeZone={config().TIME_ZONE} t={t} /> : <p>{t.show.none}</p>}
+        {show.performances.length > 0 ? (
+          <PerformanceList
+            performances={show.performances}
+            locale={locale}
+            timeZone={config().TIME_ZONE}
+            t={t}
+          />
+        ) : (
+          <p>{t.show.none}</p>
+        )}
       </section>
     </article>
   );

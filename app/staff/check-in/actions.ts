@@ -13,7 +13,10 @@ import * as staffMessages from "@/lib/i18n/messages/staff";
 export type ManualCheckInState = { ok: boolean; message: string } | null;
 
 /** Admins only: lets in a confirmed party whose ticket is lost; recorded with source `manual`. */
-export async function checkInReservationManually(_previous: ManualCheckInState, formData: FormData): Promise<ManualCheckInState> {
+export async function checkInReservationManually(
+  _previous: ManualCheckInState,
+  formData: FormData,
+): Promise<ManualCheckInState> {
   const user = await requireUser("admin", "/staff/check-in");
   const locale = await getLocale();
   const t = staffMessages[locale].checkIn.manual;
@@ -27,7 +30,13 @@ export async function checkInReservationManually(_previous: ManualCheckInState, 
     return { ok: true, message: staffMessages.fill(t.done, { id: reservationId }) };
   }
   if (result.reason === "already_checked_in") {
-    return { ok: false, message: staffMessages.fill(t.already_checked_in, { time: formatTime(result.earlier.checkedInAt, locale, config().TIME_ZONE), staff: result.earlier.checkedInByName }) };
+    return {
+      ok: false,
+      message: staffMessages.fill(t.already_checked_in, {
+        time: formatTime(result.earlier.checkedInAt, locale, config().TIME_ZONE),
+        staff: result.earlier.checkedInByName,
+      }),
+    };
   }
   return { ok: false, message: t[result.reason] };
 }

@@ -10,17 +10,20 @@ export const it = {
   },
   confirmation: {
     subject: "Conferma la tua prenotazione: {show}",
-    intro: "grazie per aver prenotato. La prenotazione non è ancora confermata: apri il link qui sotto per confermarla.",
+    intro:
+      "grazie per aver prenotato. La prenotazione non è ancora confermata: apri il link qui sotto per confermarla.",
     action: "Conferma la prenotazione",
     expires: "Il link scade {expiresAt}. Se non confermi entro allora, i posti non sono garantiti.",
     ignore: "Se non hai prenotato tu, ignora questa email: senza conferma la prenotazione decade.",
   },
   ticket: {
     subject: "Il tuo biglietto: {show}",
-    intro: "la tua prenotazione è confermata. Mostra il codice QR allegato all'ingresso, dal telefono o stampato.",
+    intro:
+      "la tua prenotazione è confermata. Mostra il codice QR allegato all'ingresso, dal telefono o stampato.",
     action: "Apri il biglietto",
     attachments: "In allegato trovi il codice QR (PNG) e l'evento per il calendario (.ics).",
-    cancel: "Non puoi venire? Dalla pagina del biglietto puoi annullare la prenotazione e liberare i posti.",
+    cancel:
+      "Non puoi venire? Dalla pagina del biglietto puoi annullare la prenotazione e liberare i posti.",
     qrFilename: "biglietto-azionelab.png",
     icsFilename: "azionelab.ics",
   },
@@ -43,17 +46,20 @@ export const en: typeof it = {
   },
   confirmation: {
     subject: "Confirm your reservation: {show}",
-    intro: "thank you for booking. Your reservation is not confirmed yet: open the link below to confirm it.",
+    intro:
+      "thank you for booking. Your reservation is not confirmed yet: open the link below to confirm it.",
     action: "Confirm the reservation",
     expires: "The link expires {expiresAt}. Until you confirm, the seats are not guaranteed.",
     ignore: "If you did not make this booking, ignore this email: without confirmation it lapses.",
   },
   ticket: {
     subject: "Your ticket: {show}",
-    intro: "your reservation is confirmed. Show the attached QR code at the door, on your phone or printed.",
+    intro:
+      "your reservation is confirmed. Show the attached QR code at the door, on your phone or printed.",
     action: "Open the ticket",
     attachments: "Attached: the QR code (PNG) and the calendar event (.ics).",
-    cancel: "Can't make it? From the ticket page you can cancel the reservation and free the seats.",
+    cancel:
+      "Can't make it? From the ticket page you can cancel the reservation and free the seats.",
     qrFilename: "azionelab-ticket.png",
     icsFilename: "azionelab.ics",
   },

@@ -2,12 +2,26 @@
 export const it = {
   site: {
     skipToContent: "Vai al contenuto",
-    nav: { label: "Navigazione principale", home: "Home", shows: "Spettacoli", lostTicket: "Biglietto perso?" },
-    footer: { contact: "Contatti", privacy: "Privacy", lostTicket: "Hai perso il biglietto?", tagline: "Compagnia teatrale · Roma" },
+    nav: {
+      label: "Navigazione principale",
+      home: "Home",
+      shows: "Spettacoli",
+      lostTicket: "Biglietto perso?",
+    },
+    footer: {
+      contact: "Contatti",
+      privacy: "Privacy",
+      lostTicket: "Hai perso il biglietto?",
+      tagline: "Compagnia teatrale · Roma",
+    },
     language: { label: "Lingua", it: "Italiano", en: "English", switchTo: "Passa all'italiano" },
     description: "Compagnia teatrale a Roma: spettacoli, date e prenotazioni.",
   },
-  notFound: { title: "Pagina non trovata", body: "La pagina che cerchi non esiste o è stata spostata.", back: "Torna alla home" },
+  notFound: {
+    title: "Pagina non trovata",
+    body: "La pagina che cerchi non esiste o è stata spostata.",
+    back: "Torna alla home",
+  },
   home: {
     upcoming: "Prossimi spettacoli",
     none: "Al momento non ci sono date in programma. Torna a trovarci presto!",
@@ -15,7 +29,8 @@ export const it = {
   },
   shows: {
     title: "Spettacoli",
-    intro: "Gli spettacoli in cartellone e le prossime date. La prenotazione è gratuita e si conferma via email.",
+    intro:
+      "Gli spettacoli in cartellone e le prossime date. La prenotazione è gratuita e si conferma via email.",
     none: "Nessuno spettacolo in cartellone per ora.",
     nextDates: "Prossime date",
     noDates: "Nuove date in arrivo.",
@@ -37,7 +52,8 @@ export const it = {
   },
   booking: {
     title: "Prenota: {show}",
-    intro: "Compila il modulo: ti mandiamo un'email con il link per confermare. I posti sono garantiti solo dopo la conferma.",
+    intro:
+      "Compila il modulo: ti mandiamo un'email con il link per confermare. I posti sono garantiti solo dopo la conferma.",
     closed: "Le prenotazioni per questa data sono chiuse.",
     soldOut: "Questa data è esaurita.",
     otherDates: "Vedi le altre date",
@@ -50,7 +66,8 @@ export const it = {
     partySizeHint: "Al massimo {max} per prenotazione.",
     notes: "Note (facoltative)",
     notesHint: "Per esempio: accesso in sedia a rotelle.",
-    privacy: "Ho letto l'informativa sulla privacy e acconsento al trattamento dei miei dati per gestire la prenotazione.",
+    privacy:
+      "Ho letto l'informativa sulla privacy e acconsento al trattamento dei miei dati per gestire la prenotazione.",
     privacyLink: "Leggi l'informativa",
     submit: "Prenota",
     submitting: "Invio in corso…",
@@ -78,7 +95,8 @@ export const it = {
     title: "Controlla la tua email",
     body: "Abbiamo inviato il link di conferma a {email}. Aprilo entro {hours} ore (e prima dell'inizio dello spettacolo) per confermare la prenotazione.",
     spam: "Non la trovi? Guarda nella cartella spam o chiedi un nuovo invio.",
-    failed: "La prenotazione è registrata, ma non siamo riusciti a inviare l'email a {email}. Riprova con il pulsante qui sotto.",
+    failed:
+      "La prenotazione è registrata, ma non siamo riusciti a inviare l'email a {email}. Riprova con il pulsante qui sotto.",
     resend: "Invia di nuovo l'email",
     resending: "Invio…",
     resent: "Email inviata di nuovo: il link precedente non vale più.",
@@ -87,11 +105,16 @@ export const it = {
   confirm: {
     title: "Conferma della prenotazione",
     working: "Stiamo confermando la tua prenotazione…",
-    confirmed: "Prenotazione confermata! Ecco il tuo biglietto: ti abbiamo mandato anche un'email con il codice QR.",
-    already_confirmed: "Questa prenotazione è già confermata. Il biglietto è nell'email che ti abbiamo inviato.",
-    expired: "Il link di conferma è scaduto e i posti non sono stati riservati. Puoi prenotare di nuovo.",
-    sold_out: "Ci dispiace: nel frattempo i posti si sono esauriti e non possiamo confermare la prenotazione.",
-    replaced: "Questo link è stato sostituito da uno più recente: usa l'ultima email che ti abbiamo mandato.",
+    confirmed:
+      "Prenotazione confermata! Ecco il tuo biglietto: ti abbiamo mandato anche un'email con il codice QR.",
+    already_confirmed:
+      "Questa prenotazione è già confermata. Il biglietto è nell'email che ti abbiamo inviato.",
+    expired:
+      "Il link di conferma è scaduto e i posti non sono stati riservati. Puoi prenotare di nuovo.",
+    sold_out:
+      "Ci dispiace: nel frattempo i posti si sono esauriti e non possiamo confermare la prenotazione.",
+    replaced:
+      "Questo link è stato sostituito da uno più recente: usa l'ultima email che ti abbiamo mandato.",
     closed: "Questa prenotazione non può più essere confermata.",
     unknown: "Questo link di conferma non è valido. Controlla di averlo copiato per intero.",
     rate_limited: "Troppi tentativi. Riprova fra qualche minuto.",
@@ -103,7 +126,8 @@ export const it = {
   ticket: {
     title: "Il tuo biglietto",
     loading: "Carico il biglietto…",
-    unknown: "Questo biglietto non è valido. Se hai perso il biglietto, possiamo mandartelo di nuovo.",
+    unknown:
+      "Questo biglietto non è valido. Se hai perso il biglietto, possiamo mandartelo di nuovo.",
     show: "Spettacolo",
     date: "Data",
     time: "Ora",
@@ -114,7 +138,8 @@ export const it = {
     print: "Stampa",
     calendar: "Aggiungi al calendario",
     cancel: "Annulla la prenotazione",
-    cancelQuestion: "Vuoi davvero annullare? I posti tornano disponibili e il codice QR smette di funzionare.",
+    cancelQuestion:
+      "Vuoi davvero annullare? I posti tornano disponibili e il codice QR smette di funzionare.",
     cancelYes: "Sì, annulla",
     cancelNo: "No, tienila",
     cancelling: "Annullamento…",
@@ -131,25 +156,40 @@ export const it = {
   },
   lost: {
     title: "Hai perso il biglietto?",
-    intro: "Scrivi l'indirizzo email usato per prenotare: ti mandiamo di nuovo i link delle tue prenotazioni future. Per quelle già confermate ricevi un nuovo biglietto; anche quello precedente resta valido.",
+    intro:
+      "Scrivi l'indirizzo email usato per prenotare: ti mandiamo di nuovo i link delle tue prenotazioni future. Per quelle già confermate ricevi un nuovo biglietto; anche quello precedente resta valido.",
     email: "Email",
     submit: "Inviami i link",
     done: "Se ci sono prenotazioni future per questo indirizzo, ti abbiamo appena mandato un'email. Controlla anche nella cartella spam.",
     invalid: "Inserisci un indirizzo email valido.",
     rate_limited: "Troppe richieste. Riprova fra un'ora.",
   },
-  devMail: { title: "Posta di sviluppo", empty: "Nessun messaggio.", to: "A", attachments: "Allegati" },
+  devMail: {
+    title: "Posta di sviluppo",
+    empty: "Nessun messaggio.",
+    to: "A",
+    attachments: "Allegati",
+  },
 };
 
 export const en: typeof it = {
   site: {
     skipToContent: "Skip to content",
     nav: { label: "Main navigation", home: "Home", shows: "Shows", lostTicket: "Lost ticket?" },
-    footer: { contact: "Contact", privacy: "Privacy", lostTicket: "Lost your ticket?", tagline: "Theatre company · Rome" },
+    footer: {
+      contact: "Contact",
+      privacy: "Privacy",
+      lostTicket: "Lost your ticket?",
+      tagline: "Theatre company · Rome",
+    },
     language: { label: "Language", it: "Italiano", en: "English", switchTo: "Switch to English" },
     description: "Theatre company in Rome: shows, dates and bookings.",
   },
-  notFound: { title: "Page not found", body: "The page you are looking for does not exist or has moved.", back: "Back to the home page" },
+  notFound: {
+    title: "Page not found",
+    body: "The page you are looking for does not exist or has moved.",
+    back: "Back to the home page",
+  },
   home: {
     upcoming: "Coming up",
     none: "No dates are scheduled right now. Come back soon!",
@@ -179,7 +219,8 @@ export const en: typeof it = {
   },
   booking: {
     title: "Book: {show}",
-    intro: "Fill in the form: we will email you a link to confirm. Seats are guaranteed only once you confirm.",
+    intro:
+      "Fill in the form: we will email you a link to confirm. Seats are guaranteed only once you confirm.",
     closed: "Booking for this date is closed.",
     soldOut: "This date is sold out.",
     otherDates: "See the other dates",
@@ -192,7 +233,8 @@ export const en: typeof it = {
     partySizeHint: "At most {max} per booking.",
     notes: "Notes (optional)",
     notesHint: "For example: wheelchair access.",
-    privacy: "I have read the privacy notice and agree to the processing of my data to manage the booking.",
+    privacy:
+      "I have read the privacy notice and agree to the processing of my data to manage the booking.",
     privacyLink: "Read the privacy notice",
     submit: "Book",
     submitting: "Sending…",
@@ -220,7 +262,8 @@ export const en: typeof it = {
     title: "Check your email",
     body: "We sent the confirmation link to {email}. Open it within {hours} hours (and before the show starts) to confirm your booking.",
     spam: "Can't find it? Look in your spam folder or ask us to send it again.",
-    failed: "Your booking is saved, but we could not send the email to {email}. Try again with the button below.",
+    failed:
+      "Your booking is saved, but we could not send the email to {email}. Try again with the button below.",
     resend: "Send the email again",
     resending: "Sending…",
     resent: "Email sent again: the previous link no longer works.",
@@ -229,8 +272,10 @@ export const en: typeof it = {
   confirm: {
     title: "Booking confirmation",
     working: "Confirming your booking…",
-    confirmed: "Booking confirmed! Here is your ticket: we also emailed it to you with the QR code.",
-    already_confirmed: "This booking is already confirmed. Your ticket is in the email we sent you.",
+    confirmed:
+      "Booking confirmed! Here is your ticket: we also emailed it to you with the QR code.",
+    already_confirmed:
+      "This booking is already confirmed. Your ticket is in the email we sent you.",
     expired: "The confirmation link has expired and no seats were held. You can book again.",
     sold_out: "Sorry: the seats sold out in the meantime and we cannot confirm this booking.",
     replaced: "A newer link replaced this one: use the latest email we sent you.",
@@ -256,7 +301,8 @@ export const en: typeof it = {
     print: "Print",
     calendar: "Add to calendar",
     cancel: "Cancel this booking",
-    cancelQuestion: "Do you really want to cancel? The seats become available again and the QR code stops working.",
+    cancelQuestion:
+      "Do you really want to cancel? The seats become available again and the QR code stops working.",
     cancelYes: "Yes, cancel",
     cancelNo: "No, keep it",
     cancelling: "Cancelling…",
@@ -273,14 +319,20 @@ export const en: typeof it = {
   },
   lost: {
     title: "Lost your ticket?",
-    intro: "Enter the email address you booked with: we will send again the links of your upcoming bookings. Confirmed ones get a new ticket; the earlier one stays valid too.",
+    intro:
+      "Enter the email address you booked with: we will send again the links of your upcoming bookings. Confirmed ones get a new ticket; the earlier one stays valid too.",
     email: "Email",
     submit: "Send me the links",
     done: "If there are upcoming bookings for this address, we have just emailed them. Check your spam folder too.",
     invalid: "Enter a valid email address.",
     rate_limited: "Too many requests. Try again in an hour.",
   },
-  devMail: { title: "Development mail", empty: "No messages.", to: "To", attachments: "Attachments" },
+  devMail: {
+    title: "Development mail",
+    empty: "No messages.",
+    to: "To",
+    attachments: "Attachments",
+  },
 };
 
 export type PublicMessages = typeof it;

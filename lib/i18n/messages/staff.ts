@@ -40,8 +40,10 @@ export const it = {
     stopCamera: "Ferma fotocamera",
     cameraStarting: "Avvio della fotocamera…",
     cameraActive: "Inquadra il codice QR del biglietto.",
-    cameraDenied: "La fotocamera non è disponibile: permesso negato. Puoi inserire il codice a mano qui sotto.",
-    cameraMissing: "Nessuna fotocamera trovata su questo dispositivo. Puoi inserire il codice a mano qui sotto.",
+    cameraDenied:
+      "La fotocamera non è disponibile: permesso negato. Puoi inserire il codice a mano qui sotto.",
+    cameraMissing:
+      "Nessuna fotocamera trovata su questo dispositivo. Puoi inserire il codice a mano qui sotto.",
     cameraFailed: "Impossibile avviare la fotocamera. Puoi inserire il codice a mano qui sotto.",
     manualLabel: "Codice o link del biglietto",
     manualHint: "Incolla il link del biglietto oppure digita il codice.",
@@ -56,9 +58,11 @@ export const it = {
       valid: "Biglietto valido",
       checked_in: "Ingresso registrato",
       already_checked_in: "Già entrato",
-      alreadyDetail: "Entrato alle {time} del {date}, registrato da {staff}. Non far entrare di nuovo.",
+      alreadyDetail:
+        "Entrato alle {time} del {date}, registrato da {staff}. Non far entrare di nuovo.",
       reservation_not_confirmed: "Prenotazione non confermata",
-      reservationNotConfirmedDetail: "La prenotazione è in attesa, annullata o scaduta: non far entrare.",
+      reservationNotConfirmedDetail:
+        "La prenotazione è in attesa, annullata o scaduta: non far entrare.",
       expired: "Biglietto scaduto",
       expiredDetail: "Il biglietto non è più valido per gli ingressi.",
       wrong_performance: "Spettacolo diverso",
@@ -130,7 +134,8 @@ export const en: typeof it = {
     stopCamera: "Stop camera",
     cameraStarting: "Starting the camera…",
     cameraActive: "Point the camera at the ticket's QR code.",
-    cameraDenied: "The camera is not available: permission was denied. You can type the code below.",
+    cameraDenied:
+      "The camera is not available: permission was denied. You can type the code below.",
     cameraMissing: "No camera was found on this device. You can type the code below.",
     cameraFailed: "The camera could not be started. You can type the code below.",
     manualLabel: "Ticket code or link",
@@ -148,7 +153,8 @@ export const en: typeof it = {
       already_checked_in: "Already checked in",
       alreadyDetail: "Checked in at {time} on {date} by {staff}. Do not admit again.",
       reservation_not_confirmed: "Reservation not confirmed",
-      reservationNotConfirmedDetail: "The reservation is pending, cancelled or expired: do not admit.",
+      reservationNotConfirmedDetail:
+        "The reservation is pending, cancelled or expired: do not admit.",
       expired: "Ticket expired",
       expiredDetail: "This ticket is no longer valid for entry.",
       wrong_performance: "Different performance",
@@ -183,5 +189,7 @@ export type StaffMessages = typeof it;
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    key in values ? String(values[key]) : match,
+  );
 }

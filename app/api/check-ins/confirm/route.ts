@@ -1,5 +1,9 @@
 import { NextResponse } from "next/server";
-import { readCheckInRequest, refusalResponse, ticketJson } from "@/app/api/check-ins/check-in-response";
+import {
+  readCheckInRequest,
+  refusalResponse,
+  ticketJson,
+} from "@/app/api/check-ins/check-in-response";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { checkInConfirmRequest } from "@/lib/check-ins/check-in-request";
 import { config } from "@/lib/config";
@@ -11,7 +15,13 @@ export async function POST(request: Request) {
   const checked = await readCheckInRequest(request, checkInConfirmRequest);
   if (!checked.ok) return checked.response;
   const { token, performance_id, nonce } = checked.body;
-  const result = await confirmCheckIn({ db, token, performanceId: performance_id, nonce, staffUserId: checked.user.id });
+  const result = await confirmCheckIn({
+    db,
+    token,
+    performanceId: performance_id,
+    nonce,
+    staffUserId: checked.user.id,
+  });
   if (!result.ok) return refusalResponse(result);
   return NextResponse.json({
     status: "checked_in",

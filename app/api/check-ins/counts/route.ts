@@ -14,5 +14,9 @@ export async function GET(request: Request) {
   const query = countsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return fieldErrorsResponse(query.error);
   const counts = await countDoorSeats({ db, performanceId: query.data.performance_id });
-  return NextResponse.json({ performance_id: query.data.performance_id, checked_in_seats: counts.checkedInSeats, confirmed_seats: counts.confirmedSeats });
+  return NextResponse.json({
+    performance_id: query.data.performance_id,
+    checked_in_seats: counts.checkedInSeats,
+    confirmed_seats: counts.confirmedSeats,
+  });
 }

@@ -12,7 +12,9 @@ import { isWellFormedToken } from "@/lib/tokens";
 
 export const dynamic = "force-dynamic";
 
-const confirmInput = z.strictObject({ token: z.string({ error: "required" }).trim().refine(isWellFormedToken, "malformed_token") });
+const confirmInput = z.strictObject({
+  token: z.string({ error: "required" }).trim().refine(isWellFormedToken, "malformed_token"),
+});
 
 const DETAIL = {
   token_not_found: "This confirmation link is not valid.",
@@ -34,7 +36,12 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
 
   const result = await confirmAndSendTicket({ db, token: body.data.token });
-  if (!result.ok) return problem(OUTCOME_HTTP_STATUS[result.reason], contractStatus(result.reason), DETAIL[result.reason]);
+  if (!result.ok)
+    return problem(
+      OUTCOME_HTTP_STATUS[result.reason],
+      contractStatus(result.reason),
+      DETAIL[result.reason],
+    );
 
   const { APP_URL } = config();
   return Response.json(

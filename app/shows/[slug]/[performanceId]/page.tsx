@@ -19,13 +19,16 @@ type Props = { params: Promise<{ slug: string; performanceId: string }> };
 async function load(params: Props["params"]) {
   const { slug, performanceId } = await params;
   const id = parsePublicId(performanceId);
-  const performance = id === null ? null : await getPublicPerformance(db, id, new Date(), await getLocale());
+  const performance =
+    id === null ? null : await getPublicPerformance(db, id, new Date(), await getLocale());
   return performance && performance.show.slug === slug ? performance : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [performance, { t }] = await Promise.all([load(params), publicText()]);
-  return { title: performance ? fill(t.booking.title, { show: performance.show.title }) : undefined };
+  return {
+    title: performance ? fill(t.booking.title, { show: performance.show.title }) : undefined,
+  };
 }
 
 export default async function BookingPage({ params }: Props) {
@@ -38,16 +41,24 @@ export default async function BookingPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header className="space-y-3">
-        <h1 className="text-3xl font-semibold sm:text-4xl">{fill(t.booking.title, { show: performance.show.title })}</h1>
+        <h1 className="text-3xl font-semibold sm:text-4xl">
+          {fill(t.booking.title, { show: performance.show.title })}
+        </h1>
         <p className="text-lg font-semibold">
           <time dateTime={performance.startsAt.toISOString()}>
-            {formatDate(performance.startsAt, locale, TIME_ZONE)}, {formatTime(performance.startsAt, locale, TIME_ZONE)}
+            {formatDate(performance.startsAt, locale, TIME_ZONE)},{" "}
+            {formatTime(performance.startsAt, locale, TIME_ZONE)}
           </time>
         </p>
         <p className="text-ink-muted">
           {performance.venue.name}, {performance.venue.address}, {performance.venue.city}
         </p>
-        <AvailabilityBadge state={performance.bookingState} seats={performance.availableSeats} locale={locale} t={t.availability} />
+        <AvailabilityBadge
+          state={performance.bookingState}
+          seats={performance.availableSeats}
+          locale={locale}
+          t={t.availability}
+        />
       </header>
       {performance.bookingState === "open" ? (
         <>
@@ -56,7 +67,12 @@ export default async function BookingPage({ params }: Props) {
             action={submitBooking.bind(null, performance.id)}
             maxSeats={maxSeats}
             maxPartySize={MAX_PARTY_SIZE}
-            t={{ booking: t.booking, fieldErrors: t.fieldErrors, refusals: t.refusals, sent: { ...t.sent, body: fill(t.sent.body, { hours: CONFIRMATION_TTL_HOURS }) } }}
+            t={{
+              booking: t.booking,
+              fieldErrors: t.fieldErrors,
+              refusals: t.refusals,
+              sent: { ...t.sent, body: fill(t.sent.body, { hours: CONFIRMATION_TTL_HOURS }) },
+            }}
           />
         </>
       ) : (

@@ -22,7 +22,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const refused = crossSiteRefusal(request);
   if (refused) return refused;
   const performanceId = parsePublicId((await params).id);
-  if (performanceId === null) return problem(404, "performance_not_found", REFUSAL_DETAIL.performance_not_found);
+  if (performanceId === null)
+    return problem(404, "performance_not_found", REFUSAL_DETAIL.performance_not_found);
 
   const limit = await consumeRateLimit("booking", clientAddress(request.headers));
   if (!limit.ok) return tooManyRequests(limit);
@@ -30,10 +31,21 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const body = await readJsonBody(request, bookingInput(config().MAX_PARTY_SIZE));
   if (!body.ok) return body.response;
 
-  const result = await bookPerformance({ db, performanceId, input: body.data, locale: requestLocale(request) });
+  const result = await bookPerformance({
+    db,
+    performanceId,
+    input: body.data,
+    locale: requestLocale(request),
+  });
   if (!result.ok) {
-    const extra = result.reason === "insufficient_seats" ? { available_seats: result.availableSeats } : {};
-    return problem(OUTCOME_HTTP_STATUS[result.reason], result.reason, REFUSAL_DETAIL[result.reason], extra);
+    const extra =
+      result.reason === "insufficient_seats" ? { available_seats: result.availableSeats } : {};
+    return problem(
+      OUTCOME_HTTP_STATUS[result.reason],
+      result.reason,
+      REFUSAL_DETAIL[result.reason],
+      extra,
+    );
   }
   return Response.json(
     {

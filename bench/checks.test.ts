@@ -12,6 +12,7 @@ import { runCheckIn } from "@/bench/scenarios/check-in";
 import { runConfirmHot } from "@/bench/scenarios/confirm-hot";
 import { confirmCheckIn, previewCheckIn } from "@/lib/check-ins/check-in";
 import { db } from "@/lib/db";
+import { TEST_SETTINGS } from "@/tests/support/factories";
 import { OUTCOME_HTTP_STATUS } from "@/lib/http/outcomes";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
 import { hashToken } from "@/lib/tokens";
@@ -45,7 +46,7 @@ async function serve(
 }
 
 const confirmWithDomain: Handler = async ({ token }) => {
-  const result = await confirmReservation({ db, token: String(token), checkInWindowHours: 6 });
+  const result = await confirmReservation({ db, token: String(token), settings: TEST_SETTINGS });
   return result.ok ? 200 : OUTCOME_HTTP_STATUS[result.reason];
 };
 
@@ -69,14 +70,14 @@ const confirmWithoutLock: Handler = async ({ token }) => {
 };
 
 function checkInHandlers(
-  staffUserId: number,
+  staff: { id: number; email: string },
   { admitTwice = false } = {},
 ): Record<string, Handler> {
   return {
     "/api/check-ins/preview": async ({ token, performance_id }) => {
       const result = await previewCheckIn({
         db,
-        token: String(token),
+        target: { token: String(token) },
         performanceId: Number(performance_id),
       });
       return result.ok ? 200 : OUTCOME_HTTP_STATUS[result.reason];
@@ -84,10 +85,11 @@ function checkInHandlers(
     "/api/check-ins/confirm": async ({ token, performance_id, nonce }) => {
       const result = await confirmCheckIn({
         db,
-        token: String(token),
+        target: { token: String(token) },
         performanceId: Number(performance_id),
         nonce: String(nonce),
-        staffUserId,
+        staff,
+        source: "qr_scan",
       });
       if (admitTwice && !result.ok && result.reason === "already_checked_in") return 200;
       return result.ok ? 200 : OUTCOME_HTTP_STATUS[result.reason];
@@ -95,11 +97,12 @@ function checkInHandlers(
   };
 }
 
-let staffUserId: number;
+let staff: { id: number; email: string };
 const servers: Server[] = [];
 
 beforeAll(async () => {
-  staffUserId = (await createStaffUser(sql)).userId;
+  const created = await createStaffUser(sql);
+  staff = { id: created.userId, email: created.email };
 });
 
 afterAll(async () => {
@@ -176,7 +179,7 @@ describe("the confirmation race check", () => {
 
 describe("the duplicate check-in check", () => {
   it("passes a run where every ticket gets in once and a second presentation is refused", async () => {
-    const baseUrl = await start(checkInHandlers(staffUserId));
+    const baseUrl = await start(checkInHandlers(staff));
 
     // 10 tickets on 4 connections: 2 connections finish with a filler pair.
     const result = await runCheckIn({
@@ -198,7 +201,7 @@ describe("the duplicate check-in check", () => {
   });
 
   it("fails a run whose server lets a ticket in twice", async () => {
-    const baseUrl = await start(checkInHandlers(staffUserId, { admitTwice: true }));
+    const baseUrl = await start(checkInHandlers(staff, { admitTwice: true }));
 
     const result = await runCheckIn({
       baseUrl,

@@ -12,6 +12,7 @@ import { summarize } from "@/bench/load";
 import { runConfirmCeiling } from "@/bench/scenarios/confirm-ceiling";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { fileTransport } from "@/lib/mail/transport";
+import { TEST_SETTINGS } from "@/tests/support/factories";
 import { confirmAndSendTicket } from "@/lib/reservations/confirm-and-send-ticket";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
 import { ticketQrPng } from "@/lib/reservations/ticket-qr";
@@ -37,6 +38,7 @@ async function race(
   const { performanceId } = await createBenchPerformance(sql, {
     label: "profile",
     capacity: CAPACITY,
+    published: true,
   });
   const tokens = await insertPendingReservations(sql, performanceId, RESERVATIONS);
   await Promise.all(Array.from({ length: poolSize }, () => db.$queryRaw`SELECT 1`));
@@ -70,12 +72,12 @@ try {
     `${"raw pg, 4 round trips (the ceiling)".padEnd(52)} ${ceiling.latency.perSecond.toFixed(0).padStart(5)}/s  p50 ${ceiling.latency.p50.toFixed(0).padStart(4)} ms  p95 ${ceiling.latency.p95.toFixed(0).padStart(4)} ms`,
   );
   const confirmOnly = (db: PrismaClient, token: string) =>
-    confirmReservation({ db, token, checkInWindowHours: 6 });
+    confirmReservation({ db, token, settings: TEST_SETTINGS });
   await race("confirmReservation (Prisma, pool 10)", 10, confirmOnly);
   await race("confirmReservation (Prisma, pool 32)", 32, confirmOnly);
   const transport = fileTransport(mailDir);
   await race("confirmAndSendTicket (Prisma pool 10 + ticket email)", 10, (db, token) =>
-    confirmAndSendTicket({ db, token, transport }),
+    confirmAndSendTicket({ db, token, settings: TEST_SETTINGS, transport }),
   );
   const startedAt = performance.now();
   for (let i = 0; i < 100; i += 1) ticketQrPng(generateToken());

@@ -6,7 +6,11 @@ export type CapacitySettings = {
   manuallyOccupiedSeats: number;
 };
 
-/** Seats the public can book in total: room + additional - manually occupied. */
+/**
+ * Seats the public can book in total for settings not saved yet (the admin form's live
+ * formula, and the check of a capacity change before it is written). Saved performances
+ * are read from the `performance_availability` view, the one definition of availability.
+ */
 export function bookableCapacity(p: CapacitySettings): number {
   return p.roomCapacity + p.additionalSeats - p.manuallyOccupiedSeats;
 }
@@ -17,35 +21,30 @@ export type Availability = {
   availableSeats: number;
 };
 
-/** Only confirmed reservations consume seats; pending ones do not. */
-export async function confirmedSeatsByPerformance(
+/** Availability of saved performances, from the database's one definition; only confirmed reservations consume seats. */
+export async function availabilityByPerformance(
   db: Db,
   performanceIds: number[],
-): Promise<Map<number, number>> {
+): Promise<Map<number, Availability>> {
   if (performanceIds.length === 0) return new Map();
-  const rows = await db.reservation.groupBy({
-    by: ["performanceId"],
-    where: { performanceId: { in: performanceIds }, status: "confirmed" },
-    _sum: { partySize: true },
-  });
-  return new Map(rows.map((row) => [row.performanceId, row._sum.partySize ?? 0]));
-}
-
-export function availabilityOf(
-  performance: CapacitySettings,
-  confirmedSeats: number,
-): Availability {
-  const capacity = bookableCapacity(performance);
-  return { capacity, confirmedSeats, availableSeats: Math.max(0, capacity - confirmedSeats) };
+  const rows = await db.$queryRaw<
+    { performance_id: number; capacity: number; confirmed_seats: number; available_seats: number }[]
+  >`
+    SELECT performance_id, capacity, confirmed_seats, available_seats
+    FROM performance_availability WHERE performance_id = ANY(${performanceIds}::int[])`;
+  return new Map(
+    rows.map((row) => [
+      row.performance_id,
+      {
+        capacity: row.capacity,
+        confirmedSeats: row.confirmed_seats,
+        availableSeats: row.available_seats,
+      },
+    ]),
+  );
 }
 
 /** Availability of one performance, or null when it does not exist. */
 export async function getAvailability(db: Db, performanceId: number): Promise<Availability | null> {
-  const performance = await db.performance.findUnique({
-    where: { id: performanceId },
-    select: { roomCapacity: true, additionalSeats: true, manuallyOccupiedSeats: true },
-  });
-  if (!performance) return null;
-  const confirmed = await confirmedSeatsByPerformance(db, [performanceId]);
-  return availabilityOf(performance, confirmed.get(performanceId) ?? 0);
+  return (await availabilityByPerformance(db, [performanceId])).get(performanceId) ?? null;
 }

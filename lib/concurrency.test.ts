@@ -11,6 +11,7 @@ import {
   bookPending,
   createPerformance,
   createStaffUser,
+  TEST_SETTINGS,
 } from "@/tests/support/factories";
 
 describe("under concurrency", () => {
@@ -25,7 +26,7 @@ describe("under concurrency", () => {
 
     const results = await Promise.all(
       pending.map((booked) =>
-        confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 }),
+        confirmReservation({ db, token: booked.confirmationToken, settings: TEST_SETTINGS }),
       ),
     );
 
@@ -50,8 +51,9 @@ describe("under concurrency", () => {
       Array.from({ length: 20 }, (_, i) =>
         confirmCheckIn({
           db,
-          token: booked.checkInToken,
-          staffUserId: staff.id,
+          target: { token: booked.checkInToken },
+          staff: staff,
+          source: "qr_scan",
           nonce: `door-${i}`,
         }),
       ),

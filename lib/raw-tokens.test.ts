@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { db } from "@/lib/db";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
-import { bookPending, createPerformance, createStaffUser } from "@/tests/support/factories";
+import {
+  bookPending,
+  createPerformance,
+  createStaffUser,
+  TEST_SETTINGS,
+} from "@/tests/support/factories";
 
 describe("raw tokens are never stored", () => {
   it("no column of any table contains a raw token after book -> confirm -> check-in", async () => {
@@ -12,14 +17,15 @@ describe("raw tokens are never stored", () => {
     const confirmed = await confirmReservation({
       db,
       token: booked.confirmationToken,
-      checkInWindowHours: 6,
+      settings: TEST_SETTINGS,
     });
     if (!confirmed.ok) throw new Error(confirmed.reason);
     expect(
       await confirmCheckIn({
         db,
-        token: confirmed.checkInToken,
-        staffUserId: staff.id,
+        target: { token: confirmed.checkInToken },
+        staff: staff,
+        source: "qr_scan",
         nonce: "n-1",
       }),
     ).toMatchObject({ ok: true });

@@ -11,7 +11,12 @@ describe("retention:purge", () => {
     const recent = await createPerformance();
     const staff = await createStaffUser();
     const oldBooking = await bookConfirmed(old.id, 3);
-    await confirmCheckIn({ db, token: oldBooking.checkInToken, staffUserId: staff.id });
+    await confirmCheckIn({
+      db,
+      target: { token: oldBooking.checkInToken },
+      staff: staff,
+      source: "qr_scan",
+    });
     const recentBooking = await bookConfirmed(recent.id, 2);
     const now = addDays(old.startsAt, 91);
     await db.performance.update({

@@ -7,11 +7,9 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatNumber } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
-import { expireReservations } from "@/lib/reservations/expire-reservations";
 
 export default async function DashboardPage() {
   const { t, locale, when } = await adminContext("/admin");
-  await expireReservations({ db });
   const { upcoming, totals } = await dashboard(db, {
     checkInWindowHours: config().CHECKIN_WINDOW_HOURS,
   });

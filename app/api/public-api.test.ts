@@ -291,7 +291,7 @@ describe("POST /api/performances/{id}/reservations", () => {
 describe("POST /api/reservations/confirm", () => {
   it("confirms (200) with the ticket URL, and sends the ticket email", async () => {
     const performance = await createPerformance();
-    const booked = await bookPending(performance.id, 2);
+    const booked = await bookPending(performance.id, 2, new Date(), "maria.rossi@example.org");
     const response = await confirm({ token: booked.confirmationToken });
     expect(response.status).toBe(200);
     const body = await response.json();

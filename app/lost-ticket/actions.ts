@@ -8,6 +8,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { lostTicketInput } from "@/lib/reservations/lost-ticket-input";
 import { resendLinksForEmail } from "@/lib/reservations/resend-links";
+import { tokenSettings } from "@/web/settings";
 
 /**
  * Resends the links of an address's upcoming reservations. The answer is the same
@@ -23,6 +24,7 @@ export async function requestLostTicket(formData: FormData): Promise<void> {
     ["lost_ticket", `address:${clientAddress(await headers())}`],
   ]);
   if (!limit.ok) redirect("/lost-ticket?error=rate_limited");
-  after(() => resendLinksForEmail({ db, email }));
+  const settings = tokenSettings();
+  after(() => resendLinksForEmail({ db, email, settings }));
   redirect("/lost-ticket?sent=1");
 }

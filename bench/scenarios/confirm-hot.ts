@@ -31,7 +31,12 @@ export async function runConfirmHot({
   reservations: number;
   connections: number;
 }): Promise<RaceResult> {
-  const { performanceId } = await createBenchPerformance(sql, { label: "confirm-hot", capacity });
+  const { performanceId } = await createBenchPerformance(sql, {
+    label: "confirm-hot",
+    capacity,
+    // Confirmations need a bookable performance: a published show with booking open.
+    published: true,
+  });
   const tokens = await insertPendingReservations(sql, performanceId, reservations);
   await warmUp(baseUrl, {
     method: "POST",

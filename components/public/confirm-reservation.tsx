@@ -12,6 +12,8 @@ type ConfirmText = PublicMessages["confirm"];
 
 type Refusal =
   | "already_confirmed"
+  | "already_booked"
+  | "cancelled"
   | "expired"
   | "sold_out"
   | "replaced"
@@ -26,11 +28,12 @@ type Outcome =
 // The confirm endpoint's `status` of a refusal -> what the visitor reads.
 const REFUSALS: Record<string, Refusal> = {
   already_confirmed: "already_confirmed",
-  token_used: "already_confirmed",
+  already_booked: "already_booked",
+  reservation_cancelled: "cancelled",
   expired: "expired",
   insufficient_seats: "sold_out",
   token_replaced: "replaced",
-  reservation_not_pending: "closed",
+  booking_closed: "closed",
   token_not_found: "unknown",
   rate_limited: "rate_limited",
 };
@@ -112,17 +115,22 @@ export function ConfirmReservation({
       </div>
     );
   }
-  const tone = outcome.kind === "already_confirmed" ? "info" : "warning";
+  const tone =
+    outcome.kind === "already_confirmed" || outcome.kind === "already_booked" ? "info" : "warning";
   return (
     <div ref={message} tabIndex={-1} className="space-y-4 outline-none">
       <Alert tone={tone}>{t[outcome.kind]}</Alert>
       <p className="flex flex-col gap-3 sm:flex-row">
-        {outcome.kind === "already_confirmed" || outcome.kind === "replaced" ? (
+        {outcome.kind === "already_confirmed" ||
+        outcome.kind === "already_booked" ||
+        outcome.kind === "replaced" ? (
           <Link href="/lost-ticket" className={buttonClass("primary")}>
             {t.lostTicket}
           </Link>
         ) : null}
-        {outcome.kind === "expired" || outcome.kind === "sold_out" || outcome.kind === "closed" ? (
+        {outcome.kind === "expired" ||
+        outcome.kind === "sold_out" ||
+        outcome.kind === "cancelled" ? (
           <Link href="/shows" className={buttonClass("primary")}>
             {t.bookAgain}
           </Link>

@@ -26,30 +26,38 @@ type Row = {
   booking_enabled: boolean;
   capacity: number;
   confirmed_seats: number;
+  available_seats: number;
   pending_seats: number;
   checked_in_seats: number;
 };
 
 async function performanceCounts(
   db: Db,
+  now: Date,
   from: Date,
   to: Date | null,
   limit: number | null,
 ): Promise<PerformanceCounts[]> {
+  // Seats from the one definition (performance_availability); pending seats only of
+  // reservations whose link still works (an expired one may not be swept yet).
   const rows = await db.$queryRaw<Row[]>`
     SELECT p.id, p.starts_at, s.title AS show_title, v.name AS venue_name, s.is_published AS show_published,
            p.is_booking_enabled AS booking_enabled,
-           (p.room_capacity + p.additional_seats - p.manually_occupied_seats)::int AS capacity,
-           COALESCE(SUM(r.party_size) FILTER (WHERE r.status = 'confirmed'), 0)::int AS confirmed_seats,
-           COALESCE(SUM(r.party_size) FILTER (WHERE r.status = 'pending'), 0)::int AS pending_seats,
+           a.capacity, a.confirmed_seats, a.available_seats,
+           COALESCE(SUM(r.party_size) FILTER (
+             WHERE r.status = 'pending' AND EXISTS (
+               SELECT 1 FROM reservation_tokens t
+               WHERE t.reservation_id = r.id AND t.purpose = 'confirmation'
+                 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > ${now})), 0)::int AS pending_seats,
            COALESCE(SUM(r.party_size) FILTER (WHERE c.id IS NOT NULL), 0)::int AS checked_in_seats
     FROM performances p
     JOIN shows s ON s.id = p.show_id
     JOIN venues v ON v.id = p.venue_id
+    JOIN performance_availability a ON a.performance_id = p.id
     LEFT JOIN reservations r ON r.performance_id = p.id
     LEFT JOIN check_ins c ON c.reservation_id = r.id
     WHERE p.starts_at >= ${from} AND (${to}::timestamptz IS NULL OR p.starts_at < ${to}::timestamptz)
-    GROUP BY p.id, s.id, v.id
+    GROUP BY p.id, s.id, v.id, a.capacity, a.confirmed_seats, a.available_seats
     ORDER BY p.starts_at, p.id
     LIMIT ${limit}`;
   return rows.map((row) => ({
@@ -62,7 +70,7 @@ async function performanceCounts(
     capacity: row.capacity,
     confirmedSeats: row.confirmed_seats,
     pendingSeats: row.pending_seats,
-    availableSeats: Math.max(0, row.capacity - row.confirmed_seats),
+    availableSeats: row.available_seats,
     checkedInSeats: row.checked_in_seats,
   }));
 }
@@ -89,8 +97,8 @@ export async function dashboard(
 ) {
   const from = addHours(now, -checkInWindowHours);
   const [upcoming, nextDays] = await Promise.all([
-    performanceCounts(db, from, null, limit),
-    performanceCounts(db, from, addDays(now, DASHBOARD_DAYS), null),
+    performanceCounts(db, now, from, null, limit),
+    performanceCounts(db, now, from, addDays(now, DASHBOARD_DAYS), null),
   ]);
   const totals: DashboardTotals = {
     performances: nextDays.length,

@@ -7,6 +7,7 @@ import {
   bookPending,
   createPerformance,
   createStaffUser,
+  TEST_SETTINGS,
 } from "@/tests/support/factories";
 
 const timeZone = "Europe/Rome";
@@ -38,6 +39,7 @@ describe("savePerformance", () => {
       actor,
       input: form({ startsAt: "2030-07-01T20:30" }),
       timeZone,
+      tokenSettings: TEST_SETTINGS,
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const stored = await db.performance.findUniqueOrThrow({ where: { id: created.id } });
@@ -52,6 +54,7 @@ describe("savePerformance", () => {
       actor,
       input: form({ roomCapacity: "10", additionalSeats: "2", manuallyOccupiedSeats: "13" }),
       timeZone,
+      tokenSettings: TEST_SETTINGS,
     });
     expect(result).toEqual({
       ok: false,
@@ -64,6 +67,7 @@ describe("savePerformance", () => {
         actor,
         input: form({ roomCapacity: "-1", additionalSeats: "1.5" }),
         timeZone,
+        tokenSettings: TEST_SETTINGS,
       }),
     ).toMatchObject({
       fieldErrors: { roomCapacity: ["not_negative"], additionalSeats: ["whole_number"] },
@@ -82,6 +86,7 @@ describe("savePerformance", () => {
       id: performance.id,
       input: form({ roomCapacity: "8", manuallyOccupiedSeats: "2" }),
       timeZone,
+      tokenSettings: TEST_SETTINGS,
     });
     expect(lowered).toEqual({
       ok: false,
@@ -103,6 +108,7 @@ describe("savePerformance", () => {
         id: performance.id,
         input: form({ roomCapacity: "5", additionalSeats: "2" }),
         timeZone,
+        tokenSettings: TEST_SETTINGS,
       }),
     ).toEqual({ ok: true, id: performance.id });
     expect(await getAvailability(db, performance.id)).toEqual({
@@ -120,6 +126,7 @@ describe("savePerformance", () => {
       id: performance.id,
       input: form({ isBookingEnabled: undefined }),
       timeZone,
+      tokenSettings: TEST_SETTINGS,
     });
     const entry = await db.auditEntry.findFirstOrThrow({
       where: { entityType: "performance", entityId: performance.id },

@@ -1,9 +1,11 @@
 import type { PrismaClient } from "@/lib/db";
-import { writeAudit, type Actor } from "@/lib/admin/audit-log";
+import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import { fieldErrorsOf } from "@/lib/admin/form-fields";
 import { performanceInput } from "@/lib/admin/performance-input";
 import { invalid, type DeleteResult, type SaveResult } from "@/lib/admin/results";
-import { bookableCapacity } from "@/lib/availability";
+import { bookableCapacity, getAvailability } from "@/lib/availability";
+import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
+import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { zonedLocalToUtc } from "@/lib/time";
 
 export type SavePerformanceResult =
@@ -15,7 +17,8 @@ export type SavePerformanceResult =
  * Creates (no `id`) or updates a performance; `startsAt` is the wall clock in `timeZone`.
  * A change that would leave confirmed seats above the bookable capacity is refused:
  * confirmed reservations are never silently dropped. The performance row is locked
- * first, so a confirmation running now (which locks it too) is counted.
+ * first, so a confirmation running now (which locks it too) is counted. A new start
+ * moves the deadlines of its reservations' links in the same transaction.
  */
 export async function savePerformance({
   db,
@@ -23,12 +26,14 @@ export async function savePerformance({
   id,
   input,
   timeZone,
+  tokenSettings,
 }: {
   db: PrismaClient;
   actor: Actor;
   id?: number;
   input: unknown;
   timeZone: string;
+  tokenSettings: TokenSettings;
 }): Promise<SavePerformanceResult> {
   const parsed = performanceInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
@@ -52,11 +57,7 @@ export async function savePerformance({
         { id: number }[]
       >`SELECT id FROM performances WHERE id = ${id} FOR UPDATE`;
       if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
-      const confirmed = await tx.reservation.aggregate({
-        where: { performanceId: id, status: "confirmed" },
-        _sum: { partySize: true },
-      });
-      const confirmedSeats = confirmed._sum.partySize ?? 0;
+      const confirmedSeats = (await getAvailability(tx, id))?.confirmedSeats ?? 0;
       const capacity = bookableCapacity(settings);
       if (capacity < confirmedSeats)
         return { ok: false, reason: "capacity_below_confirmed", confirmedSeats, capacity } as const;
@@ -66,6 +67,7 @@ export async function savePerformance({
     const row = id
       ? await tx.performance.update({ where: { id }, data })
       : await tx.performance.create({ data });
+    if (id) await followPerformanceStart({ db: tx, performanceId: id, settings: tokenSettings });
     await writeAudit(tx, actor, {
       action: id ? "performance.update" : "performance.create",
       entityType: "performance",

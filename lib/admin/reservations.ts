@@ -1,22 +1,25 @@
 import type { Db, PrismaClient } from "@/lib/db";
-import { writeAudit, type Actor } from "@/lib/admin/audit-log";
+import type { Actor } from "@/lib/audit/audit-log";
 import type { ReservationFilters } from "@/lib/admin/reservation-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { checkInManually } from "@/lib/check-ins/check-in";
+import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { cancelReservation } from "@/lib/reservations/cancel-reservation";
-import { expireReservations } from "@/lib/reservations/expire-reservations";
+import {
+  effectiveStatus,
+  effectiveStatusWhere,
+  liveConfirmationTokenSelect,
+} from "@/lib/reservations/effective-status";
 
 export const RESERVATIONS_PAGE_SIZE = 25;
 
 /**
- * One page of reservations, newest first. Stale pending reservations are marked
- * expired first, so the table never shows as pending one that can no longer be confirmed.
+ * One page of reservations, newest first. The status shown and filtered on is the
+ * effective one: a pending reservation that can no longer be confirmed reads "expired".
  */
 export async function listReservations(db: Db, filters: ReservationFilters, now = new Date()) {
-  await expireReservations({ db, now });
   const where: Prisma.ReservationWhereInput = {
     ...(filters.performance ? { performanceId: filters.performance } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.status ? effectiveStatusWhere(filters.status, now) : {}),
     ...(filters.q
       ? {
           OR: [
@@ -41,12 +44,16 @@ export async function listReservations(db: Db, filters: ReservationFilters, now 
         createdAt: true,
         performance: { select: { id: true, startsAt: true, show: { select: { title: true } } } },
         checkIn: { select: { checkedInAt: true } },
+        tokens: liveConfirmationTokenSelect(now),
       },
     }),
     db.reservation.count({ where }),
   ]);
   return {
-    rows,
+    rows: rows.map(({ tokens, ...row }) => ({
+      ...row,
+      status: effectiveStatus({ status: row.status, tokens }),
+    })),
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / RESERVATIONS_PAGE_SIZE)),
@@ -55,17 +62,19 @@ export async function listReservations(db: Db, filters: ReservationFilters, now 
 
 /** One reservation with everything that happened to it, oldest first. */
 export async function reservationDetail(db: Db, id: number, now = new Date()) {
-  await expireReservations({ db, now });
-  const reservation = await db.reservation.findUnique({
+  const found = await db.reservation.findUnique({
     where: { id },
     include: {
+      tokens: liveConfirmationTokenSelect(now),
       performance: {
         include: { show: { select: { title: true } }, venue: { select: { name: true } } },
       },
       checkIn: { include: { checkedInBy: { select: { name: true, email: true } } } },
     },
   });
-  if (!reservation) return null;
+  if (!found) return null;
+  const { tokens, ...stored } = found;
+  const reservation = { ...stored, status: effectiveStatus({ status: stored.status, tokens }) };
   const audit = await db.auditEntry.findMany({
     where: { entityType: "reservation", entityId: id },
     orderBy: { createdAt: "asc" },
@@ -90,14 +99,15 @@ export async function reservationDetail(db: Db, id: number, now = new Date()) {
   }
   if (reservation.cancelledAt) events.push({ at: reservation.cancelledAt, kind: "cancelled" });
   if (reservation.status === "expired") events.push({ at: reservation.updatedAt, kind: "expired" });
-  for (const entry of audit)
+  // A check-in by hand is shown once, as the check-in (with its source), not again as an audit entry.
+  for (const entry of audit.filter((e) => e.action !== "reservation.check_in"))
     events.push({ at: entry.createdAt, kind: "admin", by: entry.actorEmail, detail: entry.action });
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { reservation, events };
 }
 
-/** An admin's cancellation: frees the seats and revokes the QR, at any time before the party came in. */
-export async function cancelAsAdmin({
+/** An admin's cancellation: frees the seats and revokes the QR, at any time before the party came in. Audited in the same transaction. */
+export function cancelAsAdmin({
   db,
   actor,
   reservationId,
@@ -108,18 +118,11 @@ export async function cancelAsAdmin({
   reservationId: number;
   now?: Date;
 }) {
-  const result = await cancelReservation({ db, reservationId, now });
-  if (result.ok)
-    await writeAudit(db, actor, {
-      action: "reservation.cancel",
-      entityType: "reservation",
-      entityId: reservationId,
-    });
-  return result;
+  return cancelReservation({ db, reservationId, now, actor });
 }
 
-/** Lets a confirmed party in without its QR (lost phone); recorded with source `manual`. */
-export async function checkInAsAdmin({
+/** Lets a confirmed party in without its QR (lost phone), within the same rules as the door; source `admin`. */
+export function checkInAsAdmin({
   db,
   actor,
   reservationId,
@@ -130,21 +133,5 @@ export async function checkInAsAdmin({
   reservationId: number;
   now?: Date;
 }) {
-  const result = await checkInManually({ db, reservationId, staffUserId: actor.id, now });
-  if (result.ok)
-    await writeAudit(db, actor, {
-      action: "reservation.check_in",
-      entityType: "reservation",
-      entityId: reservationId,
-    });
-  return result;
-}
-
-/** Records that an admin sent the confirmation or ticket email again. */
-export async function recordResend(db: Db, actor: Actor, reservationId: number) {
-  await writeAudit(db, actor, {
-    action: "reservation.resend_email",
-    entityType: "reservation",
-    entityId: reservationId,
-  });
+  return confirmCheckIn({ db, target: { reservationId }, staff: actor, source: "admin", now });
 }

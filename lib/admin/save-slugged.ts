@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { writeAudit, type Actor } from "@/lib/admin/audit-log";
+import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import { invalid, refusingSlugRace, type SaveResult } from "@/lib/admin/results";
 import { chooseSlug } from "@/lib/admin/slug";
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/db";
-import { writeAudit, type Actor } from "@/lib/admin/audit-log";
+import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import { fieldErrorsOf } from "@/lib/admin/form-fields";
 import { invalid, type DeleteResult, type SaveResult } from "@/lib/admin/results";
 import { saveSlugged } from "@/lib/admin/save-slugged";

@@ -1,4 +1,4 @@
-import { availabilityOf, confirmedSeatsByPerformance } from "@/lib/availability";
+import { availabilityByPerformance } from "@/lib/availability";
 import type { Db } from "@/lib/db";
 import { localizePage, localizeShow } from "@/lib/catalog/localized";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -43,19 +43,19 @@ export function bookingStateOf(
   return availableSeats > 0 ? "open" : "sold_out";
 }
 
-/** Two round trips whatever the number of performances: the rows, then one grouped sum of confirmed seats. */
+/** Two round trips whatever the number of performances: the rows, then their availability. */
 async function withAvailability(
   db: Db,
   rows: PerformanceRow[],
   now: Date,
   locale: Locale,
 ): Promise<PublicPerformance[]> {
-  const confirmed = await confirmedSeatsByPerformance(
+  const availability = await availabilityByPerformance(
     db,
     rows.map((row) => row.id),
   );
   return rows.map((row) => {
-    const { availableSeats } = availabilityOf(row, confirmed.get(row.id) ?? 0);
+    const availableSeats = availability.get(row.id)?.availableSeats ?? 0;
     return {
       id: row.id,
       startsAt: row.startsAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkInManually, confirmCheckIn, previewCheckIn } from "@/lib/check-ins/check-in";
+import { confirmCheckIn, previewCheckIn } from "@/lib/check-ins/check-in";
 import { db } from "@/lib/db";
 import { addHours } from "@/lib/time";
 import { generateToken } from "@/lib/tokens";
@@ -17,7 +17,7 @@ describe("check-in", () => {
 
     const preview = await previewCheckIn({
       db,
-      token: booked.checkInToken,
+      target: { token: booked.checkInToken },
       performanceId: performance.id,
     });
 
@@ -41,14 +41,17 @@ describe("check-in", () => {
     const booked = await bookConfirmed(performance.id);
     const staff = await createStaffUser();
 
-    expect(await previewCheckIn({ db, token: booked.checkInToken })).toMatchObject({ ok: true });
+    expect(await previewCheckIn({ db, target: { token: booked.checkInToken } })).toMatchObject({
+      ok: true,
+    });
     const confirmed = await confirmCheckIn({
       db,
-      token: booked.checkInToken,
-      staffUserId: staff.id,
+      target: { token: booked.checkInToken },
+      staff: staff,
+      source: "qr_scan",
     });
     expect(confirmed).toMatchObject({ ok: true, status: "checked_in", checkedInById: staff.id });
-    const again = await previewCheckIn({ db, token: booked.checkInToken });
+    const again = await previewCheckIn({ db, target: { token: booked.checkInToken } });
     expect(again).toMatchObject({
       ok: false,
       reason: "already_checked_in",
@@ -65,20 +68,23 @@ describe("check-in", () => {
 
     const first = await confirmCheckIn({
       db,
-      token: booked.checkInToken,
-      staffUserId: staff.id,
+      target: { token: booked.checkInToken },
+      staff: staff,
+      source: "qr_scan",
       nonce: "scan-1",
     });
     const retry = await confirmCheckIn({
       db,
-      token: booked.checkInToken,
-      staffUserId: staff.id,
+      target: { token: booked.checkInToken },
+      staff: staff,
+      source: "qr_scan",
       nonce: "scan-1",
     });
     const other = await confirmCheckIn({
       db,
-      token: booked.checkInToken,
-      staffUserId: staff.id,
+      target: { token: booked.checkInToken },
+      staff: staff,
+      source: "qr_scan",
       nonce: "scan-2",
     });
 
@@ -95,23 +101,32 @@ describe("check-in", () => {
     const staff = await createStaffUser();
     const booked = await bookConfirmed(performance.id);
 
-    expect(await confirmCheckIn({ db, token: generateToken(), staffUserId: staff.id })).toEqual({
+    expect(
+      await confirmCheckIn({
+        db,
+        target: { token: generateToken() },
+        staff: staff,
+        source: "qr_scan",
+      }),
+    ).toEqual({
       ok: false,
       reason: "token_not_found",
     });
     expect(
       await confirmCheckIn({
         db,
-        token: booked.checkInToken,
-        staffUserId: staff.id,
+        target: { token: booked.checkInToken },
+        staff: staff,
+        source: "qr_scan",
         performanceId: other.id,
       }),
     ).toMatchObject({ reason: "wrong_performance" });
     expect(
       await confirmCheckIn({
         db,
-        token: booked.checkInToken,
-        staffUserId: staff.id,
+        target: { token: booked.checkInToken },
+        staff: staff,
+        source: "qr_scan",
         now: addHours(performance.startsAt, 7),
       }),
     ).toMatchObject({ reason: "token_expired" });
@@ -120,7 +135,12 @@ describe("check-in", () => {
       data: { status: "cancelled" },
     });
     expect(
-      await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id }),
+      await confirmCheckIn({
+        db,
+        target: { token: booked.checkInToken },
+        staff: staff,
+        source: "qr_scan",
+      }),
     ).toMatchObject({ reason: "reservation_not_confirmed" });
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(0);
   });
@@ -132,16 +152,31 @@ describe("check-in", () => {
     const pending = await bookPending(performance.id);
 
     expect(
-      await checkInManually({ db, reservationId: confirmed.reservationId, staffUserId: admin.id }),
+      await confirmCheckIn({
+        db,
+        target: { reservationId: confirmed.reservationId },
+        staff: admin,
+        source: "admin",
+      }),
     ).toMatchObject({ ok: true });
     expect(
-      await checkInManually({ db, reservationId: confirmed.reservationId, staffUserId: admin.id }),
+      await confirmCheckIn({
+        db,
+        target: { reservationId: confirmed.reservationId },
+        staff: admin,
+        source: "admin",
+      }),
     ).toMatchObject({ ok: false, reason: "already_checked_in" });
     expect(
-      await checkInManually({ db, reservationId: pending.reservationId, staffUserId: admin.id }),
-    ).toEqual({ ok: false, reason: "reservation_not_confirmed" });
+      await confirmCheckIn({
+        db,
+        target: { reservationId: pending.reservationId },
+        staff: admin,
+        source: "admin",
+      }),
+    ).toMatchObject({ ok: false, reason: "reservation_not_confirmed" });
     expect(
       await db.checkIn.findUnique({ where: { reservationId: confirmed.reservationId } }),
-    ).toMatchObject({ source: "manual", checkedInById: admin.id });
+    ).toMatchObject({ source: "admin", checkedInById: admin.id });
   });
 });

@@ -1,4 +1,5 @@
 import type { Db, PrismaClient } from "@/lib/db";
+import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { CheckInSource } from "@/lib/generated/prisma/enums";
 import { hashToken } from "@/lib/tokens";
 
@@ -12,6 +13,12 @@ export type TicketSummary = {
 };
 
 export type EarlierCheckIn = { checkedInAt: Date; checkedInByName: string };
+
+/**
+ * Who is let in: the holder of a ticket token (scanned or pasted), or a reservation
+ * picked by staff without its QR (lost phone). Both go through the same rules.
+ */
+export type CheckInTarget = { token: string } | { reservationId: number };
 
 export type CheckInRefusal =
   | { ok: false; reason: "token_not_found" }
@@ -36,30 +43,45 @@ export type ConfirmCheckInResult =
   | CheckInRefusal;
 
 type TicketRow = {
-  token_id: number;
-  expires_at: Date;
   reservation_id: number;
   status: string;
   party_size: number;
   performance_id: number;
   starts_at: Date;
   show_title: string;
+  /** When the ticket stops working; null when the reservation has no live ticket token. */
+  ticket_expires_at: Date | null;
   existing_checked_in_at: Date | null;
   existing_checked_in_by_id: number | null;
   existing_checked_in_by_name: string | null;
   existing_nonce: string | null;
-  inserted_checked_in_at?: Date | null;
 };
 
-// `hashParam` is the positional parameter ($n) that carries the token hash.
-const TICKET_SELECT = (hashParam: string) => `
-  SELECT t.id AS token_id, t.expires_at, r.id AS reservation_id, r.status::text AS status, r.party_size,
-         r.performance_id, p.starts_at, s.title AS show_title
-  FROM reservation_tokens t
-  JOIN reservations r ON r.id = t.reservation_id
+function targetParams(target: CheckInTarget): [number | null, string | null] {
+  return "token" in target ? [null, hashToken(target.token)] : [target.reservationId, null];
+}
+
+// $1: reservation id or null, $2: ticket token hash or null. A token opens only its own
+// reservation; an id opens the reservation, whose ticket deadline is that of its live tickets.
+const RESERVATION_ID = `COALESCE($1::int,
+  (SELECT reservation_id FROM reservation_tokens WHERE token_hash = $2::text AND purpose = 'check_in'))`;
+
+const TICKET_ROW = `
+  SELECT r.id AS reservation_id, r.status::text AS status, r.party_size, r.performance_id,
+         p.starts_at, s.title AS show_title, t.expires_at AS ticket_expires_at,
+         c.checked_in_at AS existing_checked_in_at, c.checked_in_by_id AS existing_checked_in_by_id,
+         u.name AS existing_checked_in_by_name, c.nonce AS existing_nonce
+  FROM reservations r
   JOIN performances p ON p.id = r.performance_id
   JOIN shows s ON s.id = p.show_id
-  WHERE t.token_hash = ${hashParam} AND t.purpose = 'check_in'`;
+  LEFT JOIN LATERAL (
+    SELECT max(k.expires_at) AS expires_at FROM reservation_tokens k
+    WHERE k.reservation_id = r.id AND k.purpose = 'check_in' AND k.revoked_at IS NULL
+      AND ($2::text IS NULL OR k.token_hash = $2::text)
+  ) t ON true
+  LEFT JOIN check_ins c ON c.reservation_id = r.id
+  LEFT JOIN users u ON u.id = c.checked_in_by_id
+  WHERE r.id = ${RESERVATION_ID}`;
 
 function ticketOf(row: TicketRow): TicketSummary {
   return {
@@ -92,160 +114,111 @@ function refusalOf(
     };
   }
   if (row.status !== "confirmed") return { ok: false, reason: "reservation_not_confirmed", ticket };
-  if (row.expires_at <= now) return { ok: false, reason: "token_expired", ticket };
+  if (!row.ticket_expires_at || row.ticket_expires_at <= now)
+    return { ok: false, reason: "token_expired", ticket };
   return null;
+}
+
+async function readTicket(db: Db, target: CheckInTarget): Promise<TicketRow | undefined> {
+  const rows = await db.$queryRawUnsafe<TicketRow[]>(TICKET_ROW, ...targetParams(target));
+  return rows[0];
 }
 
 /** Tells staff what confirming would do. Never writes. */
 export async function previewCheckIn({
   db,
-  token,
+  target,
   performanceId,
   now = new Date(),
 }: {
   db: Db;
-  token: string;
+  target: CheckInTarget;
   performanceId?: number;
   now?: Date;
 }): Promise<PreviewCheckInResult> {
-  const rows = await db.$queryRawUnsafe<TicketRow[]>(
-    `
-    WITH ticket AS (${TICKET_SELECT("$1")})
-    SELECT ticket.*, c.checked_in_at AS existing_checked_in_at, c.checked_in_by_id AS existing_checked_in_by_id,
-           u.name AS existing_checked_in_by_name, c.nonce AS existing_nonce
-    FROM ticket
-    LEFT JOIN check_ins c ON c.reservation_id = ticket.reservation_id
-    LEFT JOIN users u ON u.id = c.checked_in_by_id`,
-    hashToken(token),
-  );
-  const row = rows[0];
+  const row = await readTicket(db, target);
   if (!row) return { ok: false, reason: "token_not_found" };
   return refusalOf(row, performanceId, now) ?? { ok: true, status: "valid", ticket: ticketOf(row) };
 }
 
+const AUDITED_SOURCES: ReadonlySet<CheckInSource> = new Set(["manual", "admin"]);
+
 /**
- * Records the entrance of the party holding `token`. The reservation row is locked
- * first (a cancellation or another scan of the same ticket waits), then one statement
- * re-validates and inserts; the unique reservation_id on check_ins makes a second
- * check-in impossible even without the lock. A retry carrying the `nonce` of the
- * request that succeeded gets that success again instead of "already checked in".
+ * Records the entrance of a party: the one check-in use case for a scanned or pasted
+ * ticket (`qr_scan`), and for a reservation let in by hand at the door (`manual`) or
+ * from /admin (`admin`). The same rules hold for all: confirmed, the ticket's window
+ * open, the right performance, once.
+ *
+ * The reservation row is locked first (a cancellation or another scan of the same
+ * ticket waits), then it is read again and the check-in inserted; the unique
+ * reservation_id on check_ins makes a second check-in impossible even without the
+ * lock. A retry carrying the `nonce` of the request that succeeded gets that success
+ * again instead of "already checked in". A check-in by hand is audited in the same
+ * transaction.
  */
 export async function confirmCheckIn({
   db,
-  token,
-  staffUserId,
+  target,
+  staff,
+  source,
   performanceId,
   nonce,
-  source = "qr_scan",
   now = new Date(),
 }: {
   db: PrismaClient;
-  token: string;
-  staffUserId: number;
+  target: CheckInTarget;
+  staff: Actor;
+  source: CheckInSource;
   performanceId?: number;
   nonce?: string;
-  source?: CheckInSource;
   now?: Date;
 }): Promise<ConfirmCheckInResult> {
-  const tokenHash = hashToken(token);
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`
-      SELECT r.id FROM reservation_tokens t JOIN reservations r ON r.id = t.reservation_id
-      WHERE t.token_hash = ${tokenHash} AND t.purpose = 'check_in' FOR UPDATE OF r`,
-    db.$queryRawUnsafe<TicketRow[]>(
-      `
-      WITH ticket AS (${TICKET_SELECT("$6")}),
-      inserted AS (
-        INSERT INTO check_ins (reservation_id, checked_in_at, checked_in_by_id, source, nonce, created_at, updated_at)
-        SELECT reservation_id, $1, $2, $3::check_in_source, $4, $1, $1 FROM ticket
-        WHERE status = 'confirmed' AND expires_at > $1 AND ($5::int IS NULL OR performance_id = $5::int)
-        ON CONFLICT (reservation_id) DO NOTHING
-        RETURNING checked_in_at
-      ), used AS (
-        UPDATE reservation_tokens SET used_at = $1 FROM inserted, ticket WHERE reservation_tokens.id = ticket.token_id
-      )
-      SELECT ticket.*, (SELECT checked_in_at FROM inserted) AS inserted_checked_in_at,
-             c.checked_in_at AS existing_checked_in_at, c.checked_in_by_id AS existing_checked_in_by_id,
-             u.name AS existing_checked_in_by_name, c.nonce AS existing_nonce
-      FROM ticket
-      LEFT JOIN check_ins c ON c.reservation_id = ticket.reservation_id
-      LEFT JOIN users u ON u.id = c.checked_in_by_id`,
-      now,
-      staffUserId,
-      source,
-      nonce ?? null,
-      performanceId ?? null,
-      tokenHash,
-    ),
-  ]);
-
-  const row = rows[0];
-  if (!row) return { ok: false, reason: "token_not_found" };
-  const ticket = ticketOf(row);
-  if (row.inserted_checked_in_at) {
-    return {
-      ok: true,
-      status: "checked_in",
-      ticket,
-      checkedInAt: row.inserted_checked_in_at,
-      checkedInById: staffUserId,
-    };
-  }
-  if (
-    nonce &&
-    row.existing_nonce === nonce &&
-    row.existing_checked_in_at &&
-    row.existing_checked_in_by_id !== null
-  ) {
-    return {
-      ok: true,
-      status: "checked_in",
-      ticket,
-      checkedInAt: row.existing_checked_in_at,
-      checkedInById: row.existing_checked_in_by_id,
-    };
-  }
-  return (
-    refusalOf(row, performanceId, now) ?? { ok: false, reason: "reservation_not_confirmed", ticket }
-  );
-}
-
-export type ManualCheckInResult =
-  | { ok: true; checkedInAt: Date }
-  | { ok: false; reason: "not_found" | "reservation_not_confirmed" }
-  | { ok: false; reason: "already_checked_in"; earlier: EarlierCheckIn };
-
-/** An admin lets in a confirmed party without its QR (lost ticket); recorded as `manual`. */
-export async function checkInManually({
-  db,
-  reservationId,
-  staffUserId,
-  now = new Date(),
-}: {
-  db: PrismaClient;
-  reservationId: number;
-  staffUserId: number;
-  now?: Date;
-}): Promise<ManualCheckInResult> {
+  const [reservationIdParam, tokenHash] = targetParams(target);
   return db.$transaction(async (tx) => {
-    const [reservation] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT status::text AS status FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
-    if (!reservation) return { ok: false, reason: "not_found" } as const;
-    const existing = await tx.checkIn.findUnique({
-      where: { reservationId },
-      select: { checkedInAt: true, checkedInBy: { select: { name: true } } },
-    });
-    if (existing)
+    const locked = await tx.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT id FROM reservations WHERE id = ${RESERVATION_ID} FOR UPDATE`,
+      reservationIdParam,
+      tokenHash,
+    );
+    if (locked.length === 0) return { ok: false, reason: "token_not_found" } as const;
+    const row = (await readTicket(tx, target))!;
+    const ticket = ticketOf(row);
+
+    if (
+      nonce &&
+      row.existing_nonce === nonce &&
+      row.existing_checked_in_at &&
+      row.existing_checked_in_by_id !== null
+    ) {
       return {
-        ok: false,
-        reason: "already_checked_in",
-        earlier: { checkedInAt: existing.checkedInAt, checkedInByName: existing.checkedInBy.name },
+        ok: true,
+        status: "checked_in",
+        ticket,
+        checkedInAt: row.existing_checked_in_at,
+        checkedInById: row.existing_checked_in_by_id,
       } as const;
-    if (reservation.status !== "confirmed")
-      return { ok: false, reason: "reservation_not_confirmed" } as const;
-    const created = await tx.checkIn.create({
-      data: { reservationId, checkedInById: staffUserId, source: "manual", checkedInAt: now },
+    }
+    const refusal = refusalOf(row, performanceId, now);
+    if (refusal) return refusal;
+
+    await tx.checkIn.create({
+      data: {
+        reservationId: row.reservation_id,
+        checkedInAt: now,
+        checkedInById: staff.id,
+        source,
+        nonce: nonce ?? null,
+      },
     });
-    return { ok: true, checkedInAt: created.checkedInAt } as const;
+    if (tokenHash)
+      await tx.reservationToken.update({ where: { tokenHash }, data: { usedAt: now } });
+    if (AUDITED_SOURCES.has(source))
+      await writeAudit(tx, staff, {
+        action: "reservation.check_in",
+        entityType: "reservation",
+        entityId: row.reservation_id,
+        summary: source,
+      });
+    return { ok: true, status: "checked_in", ticket, checkedInAt: now, checkedInById: staff.id };
   });
 }

@@ -67,7 +67,12 @@ describe("door counter", () => {
       checkedInSeats: 0,
       confirmedSeats: 5,
     });
-    await confirmCheckIn({ db, token: first.checkInToken, staffUserId: staff.id });
+    await confirmCheckIn({
+      db,
+      target: { token: first.checkInToken },
+      staff: staff,
+      source: "qr_scan",
+    });
     expect(await countDoorSeats({ db, performanceId: performance.id })).toEqual({
       checkedInSeats: 3,
       confirmedSeats: 5,

@@ -24,7 +24,7 @@ function decodeQr(png: Buffer): string | undefined {
 describe("reservation emails", () => {
   it("sends the confirmation link in Italian by default, as text and HTML", async () => {
     const performance = await createPerformance();
-    const booked = await bookPending(performance.id);
+    const booked = await bookPending(performance.id, 2, new Date(), "maria.rossi@example.org");
     const { transport, sent } = captureMail();
 
     expect(
@@ -112,7 +112,7 @@ describe("reservation emails", () => {
 
   it("reports a failed send without throwing, and logs neither address nor token", async () => {
     const performance = await createPerformance();
-    const booked = await bookPending(performance.id);
+    const booked = await bookPending(performance.id, 2, new Date(), "maria.rossi@example.org");
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
 
     expect(

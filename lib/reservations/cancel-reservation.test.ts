@@ -14,6 +14,7 @@ import {
   bookPending,
   createPerformance,
   createStaffUser,
+  TEST_SETTINGS,
 } from "@/tests/support/factories";
 
 describe("cancel and expire", () => {
@@ -27,7 +28,7 @@ describe("cancel and expire", () => {
     });
 
     expect(await getAvailability(db, performance.id)).toMatchObject({ availableSeats: 4 });
-    expect(await previewCheckIn({ db, token: booked.checkInToken })).toMatchObject({
+    expect(await previewCheckIn({ db, target: { token: booked.checkInToken } })).toMatchObject({
       ok: false,
       reason: "reservation_not_confirmed",
     });
@@ -41,7 +42,12 @@ describe("cancel and expire", () => {
     const performance = await createPerformance();
     const staff = await createStaffUser();
     const inside = await bookConfirmed(performance.id);
-    await confirmCheckIn({ db, token: inside.checkInToken, staffUserId: staff.id });
+    await confirmCheckIn({
+      db,
+      target: { token: inside.checkInToken },
+      staff: staff,
+      source: "qr_scan",
+    });
     const late = await bookConfirmed(performance.id);
 
     expect(await cancelReservation({ db, reservationId: inside.reservationId })).toMatchObject({
@@ -66,7 +72,7 @@ describe("cancel and expire", () => {
     await cancelReservation({ db, reservationId: booked.reservationId });
 
     expect(
-      await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 }),
+      await confirmReservation({ db, token: booked.confirmationToken, settings: TEST_SETTINGS }),
     ).toMatchObject({ ok: false });
     expect(
       await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } }),

@@ -1,3 +1,4 @@
+import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/db";
 import { hashToken } from "@/lib/tokens";
 
@@ -14,17 +15,20 @@ export type CancelReservationResult =
 /**
  * Cancels a pending or confirmed reservation: frees its seats and revokes every token
  * (the QR stops working). A party that already came in cannot be cancelled.
- * `refuseAfterStart` is for visitors; admins may cancel at any time.
+ * `refuseAfterStart` is for visitors; admins may cancel at any time, and their
+ * cancellation (`actor`) is audited in the same transaction.
  */
 export async function cancelReservation({
   db,
   reservationId,
   refuseAfterStart = false,
+  actor,
   now = new Date(),
 }: {
   db: PrismaClient;
   reservationId: number;
   refuseAfterStart?: boolean;
+  actor?: Actor;
   now?: Date;
 }): Promise<CancelReservationResult> {
   return db.$transaction(async (tx) => {
@@ -60,6 +64,12 @@ export async function cancelReservation({
       where: { reservationId, usedAt: null, revokedAt: null },
       data: { revokedAt: now },
     });
+    if (actor)
+      await writeAudit(tx, actor, {
+        action: "reservation.cancel",
+        entityType: "reservation",
+        entityId: reservationId,
+      });
     return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
   });
 }

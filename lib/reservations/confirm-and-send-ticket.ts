@@ -1,4 +1,3 @@
-import { config } from "@/lib/config";
 import type { PrismaClient } from "@/lib/db";
 import { sendTicketEmail } from "@/lib/mail/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
@@ -6,6 +5,7 @@ import {
   confirmReservation,
   type ConfirmReservationResult,
 } from "@/lib/reservations/confirm-reservation";
+import type { TokenSettings } from "@/lib/reservations/token-settings";
 
 export type ConfirmAndSendTicketResult = ConfirmReservationResult extends infer R
   ? R extends { ok: true }
@@ -17,18 +17,20 @@ export type ConfirmAndSendTicketResult = ConfirmReservationResult extends infer 
 export async function confirmAndSendTicket({
   db,
   token,
+  settings,
   now = new Date(),
   transport,
 }: {
   db: PrismaClient;
   token: string;
+  settings: TokenSettings;
   now?: Date;
   transport?: MailTransport;
 }): Promise<ConfirmAndSendTicketResult> {
   const result = await confirmReservation({
     db,
     token,
-    checkInWindowHours: config().CHECKIN_WINDOW_HOURS,
+    settings,
     now,
   });
   if (!result.ok) return result;

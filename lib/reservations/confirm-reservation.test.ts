@@ -2,13 +2,18 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
 import { createReservation } from "@/lib/reservations/create-reservation";
-import { issueConfirmationToken } from "@/lib/reservations/reservation-tokens";
+import { issueToken } from "@/lib/reservations/reservation-tokens";
 import { addHours } from "@/lib/time";
 import { generateToken } from "@/lib/tokens";
-import { bookConfirmed, bookPending, createPerformance } from "@/tests/support/factories";
+import {
+  bookConfirmed,
+  bookPending,
+  createPerformance,
+  TEST_SETTINGS,
+} from "@/tests/support/factories";
 
 const confirm = (token: string, now?: Date) =>
-  confirmReservation({ db, token, checkInWindowHours: 6, now });
+  confirmReservation({ db, token, settings: TEST_SETTINGS, now });
 
 /** Everything a confirmation could change, to show that a refusal changed nothing. */
 async function snapshot(performanceId: number) {
@@ -68,12 +73,12 @@ describe("confirmReservation refusals change nothing", () => {
   it("refuses a link that a resent one replaced", async () => {
     const performance = await createPerformance();
     const booked = await bookPending(performance.id);
-    const resent = await issueConfirmationToken({
+    const resent = await issueToken({
       db,
       reservationId: booked.reservationId,
-      performanceStartsAt: performance.startsAt,
+      purpose: "confirmation",
       now: new Date(),
-      confirmationTtlHours: 24,
+      settings: TEST_SETTINGS,
     });
 
     expect(await confirm(booked.confirmationToken)).toMatchObject({
@@ -115,7 +120,7 @@ describe("createReservation", () => {
       performanceId,
       input: { ...input, party_size: partySize },
       locale: "en",
-      confirmationTtlHours: 24,
+      settings: TEST_SETTINGS,
     });
 
   it("refuses unpublished, disabled, past and too-small performances", async () => {

@@ -1,5 +1,15 @@
 import type { PrismaClient } from "@/lib/db";
+import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { generateToken, hashToken } from "@/lib/tokens";
+
+type ConfirmRefusalReason =
+  | "reservation_cancelled"
+  | "already_confirmed"
+  | "token_expired"
+  | "token_replaced"
+  | "booking_closed"
+  /** The same email already holds a confirmed reservation for this performance. */
+  | "already_booked";
 
 export type ConfirmReservationResult =
   | {
@@ -12,16 +22,7 @@ export type ConfirmReservationResult =
       checkInExpiresAt: Date;
     }
   | { ok: false; reason: "token_not_found" }
-  | {
-      ok: false;
-      reason:
-        | "token_expired"
-        | "token_used"
-        | "token_replaced"
-        | "already_confirmed"
-        | "reservation_not_pending";
-      reservationId: number;
-    }
+  | { ok: false; reason: ConfirmRefusalReason; reservationId: number }
   | { ok: false; reason: "insufficient_seats"; reservationId: number; availableSeats: number };
 
 type TargetRow = {
@@ -33,6 +34,8 @@ type TargetRow = {
   status: string;
   party_size: number;
   performance_id: number;
+  bookable: boolean;
+  already_booked: boolean;
   available: number;
   confirmed_count: number;
   check_in_expires_at: Date | null;
@@ -42,22 +45,30 @@ type TargetRow = {
  * Confirms a pending reservation with its emailed token and issues the ticket (check-in) token.
  *
  * One transaction of two statements. The first locks the performance row, which
- * serialises every confirmation of that performance. The second starts after the lock
- * is held, so its snapshot sees every confirmation committed before ours: it recounts
- * the confirmed seats and, only if the party still fits and the token is valid,
- * confirms, marks the token used and stores the check-in token's hash. (Counting in the
- * locking statement itself would read a snapshot taken before the wait, and overbook.)
- * A refusal writes nothing.
+ * serialises every confirmation of that performance, and the reservation row, so a
+ * cancellation running now finishes first (and is then reported as such). The second
+ * starts after the locks are held, so its snapshot sees every change committed before
+ * ours: it recounts the available seats (the `performance_availability` view) and, only
+ * if the reservation is still pending, the token live, the performance still open for
+ * booking and the party fits, confirms, marks the token used and stores the check-in
+ * token's hash. (Counting in the locking statement itself would read a snapshot taken
+ * before the wait, and overbook.) A refusal writes nothing.
+ *
+ * The answer looks at the reservation first, then the token, so the same link gives the
+ * same answer whatever ran in between (see the README's table). A performance whose
+ * booking an admin closed or whose show was unpublished confirms nothing more. One
+ * email holds at most one confirmed reservation per performance (a double-tapped
+ * booking confirms once; the second link answers `already_booked`).
  */
 export async function confirmReservation({
   db,
   token,
-  checkInWindowHours,
+  settings,
   now = new Date(),
 }: {
   db: PrismaClient;
   token: string;
-  checkInWindowHours: number;
+  settings: TokenSettings;
   now?: Date;
 }): Promise<ConfirmReservationResult> {
   const tokenHash = hashToken(token);
@@ -69,17 +80,22 @@ export async function confirmReservation({
       JOIN reservations r ON r.id = t.reservation_id
       JOIN performances p ON p.id = r.performance_id
       WHERE t.token_hash = ${tokenHash} AND t.purpose = 'confirmation'
-      FOR UPDATE OF p`,
+      FOR UPDATE OF p, r`,
     db.$queryRaw<TargetRow[]>`
       WITH target AS (
         SELECT t.id AS token_id, t.expires_at, t.used_at, t.revoked_at,
-               r.id AS reservation_id, r.status::text AS status, r.party_size, r.performance_id, p.starts_at,
-               (p.room_capacity + p.additional_seats - p.manually_occupied_seats
-                 - COALESCE((SELECT SUM(c.party_size) FROM reservations c
-                             WHERE c.performance_id = p.id AND c.status = 'confirmed'), 0))::int AS available
+               r.id AS reservation_id, r.status::text AS status, r.party_size, r.performance_id,
+               p.starts_at, (p.is_booking_enabled AND s.is_published) AS bookable,
+               a.available_seats AS available,
+               EXISTS (SELECT 1 FROM reservations o
+                       WHERE o.performance_id = r.performance_id AND o.id <> r.id
+                         AND o.status = 'confirmed' AND o.email <> ''
+                         AND lower(o.email) = lower(r.email)) AS already_booked
         FROM reservation_tokens t
         JOIN reservations r ON r.id = t.reservation_id
         JOIN performances p ON p.id = r.performance_id
+        JOIN shows s ON s.id = p.show_id
+        JOIN performance_availability a ON a.performance_id = p.id
         WHERE t.token_hash = ${tokenHash} AND t.purpose = 'confirmation'
       ), confirmed AS (
         UPDATE reservations r
@@ -87,6 +103,7 @@ export async function confirmReservation({
         FROM target
         WHERE r.id = target.reservation_id AND r.status = 'pending'
           AND target.used_at IS NULL AND target.revoked_at IS NULL AND target.expires_at > ${now}
+          AND target.bookable AND NOT target.already_booked
           AND target.party_size <= target.available
         RETURNING r.id
       ), used AS (
@@ -96,7 +113,9 @@ export async function confirmReservation({
       ), issued AS (
         INSERT INTO reservation_tokens (reservation_id, purpose, token_hash, expires_at, created_at)
         SELECT target.reservation_id, 'check_in', ${hashToken(checkInToken)},
-               target.starts_at + make_interval(hours => ${checkInWindowHours}::int), ${now}
+               token_expires_at('check_in', ${now}, target.starts_at,
+                                ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int),
+               ${now}
         FROM confirmed, target
         RETURNING expires_at
       )
@@ -119,12 +138,20 @@ export async function confirmReservation({
       checkInExpiresAt: row.check_in_expires_at,
     };
   }
-  if (row.status === "confirmed") return { ok: false, reason: "already_confirmed", reservationId };
-  if (row.used_at) return { ok: false, reason: "token_used", reservationId };
-  if (row.revoked_at) return { ok: false, reason: "token_replaced", reservationId };
-  if (row.status !== "pending")
-    return { ok: false, reason: "reservation_not_pending", reservationId };
-  if (row.expires_at <= now) return { ok: false, reason: "token_expired", reservationId };
+  const refused = (reason: ConfirmRefusalReason): ConfirmReservationResult => ({
+    ok: false,
+    reason,
+    reservationId,
+  });
+  // The reservation's state first: it is what the visitor needs to know.
+  if (row.status === "cancelled") return refused("reservation_cancelled");
+  if (row.status === "confirmed") return refused("already_confirmed");
+  if (row.status === "expired") return refused("token_expired");
+  // Pending: then the link itself.
+  if (row.revoked_at) return refused("token_replaced");
+  if (row.used_at || row.expires_at <= now) return refused("token_expired");
+  if (row.already_booked) return refused("already_booked");
+  if (!row.bookable) return refused("booking_closed");
   return {
     ok: false,
     reason: "insufficient_seats",

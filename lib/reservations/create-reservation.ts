@@ -1,10 +1,16 @@
-import { availabilityOf, confirmedSeatsByPerformance } from "@/lib/availability";
-import type { Db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db";
 import type { BookingInput } from "@/lib/reservations/booking-input";
-import { issueConfirmationToken } from "@/lib/reservations/reservation-tokens";
+import { liveConfirmationTokenWhere } from "@/lib/reservations/effective-status";
+import { issueToken } from "@/lib/reservations/reservation-tokens";
+import type { TokenSettings } from "@/lib/reservations/token-settings";
+
+/** How long the same booking submitted again counts as a double submit (a second tap). */
+export const DOUBLE_SUBMIT_SECONDS = 120;
 
 export type CreateReservationResult =
   | { ok: true; reservationId: number; confirmationToken: string; expiresAt: Date }
+  /** The same booking was just made: nothing new was created; its email is on its way. */
+  | { ok: true; reservationId: number; repeated: true }
   | {
       ok: false;
       reason: "performance_not_found" | "booking_closed" | "insufficient_seats";
@@ -12,68 +18,90 @@ export type CreateReservationResult =
     };
 
 /**
- * Creates a pending reservation and its confirmation token. Pending reservations hold
- * no seats: this check only refuses what could never be confirmed; the authoritative
- * check happens under lock in confirmReservation.
+ * Creates a pending reservation and its confirmation token, in one transaction (an
+ * expiry sweep can never see the reservation without its link). Pending reservations
+ * hold no seats: the seat check here only refuses what could never be confirmed; the
+ * authoritative check happens under lock in confirmReservation.
+ *
+ * A double submit (same performance, email, name and party within
+ * DOUBLE_SUBMIT_SECONDS, while the first link still works) creates nothing and answers
+ * with the first reservation. Attempts of one email on one performance are serialised
+ * by an advisory lock, so two taps at the same instant cannot both create one.
  */
 export async function createReservation({
   db,
   performanceId,
   input,
   locale,
+  settings,
   now = new Date(),
-  confirmationTtlHours,
 }: {
-  db: Db;
+  db: PrismaClient;
   performanceId: number;
   input: BookingInput;
   locale: string;
+  settings: TokenSettings;
   now?: Date;
-  confirmationTtlHours: number;
 }): Promise<CreateReservationResult> {
-  const performance = await db.performance.findFirst({
-    where: { id: performanceId, show: { isPublished: true } },
-    select: {
-      id: true,
-      startsAt: true,
-      isBookingEnabled: true,
-      roomCapacity: true,
-      additionalSeats: true,
-      manuallyOccupiedSeats: true,
-    },
-  });
-  if (!performance) return { ok: false, reason: "performance_not_found" };
-  if (!performance.isBookingEnabled || performance.startsAt <= now)
-    return { ok: false, reason: "booking_closed" };
+  return db.$transaction(async (tx) => {
+    const [performance] = await tx.$queryRaw<
+      { starts_at: Date; is_booking_enabled: boolean; available_seats: number }[]
+    >`
+      SELECT p.starts_at, p.is_booking_enabled, a.available_seats
+      FROM performances p
+      JOIN shows s ON s.id = p.show_id AND s.is_published
+      JOIN performance_availability a ON a.performance_id = p.id
+      WHERE p.id = ${performanceId}`;
+    if (!performance) return { ok: false, reason: "performance_not_found" } as const;
+    if (!performance.is_booking_enabled || performance.starts_at <= now)
+      return { ok: false, reason: "booking_closed" } as const;
+    if (input.party_size > performance.available_seats)
+      return {
+        ok: false,
+        reason: "insufficient_seats",
+        availableSeats: performance.available_seats,
+      } as const;
 
-  const confirmed = await confirmedSeatsByPerformance(db, [performanceId]);
-  const { availableSeats } = availabilityOf(performance, confirmed.get(performanceId) ?? 0);
-  if (input.party_size > availableSeats)
-    return { ok: false, reason: "insufficient_seats", availableSeats };
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${performanceId}::int, hashtext(lower(${input.email})))`;
+    const repeated = await tx.reservation.findFirst({
+      where: {
+        performanceId,
+        status: "pending",
+        email: { equals: input.email, mode: "insensitive" },
+        name: input.name,
+        partySize: input.party_size,
+        createdAt: { gt: new Date(now.getTime() - DOUBLE_SUBMIT_SECONDS * 1000) },
+        tokens: { some: liveConfirmationTokenWhere(now) },
+      },
+      select: { id: true },
+    });
+    if (repeated) return { ok: true, reservationId: repeated.id, repeated: true } as const;
 
-  const reservation = await db.reservation.create({
-    data: {
-      performanceId,
-      name: input.name,
-      email: input.email,
-      phone: input.phone,
-      partySize: input.party_size,
-      notes: input.notes,
-      locale,
-    },
-    select: { id: true },
+    const reservation = await tx.reservation.create({
+      data: {
+        performanceId,
+        name: input.name,
+        email: input.email,
+        phone: input.phone,
+        partySize: input.party_size,
+        notes: input.notes,
+        locale,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    const token = await issueToken({
+      db: tx,
+      reservationId: reservation.id,
+      purpose: "confirmation",
+      settings,
+      now,
+    });
+    return {
+      ok: true,
+      reservationId: reservation.id,
+      confirmationToken: token.rawToken,
+      expiresAt: token.expiresAt,
+    } as const;
   });
-  const token = await issueConfirmationToken({
-    db,
-    reservationId: reservation.id,
-    performanceStartsAt: performance.startsAt,
-    now,
-    confirmationTtlHours,
-  });
-  return {
-    ok: true,
-    reservationId: reservation.id,
-    confirmationToken: token.rawToken,
-    expiresAt: token.expiresAt,
-  };
 }

@@ -4,9 +4,14 @@ import { getAvailability } from "@/lib/availability";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { db } from "@/lib/db";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
-import { issueConfirmationToken } from "@/lib/reservations/reservation-tokens";
+import { issueToken } from "@/lib/reservations/reservation-tokens";
 import { addDays } from "@/lib/time";
-import { bookConfirmed, createPerformance, createStaffUser } from "@/tests/support/factories";
+import {
+  bookConfirmed,
+  createPerformance,
+  createStaffUser,
+  TEST_SETTINGS,
+} from "@/tests/support/factories";
 
 describe("domain model", () => {
   let performance: Awaited<ReturnType<typeof createPerformance>>;
@@ -48,15 +53,15 @@ describe("domain model", () => {
 
   it("moves pending -> confirmed through a token and marks the token used", async () => {
     const pending = await reservation({});
-    const { rawToken } = await issueConfirmationToken({
+    const { rawToken } = await issueToken({
       db,
       reservationId: pending.id,
-      performanceStartsAt: performance.startsAt,
+      purpose: "confirmation",
       now: new Date(),
-      confirmationTtlHours: 2,
+      settings: TEST_SETTINGS,
     });
 
-    const result = await confirmReservation({ db, token: rawToken, checkInWindowHours: 6 });
+    const result = await confirmReservation({ db, token: rawToken, settings: TEST_SETTINGS });
 
     expect(result.ok).toBe(true);
     const after = await db.reservation.findUniqueOrThrow({
@@ -72,17 +77,17 @@ describe("domain model", () => {
 
   it("confirms only pending reservations and leaves the token unused otherwise", async () => {
     const cancelled = await reservation({ status: "cancelled" });
-    const { rawToken } = await issueConfirmationToken({
+    const { rawToken } = await issueToken({
       db,
       reservationId: cancelled.id,
-      performanceStartsAt: performance.startsAt,
+      purpose: "confirmation",
       now: new Date(),
-      confirmationTtlHours: 2,
+      settings: TEST_SETTINGS,
     });
 
-    const result = await confirmReservation({ db, token: rawToken, checkInWindowHours: 6 });
+    const result = await confirmReservation({ db, token: rawToken, settings: TEST_SETTINGS });
 
-    expect(result).toMatchObject({ ok: false, reason: "reservation_not_pending" });
+    expect(result).toMatchObject({ ok: false, reason: "reservation_cancelled" });
     const after = await db.reservation.findUniqueOrThrow({
       where: { id: cancelled.id },
       include: { tokens: true },
@@ -117,7 +122,12 @@ describe("domain model", () => {
       data: { status: "cancelled" },
     });
 
-    const result = await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id });
+    const result = await confirmCheckIn({
+      db,
+      target: { token: booked.checkInToken },
+      staff: staff,
+      source: "qr_scan",
+    });
 
     expect(result).toMatchObject({ ok: false, reason: "reservation_not_confirmed" });
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(0);
@@ -128,10 +138,20 @@ describe("domain model", () => {
     const staff = await createStaffUser();
 
     expect(
-      await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id }),
+      await confirmCheckIn({
+        db,
+        target: { token: booked.checkInToken },
+        staff: staff,
+        source: "qr_scan",
+      }),
     ).toMatchObject({ ok: true });
     expect(
-      await confirmCheckIn({ db, token: booked.checkInToken, staffUserId: staff.id }),
+      await confirmCheckIn({
+        db,
+        target: { token: booked.checkInToken },
+        staff: staff,
+        source: "qr_scan",
+      }),
     ).toMatchObject({ ok: false, reason: "already_checked_in" });
     // And the database itself refuses a second row, whatever the code path.
     await expect(

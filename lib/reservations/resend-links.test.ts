@@ -2,9 +2,15 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { cancelReservation } from "@/lib/reservations/cancel-reservation";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
+import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
 import { resendLinksForEmail, resendReservationLink } from "@/lib/reservations/resend-links";
 import { addDays } from "@/lib/time";
-import { bookConfirmed, bookPending, createPerformance } from "@/tests/support/factories";
+import {
+  bookConfirmed,
+  bookPending,
+  createPerformance,
+  TEST_SETTINGS,
+} from "@/tests/support/factories";
 import { captureMail, failingTransport } from "@/tests/support/mail-capture";
 
 afterEach(() => vi.restoreAllMocks());
@@ -19,15 +25,20 @@ describe("resendReservationLink", () => {
     const { transport, sent } = captureMail();
 
     expect(
-      await resendReservationLink({ db, reservationId: booked.reservationId, transport }),
+      await resendReservationLink({
+        db,
+        reservationId: booked.reservationId,
+        settings: TEST_SETTINGS,
+        transport,
+      }),
     ).toEqual({ ok: true, kind: "confirmation", sent: true });
 
     const fresh = tokenIn(sent[0].text, "confirm")!;
     expect(fresh).not.toBe(booked.confirmationToken);
     expect(
-      await confirmReservation({ db, token: booked.confirmationToken, checkInWindowHours: 6 }),
+      await confirmReservation({ db, token: booked.confirmationToken, settings: TEST_SETTINGS }),
     ).toMatchObject({ ok: false, reason: "token_replaced" });
-    expect(await confirmReservation({ db, token: fresh, checkInWindowHours: 6 })).toMatchObject({
+    expect(await confirmReservation({ db, token: fresh, settings: TEST_SETTINGS })).toMatchObject({
       ok: true,
     });
   });
@@ -38,7 +49,12 @@ describe("resendReservationLink", () => {
     const { transport, sent } = captureMail();
 
     expect(
-      await resendReservationLink({ db, reservationId: booked.reservationId, transport }),
+      await resendReservationLink({
+        db,
+        reservationId: booked.reservationId,
+        settings: TEST_SETTINGS,
+        transport,
+      }),
     ).toEqual({ ok: true, kind: "ticket", sent: true });
 
     const fresh = tokenIn(sent[0].text, "ticket")!;
@@ -57,9 +73,21 @@ describe("resendReservationLink", () => {
     const { transport, sent } = captureMail();
 
     expect(
-      await resendReservationLink({ db, reservationId: booked.reservationId, transport }),
+      await resendReservationLink({
+        db,
+        reservationId: booked.reservationId,
+        settings: TEST_SETTINGS,
+        transport,
+      }),
     ).toEqual({ ok: false, reason: "reservation_closed", status: "cancelled" });
-    expect(await resendReservationLink({ db, reservationId: 999_999, transport })).toEqual({
+    expect(
+      await resendReservationLink({
+        db,
+        reservationId: 999_999,
+        settings: TEST_SETTINGS,
+        transport,
+      }),
+    ).toEqual({
       ok: false,
       reason: "not_found",
     });
@@ -73,6 +101,7 @@ describe("resendReservationLink", () => {
 
     const result = await resendReservationLink({
       db,
+      settings: TEST_SETTINGS,
       reservationId: booked.reservationId,
       now: addDays(performance.startsAt, 1),
       transport,
@@ -87,6 +116,7 @@ describe("resendReservationLink", () => {
     const booked = await bookPending(performance.id);
     const result = await resendReservationLink({
       db,
+      settings: TEST_SETTINGS,
       reservationId: booked.reservationId,
       transport: failingTransport,
     });
@@ -110,6 +140,8 @@ describe("resendLinksForEmail", () => {
       where: { id: past.id },
       data: { startsAt: addDays(new Date(), -2) },
     });
+    // As the admin's save does in the same transaction: the links follow the performance.
+    await followPerformanceStart({ db, performanceId: past.id, settings: TEST_SETTINGS });
     const ids = [pending, confirmed, cancelled, old].map((r) => r.reservationId);
     await db.reservation.updateMany({
       where: { id: { in: ids } },
@@ -117,9 +149,14 @@ describe("resendLinksForEmail", () => {
     });
     const { transport, sent } = captureMail();
 
-    expect(await resendLinksForEmail({ db, email: "  LOST.Ticket@example.org ", transport })).toBe(
-      2,
-    );
+    expect(
+      await resendLinksForEmail({
+        db,
+        email: "  LOST.Ticket@example.org ",
+        settings: TEST_SETTINGS,
+        transport,
+      }),
+    ).toBe(2);
     expect(sent.map((m) => m.subject.split(":")[0]).sort()).toEqual([
       "Conferma la tua prenotazione",
       "Il tuo biglietto",
@@ -128,7 +165,14 @@ describe("resendLinksForEmail", () => {
 
   it("sends nothing for an address without reservations", async () => {
     const { transport, sent } = captureMail();
-    expect(await resendLinksForEmail({ db, email: "nobody@example.org", transport })).toBe(0);
+    expect(
+      await resendLinksForEmail({
+        db,
+        email: "nobody@example.org",
+        settings: TEST_SETTINGS,
+        transport,
+      }),
+    ).toBe(0);
     expect(sent).toHaveLength(0);
   });
 });

@@ -1,90 +1,130 @@
-import { config } from "@/lib/config";
-import type { Db } from "@/lib/db";
+import { writeAudit, type Actor } from "@/lib/audit/audit-log";
+import type { Db, PrismaClient } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { sendConfirmationEmail, sendTicketEmail } from "@/lib/mail/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
-import {
-  checkInExpiry,
-  issueCheckInToken,
-  issueConfirmationToken,
-} from "@/lib/reservations/reservation-tokens";
+import { liveConfirmationTokenWhere } from "@/lib/reservations/effective-status";
+import { issueToken } from "@/lib/reservations/reservation-tokens";
+import type { TokenSettings } from "@/lib/reservations/token-settings";
 
 export type ResendLinkResult =
   | { ok: true; kind: "confirmation" | "ticket"; sent: boolean }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "reservation_closed"; status: string };
 
+/** A ticket that still opens the door: not revoked, its window not closed. */
+function liveTicketTokenWhere(now: Date): Prisma.ReservationTokenWhereInput {
+  return { purpose: "check_in", revokedAt: null, expiresAt: { gt: now } };
+}
+
+class MailNotSent extends Error {}
+
 /**
  * Sends a reservation's link again with a freshly issued token (raw tokens are never
- * stored, so the old one cannot be re-sent): a pending reservation gets a new
- * confirmation link, which revokes the previous one; a confirmed one gets a new ticket,
- * and earlier tickets stay valid (see reservation-tokens.ts). `sent: false` means the
- * token was issued but the email failed: asking again is safe.
+ * stored, so the old one cannot be re-sent): a pending reservation whose link still
+ * works gets a new confirmation link, which replaces the previous one; a confirmed one
+ * whose ticket still works gets a new ticket, and earlier tickets stay valid (see
+ * reservation-tokens.ts).
+ *
+ * The new token, the old link's revocation, the email and (for an admin) the audit entry
+ * succeed or fail together: the email is sent inside the transaction, and a failed send
+ * rolls everything back (`sent: false`), so the visitor keeps the link they had.
  */
 export async function resendReservationLink({
   db,
   reservationId,
+  settings,
+  ownerEmail,
+  actor,
   now = new Date(),
   transport,
 }: {
-  db: Db;
+  db: PrismaClient;
   reservationId: number;
+  settings: TokenSettings;
+  /** For a visitor's request: the reservation's address, so a guessed id alone sends nothing. */
+  ownerEmail?: string;
+  actor?: Actor;
   now?: Date;
   transport?: MailTransport;
 }): Promise<ResendLinkResult> {
-  const reservation = await db.reservation.findUnique({
-    where: { id: reservationId },
-    select: {
-      status: true,
-      checkIn: { select: { id: true } },
-      performance: { select: { startsAt: true } },
-    },
-  });
-  if (!reservation) return { ok: false, reason: "not_found" };
-  const { CONFIRMATION_TTL_HOURS, CHECKIN_WINDOW_HOURS } = config();
-  const startsAt = reservation.performance.startsAt;
+  try {
+    return await db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<
+        { id: number }[]
+      >`SELECT id FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
+      if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
+      const reservation = await tx.reservation.findUniqueOrThrow({
+        where: { id: reservationId },
+        select: {
+          status: true,
+          email: true,
+          checkIn: { select: { id: true } },
+          tokens: {
+            where: { OR: [liveConfirmationTokenWhere(now), liveTicketTokenWhere(now)] },
+            select: { purpose: true },
+          },
+        },
+      });
+      if (
+        ownerEmail !== undefined &&
+        reservation.email.toLowerCase() !== ownerEmail.trim().toLowerCase()
+      )
+        return { ok: false, reason: "not_found" } as const;
+      const live = new Set(reservation.tokens.map((token) => token.purpose));
+      const kind =
+        reservation.status === "pending" && live.has("confirmation")
+          ? "confirmation"
+          : reservation.status === "confirmed" && !reservation.checkIn && live.has("check_in")
+            ? "ticket"
+            : null;
+      if (!kind) {
+        const expired = reservation.status === "pending";
+        return {
+          ok: false,
+          reason: "reservation_closed",
+          status: reservation.checkIn ? "checked_in" : expired ? "expired" : reservation.status,
+        } as const;
+      }
 
-  // A confirmation link after curtain time could never be used; nor a ticket after the door closed.
-  if (reservation.status === "pending" && startsAt > now) {
-    const token = await issueConfirmationToken({
-      db,
-      reservationId,
-      performanceStartsAt: startsAt,
-      now,
-      confirmationTtlHours: CONFIRMATION_TTL_HOURS,
+      const purpose = kind === "confirmation" ? "confirmation" : "check_in";
+      const token = await issueToken({ db: tx, reservationId, purpose, settings, now });
+      if (actor)
+        await writeAudit(tx, actor, {
+          action: "reservation.resend_email",
+          entityType: "reservation",
+          entityId: reservationId,
+        });
+      const sent =
+        kind === "confirmation"
+          ? await sendConfirmationEmail({
+              db: tx,
+              reservationId,
+              confirmationToken: token.rawToken,
+              transport,
+            })
+          : await sendTicketEmail({
+              db: tx,
+              reservationId,
+              checkInToken: token.rawToken,
+              transport,
+            });
+      if (!sent.ok) throw new MailNotSent();
+      return { ok: true, kind, sent: true } as const;
     });
-    const sent = await sendConfirmationEmail({
-      db,
-      reservationId,
-      confirmationToken: token.rawToken,
-      transport,
-    });
-    return { ok: true, kind: "confirmation", sent: sent.ok };
+  } catch (error) {
+    if (!(error instanceof MailNotSent)) throw error;
+    const kind = await linkKindAfterFailure(db, reservationId);
+    return { ok: true, kind, sent: false };
   }
-  if (
-    reservation.status === "confirmed" &&
-    !reservation.checkIn &&
-    checkInExpiry(startsAt, CHECKIN_WINDOW_HOURS) > now
-  ) {
-    const token = await issueCheckInToken({
-      db,
-      reservationId,
-      performanceStartsAt: startsAt,
-      now,
-      checkInWindowHours: CHECKIN_WINDOW_HOURS,
-    });
-    const sent = await sendTicketEmail({
-      db,
-      reservationId,
-      checkInToken: token.rawToken,
-      transport,
-    });
-    return { ok: true, kind: "ticket", sent: sent.ok };
-  }
-  return {
-    ok: false,
-    reason: "reservation_closed",
-    status: reservation.checkIn ? "checked_in" : reservation.status,
-  };
+}
+
+async function linkKindAfterFailure(db: Db, reservationId: number) {
+  const { status } = await db.reservation.findUniqueOrThrow({
+    where: { id: reservationId },
+    select: { status: true },
+  });
+  return status === "confirmed" ? ("ticket" as const) : ("confirmation" as const);
 }
 
 /**
@@ -95,29 +135,31 @@ export async function resendReservationLink({
 export async function resendLinksForEmail({
   db,
   email,
+  settings,
   now = new Date(),
   transport,
 }: {
-  db: Db;
+  db: PrismaClient;
   email: string;
+  settings: TokenSettings;
   now?: Date;
   transport?: MailTransport;
 }): Promise<number> {
-  const { CHECKIN_WINDOW_HOURS } = config();
   const candidates = await db.reservation.findMany({
     where: {
       email: { equals: email.trim(), mode: "insensitive" },
-      status: { in: ["pending", "confirmed"] },
-      // Widest window first (tickets work until the door closes); resendReservationLink decides per status.
-      performance: { startsAt: { gt: new Date(now.getTime() - CHECKIN_WINDOW_HOURS * 3_600_000) } },
+      OR: [
+        { status: "pending", tokens: { some: liveConfirmationTokenWhere(now) } },
+        { status: "confirmed", checkIn: null, tokens: { some: liveTicketTokenWhere(now) } },
+      ],
     },
     select: { id: true },
     orderBy: { id: "asc" },
   });
   let resent = 0;
   for (const { id } of candidates) {
-    const result = await resendReservationLink({ db, reservationId: id, now, transport });
-    if (result.ok) resent += 1;
+    const result = await resendReservationLink({ db, reservationId: id, settings, now, transport });
+    if (result.ok && result.sent) resent += 1;
   }
   return resent;
 }

@@ -1,26 +1,33 @@
 import type { Db } from "@/lib/db";
 import type { TokenPurpose } from "@/lib/generated/prisma/enums";
-import { addHours, earliest } from "@/lib/time";
+import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { generateToken, hashToken } from "@/lib/tokens";
 
 export type IssuedToken = { rawToken: string; expiresAt: Date };
 
 /**
  * Stores a new token (hash only) for a reservation and returns the raw value, which
- * exists from here on only in the email or page that carries it.
+ * exists from here on only in the email or page that carries it. Its deadline comes
+ * from the database rule `token_expires_at` and the reservation's performance.
  *
- * A resent confirmation link replaces the old one (the old one is revoked). A reissued
- * ticket does not revoke the earlier QR: both open the same reservation, and the
- * unique check-in still lets the party in only once, while a visitor who printed the
- * first ticket is not turned away.
+ * A resent confirmation link replaces the old one (the old one is revoked, in the same
+ * transaction when `db` is one). A reissued ticket does not revoke the earlier QR: both
+ * open the same reservation, and the unique check-in still lets the party in only
+ * once, while a visitor who printed the first ticket is not turned away.
  */
-async function issueToken(
-  db: Db,
-  reservationId: number,
-  purpose: TokenPurpose,
-  expiresAt: Date,
-  now: Date,
-): Promise<IssuedToken> {
+export async function issueToken({
+  db,
+  reservationId,
+  purpose,
+  settings,
+  now,
+}: {
+  db: Db;
+  reservationId: number;
+  purpose: TokenPurpose;
+  settings: TokenSettings;
+  now: Date;
+}): Promise<IssuedToken> {
   const rawToken = generateToken();
   if (purpose === "confirmation") {
     await db.reservationToken.updateMany({
@@ -28,66 +35,38 @@ async function issueToken(
       data: { revokedAt: now },
     });
   }
-  await db.reservationToken.create({
-    data: { reservationId, purpose, tokenHash: hashToken(rawToken), expiresAt },
-  });
-  return { rawToken, expiresAt };
+  const [row] = await db.$queryRaw<{ expires_at: Date }[]>`
+    INSERT INTO reservation_tokens (reservation_id, purpose, token_hash, expires_at, created_at)
+    SELECT r.id, ${purpose}::token_purpose, ${hashToken(rawToken)},
+           token_expires_at(${purpose}::token_purpose, ${now}, p.starts_at,
+                            ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int),
+           ${now}
+    FROM reservations r JOIN performances p ON p.id = r.performance_id
+    WHERE r.id = ${reservationId}
+    RETURNING expires_at`;
+  if (!row) throw new Error(`reservation ${reservationId} does not exist`);
+  return { rawToken, expiresAt: row.expires_at };
 }
 
-/** Confirmation links expire after the TTL or at curtain time, whichever is first. */
-export function confirmationExpiry(
-  now: Date,
-  performanceStartsAt: Date,
-  confirmationTtlHours: number,
-): Date {
-  return earliest(addHours(now, confirmationTtlHours), performanceStartsAt);
-}
-
-/** Tickets stay valid until the check-in window after the start closes. */
-export function checkInExpiry(performanceStartsAt: Date, checkInWindowHours: number): Date {
-  return addHours(performanceStartsAt, checkInWindowHours);
-}
-
-export function issueConfirmationToken({
+/**
+ * Moves the deadlines of a performance's live tokens with the performance: called in the
+ * transaction that changes its start, so a postponed show's tickets still work at the
+ * door and a show brought forward stops taking confirmations at its new curtain time.
+ */
+export async function followPerformanceStart({
   db,
-  reservationId,
-  performanceStartsAt,
-  now,
-  confirmationTtlHours,
+  performanceId,
+  settings,
 }: {
   db: Db;
-  reservationId: number;
-  performanceStartsAt: Date;
-  now: Date;
-  confirmationTtlHours: number;
-}): Promise<IssuedToken> {
-  return issueToken(
-    db,
-    reservationId,
-    "confirmation",
-    confirmationExpiry(now, performanceStartsAt, confirmationTtlHours),
-    now,
-  );
-}
-
-export function issueCheckInToken({
-  db,
-  reservationId,
-  performanceStartsAt,
-  now,
-  checkInWindowHours,
-}: {
-  db: Db;
-  reservationId: number;
-  performanceStartsAt: Date;
-  now: Date;
-  checkInWindowHours: number;
-}): Promise<IssuedToken> {
-  return issueToken(
-    db,
-    reservationId,
-    "check_in",
-    checkInExpiry(performanceStartsAt, checkInWindowHours),
-    now,
-  );
+  performanceId: number;
+  settings: TokenSettings;
+}): Promise<number> {
+  return db.$executeRaw`
+    UPDATE reservation_tokens t
+    SET expires_at = token_expires_at(t.purpose, t.created_at, p.starts_at,
+                                      ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int)
+    FROM reservations r JOIN performances p ON p.id = r.performance_id
+    WHERE t.reservation_id = r.id AND r.performance_id = ${performanceId}
+      AND t.used_at IS NULL AND t.revoked_at IS NULL`;
 }

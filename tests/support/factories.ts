@@ -57,22 +57,35 @@ export async function createStaffUser(role: "STAFF" | "ADMIN" = "STAFF") {
   });
 }
 
-export async function bookPending(performanceId: number, partySize = 2, now = new Date()) {
+/** The settings the tests run with (the defaults of PRODUCT.md §3). */
+export const TEST_SETTINGS = { confirmationTtlHours: 24, checkInWindowHours: 6 };
+
+/**
+ * A pending reservation and its raw confirmation token. Each gets its own address
+ * (one email holds one confirmed reservation per performance) unless `email` is given.
+ */
+export async function bookPending(
+  performanceId: number,
+  partySize = 2,
+  now = new Date(),
+  email = `maria.rossi+${unique()}@example.org`,
+) {
   const result = await createReservation({
     db,
     performanceId,
     input: {
       name: "Maria Rossi",
-      email: "maria.rossi@example.org",
+      email,
       phone: "+39 06 0000000",
       party_size: partySize,
       notes: "Arriving early",
     },
     locale: "it",
     now,
-    confirmationTtlHours: 24,
+    settings: TEST_SETTINGS,
   });
   if (!result.ok) throw new Error(`booking failed: ${result.reason}`);
+  if ("repeated" in result) throw new Error("booking was taken for a double submit");
   return result;
 }
 
@@ -82,7 +95,7 @@ export async function bookConfirmed(performanceId: number, partySize = 2) {
   const confirmed = await confirmReservation({
     db,
     token: booked.confirmationToken,
-    checkInWindowHours: 6,
+    settings: TEST_SETTINGS,
   });
   if (!confirmed.ok) throw new Error(`confirmation failed: ${confirmed.reason}`);
   return { ...booked, checkInToken: confirmed.checkInToken };

@@ -8,6 +8,7 @@ import type { FormState } from "@/lib/admin/form-state";
 import { deletePerformance, savePerformance } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
+import { tokenSettings } from "@/web/settings";
 
 export async function savePerformanceAction(
   id: number | null,
@@ -23,6 +24,7 @@ export async function savePerformanceAction(
     id: id ?? undefined,
     input: formObject(formData),
     timeZone,
+    tokenSettings: tokenSettings(),
   });
   if (!result.ok && result.reason === "capacity_below_confirmed") {
     const message = fill(t.refusals.capacity_below_confirmed, {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
 import { adminContext } from "@/lib/admin/admin-context";
-import { bookableCapacity, confirmedSeatsByPerformance } from "@/lib/availability";
+import { availabilityByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";
 
 export default async function PerformancesPage({
@@ -18,7 +18,7 @@ export default async function PerformancesPage({
     take: 200,
     include: { show: { select: { title: true } }, venue: { select: { name: true } } },
   });
-  const confirmed = await confirmedSeatsByPerformance(
+  const availability = await availabilityByPerformance(
     db,
     performances.map((p) => p.id),
   );
@@ -61,7 +61,8 @@ export default async function PerformancesPage({
                   <td>{performance.show.title}</td>
                   <td>{performance.venue.name}</td>
                   <td>
-                    {confirmed.get(performance.id) ?? 0} / {bookableCapacity(performance)}
+                    {availability.get(performance.id)?.confirmedSeats ?? 0} /{" "}
+                    {availability.get(performance.id)?.capacity ?? 0}
                   </td>
                   <td>{performance.isBookingEnabled ? p.open : p.closed}</td>
                 </tr>

@@ -2,12 +2,13 @@
 
 import { adminContext } from "@/lib/admin/admin-context";
 import type { FormState } from "@/lib/admin/form-state";
-import { cancelAsAdmin, checkInAsAdmin, recordResend } from "@/lib/admin/reservations";
+import { cancelAsAdmin, checkInAsAdmin } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
+import { tokenSettings } from "@/web/settings";
 
 function refusal(
   t: AdminMessages,
@@ -31,13 +32,25 @@ export async function cancelReservationAction(reservationId: number): Promise<Fo
 export async function checkInReservationAction(reservationId: number): Promise<FormState> {
   const { user, t } = await adminContext(`/admin/reservations/${reservationId}`);
   const result = await checkInAsAdmin({ db, actor: user, reservationId });
-  if (!result.ok) return refusal(t, result.reason);
+  if (!result.ok)
+    return refusal(
+      t,
+      // The admin page names no performance: `wrong_performance` cannot happen here.
+      result.reason === "token_not_found" || result.reason === "wrong_performance"
+        ? "not_found"
+        : result.reason,
+    );
   return { status: "ok", message: t.reservations.checkedIn };
 }
 
 export async function resendReservationEmailAction(reservationId: number): Promise<FormState> {
   const { user, t } = await adminContext(`/admin/reservations/${reservationId}`);
-  const result = await resendReservationLink({ db, reservationId });
+  const result = await resendReservationLink({
+    db,
+    reservationId,
+    actor: user,
+    settings: tokenSettings(),
+  });
   if (!result.ok)
     return result.reason === "not_found"
       ? refusal(t, "not_found")
@@ -48,7 +61,6 @@ export async function resendReservationEmailAction(reservationId: number): Promi
             result.status as keyof AdminMessages["reservations"]["statuses"]
           ] ?? result.status,
         );
-  await recordResend(db, user, reservationId);
   if (!result.sent) return { status: "error", message: t.reservations.resendFailed };
   return {
     status: "ok",

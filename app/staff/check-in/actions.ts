@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/guards";
-import { checkInManually } from "@/lib/check-ins/check-in";
+import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { manualCheckInInput } from "@/lib/check-ins/manual-check-in-input";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -24,7 +24,12 @@ export async function checkInReservationManually(
   if (!parsed.success) return { ok: false, message: t.invalid };
 
   const reservationId = parsed.data.reservation_id;
-  const result = await checkInManually({ db, reservationId, staffUserId: user.id });
+  const result = await confirmCheckIn({
+    db,
+    target: { reservationId },
+    staff: user,
+    source: "manual",
+  });
   if (result.ok) {
     revalidatePath("/staff/check-in");
     return { ok: true, message: staffMessages.fill(t.done, { id: reservationId }) };
@@ -38,5 +43,10 @@ export async function checkInReservationManually(
       }),
     };
   }
-  return { ok: false, message: t[result.reason] };
+  if (result.reason === "token_not_found") return { ok: false, message: t.not_found };
+  // No performance is passed here, so `wrong_performance` cannot happen.
+  return {
+    ok: false,
+    message: t[result.reason === "wrong_performance" ? "not_found" : result.reason],
+  };
 }

@@ -271,7 +271,11 @@ export const it = {
       expired: "Scaduta senza conferma",
       admin: "{action} — {by}",
     },
-    sources: { qr_scan: "scansione QR", manual: "manuale" },
+    sources: {
+      qr_scan: "scansione QR",
+      manual: "a mano alla porta",
+      admin: "a mano da amministrazione",
+    },
     cancel: "Annulla prenotazione",
     cancelConfirm:
       "Annullare la prenotazione di {name} ({party} posti)? I posti tornano disponibili e la persona riceve un'email.",
@@ -295,6 +299,8 @@ export const it = {
       reservation_not_confirmed: "Solo le prenotazioni confermate possono entrare.",
       reservation_closed: "Non c'è niente da inviare: la prenotazione è chiusa ({status}).",
       performance_started: "La replica è già iniziata.",
+      token_expired:
+        "La finestra d'ingresso di questa replica è chiusa: il biglietto non vale più.",
     },
   },
   attendees: {
@@ -613,7 +619,7 @@ export const en: typeof it = {
       expired: "Expired without confirmation",
       admin: "{action} — {by}",
     },
-    sources: { qr_scan: "QR scan", manual: "manual" },
+    sources: { qr_scan: "QR scan", manual: "by hand at the door", admin: "by hand from admin" },
     cancel: "Cancel reservation",
     cancelConfirm:
       "Cancel the reservation of {name} ({party} seats)? The seats become available again and they receive an email.",
@@ -635,6 +641,7 @@ export const en: typeof it = {
       already_checked_in: "The party already came in: it cannot be cancelled or checked in again.",
       not_cancellable: "An expired reservation cannot be cancelled.",
       reservation_not_confirmed: "Only confirmed reservations can be checked in.",
+      token_expired: "Check-in for this performance has closed: the ticket no longer works.",
       reservation_closed: "Nothing to send: the reservation is closed ({status}).",
       performance_started: "The performance has already started.",
     },

@@ -115,7 +115,11 @@ export const it = {
       "Ci dispiace: nel frattempo i posti si sono esauriti e non possiamo confermare la prenotazione.",
     replaced:
       "Questo link è stato sostituito da uno più recente: usa l'ultima email che ti abbiamo mandato.",
-    closed: "Questa prenotazione non può più essere confermata.",
+    closed:
+      "Le prenotazioni per questa replica sono state chiuse: non possiamo confermare la prenotazione.",
+    cancelled: "Questa prenotazione è stata annullata e non può più essere confermata.",
+    already_booked:
+      "Hai già una prenotazione confermata per questa replica con questo indirizzo email: il biglietto è nell'email che ti abbiamo inviato.",
     unknown: "Questo link di conferma non è valido. Controlla di averlo copiato per intero.",
     rate_limited: "Troppi tentativi. Riprova fra qualche minuto.",
     error: "Qualcosa è andato storto. Riprova fra poco.",
@@ -279,7 +283,10 @@ export const en: typeof it = {
     expired: "The confirmation link has expired and no seats were held. You can book again.",
     sold_out: "Sorry: the seats sold out in the meantime and we cannot confirm this booking.",
     replaced: "A newer link replaced this one: use the latest email we sent you.",
-    closed: "This booking can no longer be confirmed.",
+    closed: "Booking for this performance has been closed: we cannot confirm this booking.",
+    cancelled: "This booking was cancelled and can no longer be confirmed.",
+    already_booked:
+      "You already have a confirmed booking for this performance with this email address: your ticket is in the email we sent you.",
     unknown: "This confirmation link is not valid. Check that you copied all of it.",
     rate_limited: "Too many attempts. Try again in a few minutes.",
     error: "Something went wrong. Try again shortly.",

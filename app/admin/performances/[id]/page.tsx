@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { PerformanceForm } from "@/components/admin/performance-form";
 import { adminContext } from "@/lib/admin/admin-context";
 import { routeId } from "@/lib/admin/route-id";
-import { confirmedSeatsByPerformance } from "@/lib/availability";
+import { availabilityByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";
 import { utcToZonedLocal } from "@/lib/time";
 
@@ -21,9 +21,9 @@ export default async function EditPerformancePage({ params }: { params: Promise<
       })
     : null;
   if (!performance) notFound();
-  const [{ shows, venues }, confirmed] = await Promise.all([
+  const [{ shows, venues }, availability] = await Promise.all([
     performanceOptions(),
-    confirmedSeatsByPerformance(db, [performance.id]),
+    availabilityByPerformance(db, [performance.id]),
   ]);
   const p = t.performances;
   return (
@@ -65,7 +65,7 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         }}
         shows={shows}
         venues={venues}
-        confirmedSeats={confirmed.get(performance.id) ?? 0}
+        confirmedSeats={availability.get(performance.id)?.confirmedSeats ?? 0}
         t={t}
       />
       <div className="mt-10 border-t border-line pt-6">

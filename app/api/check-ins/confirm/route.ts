@@ -17,10 +17,11 @@ export async function POST(request: Request) {
   const { token, performance_id, nonce } = checked.body;
   const result = await confirmCheckIn({
     db,
-    token,
+    target: { token },
+    source: "qr_scan",
     performanceId: performance_id,
     nonce,
-    staffUserId: checked.user.id,
+    staff: checked.user,
   });
   if (!result.ok) return refusalResponse(result);
   return NextResponse.json({

@@ -14,7 +14,7 @@ export async function POST(request: Request) {
   if (!checked.ok) return checked.response;
   const result = await previewCheckIn({
     db,
-    token: checked.body.token,
+    target: { token: checked.body.token },
     performanceId: checked.body.performance_id,
   });
   if (!result.ok) return refusalResponse(result);

@@ -9,6 +9,7 @@ import { consumeRateLimit } from "@/lib/rate-limit";
 import { confirmAndSendTicket } from "@/lib/reservations/confirm-and-send-ticket";
 import { ticketUrl } from "@/lib/reservations/ticket-qr";
 import { isWellFormedToken } from "@/lib/tokens";
+import { tokenSettings } from "@/web/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +19,12 @@ const confirmInput = z.strictObject({
 
 const DETAIL = {
   token_not_found: "This confirmation link is not valid.",
-  already_confirmed: "This reservation is already confirmed.",
-  token_used: "This confirmation link was already used.",
-  token_replaced: "A newer confirmation link replaced this one.",
-  reservation_not_pending: "This reservation can no longer be confirmed.",
+  already_confirmed: "This reservation is already confirmed: the ticket is in your email.",
+  reservation_cancelled: "This reservation was cancelled.",
+  token_replaced: "A newer confirmation link replaced this one: use the latest email.",
+  booking_closed: "Booking for this performance is closed.",
+  already_booked:
+    "You already have a confirmed reservation for this performance: the ticket is in your email.",
   insufficient_seats: "Not enough seats are left to confirm this reservation.",
   token_expired: "This confirmation link has expired.",
 } as const;
@@ -35,7 +38,11 @@ export async function POST(request: Request) {
   const body = await readJsonBody(request, confirmInput);
   if (!body.ok) return body.response;
 
-  const result = await confirmAndSendTicket({ db, token: body.data.token });
+  const result = await confirmAndSendTicket({
+    db,
+    token: body.data.token,
+    settings: tokenSettings(),
+  });
   if (!result.ok)
     return problem(
       OUTCOME_HTTP_STATUS[result.reason],

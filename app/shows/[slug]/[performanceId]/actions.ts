@@ -13,6 +13,7 @@ import {
   type PublicBookingFields,
 } from "@/lib/reservations/public-booking-input";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
+import { tokenSettings } from "@/web/settings";
 
 /** Error codes, not texts: the form words them in the visitor's language (lib/i18n/messages/public.ts). */
 export type BookingFormState =
@@ -67,7 +68,13 @@ export async function submitBooking(
     return { status: "invalid", errors, values };
   }
   const { privacy_consent: _consent, ...input } = parsed.data;
-  const result = await bookPerformance({ db, performanceId, input, locale: await getLocale() });
+  const result = await bookPerformance({
+    db,
+    performanceId,
+    input,
+    locale: await getLocale(),
+    settings: tokenSettings(),
+  });
   if (result.ok)
     return {
       status: "sent",
@@ -112,11 +119,13 @@ async function resendFromPanel(formData: FormData): Promise<BookingFormState> {
       retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60),
     });
 
-  const owned = await db.reservation.count({
-    where: { id: reservationId, email: { equals: email, mode: "insensitive" }, status: "pending" },
+  const result = await resendReservationLink({
+    db,
+    reservationId,
+    ownerEmail: email,
+    settings: tokenSettings(),
   });
-  if (!owned) return sent({ status: "closed" });
-  const result = await resendReservationLink({ db, reservationId });
-  if (!result.ok) return sent({ status: "closed" });
+  // The panel is for the pending booking it was shown for: a ticket is resent from /lost-ticket.
+  if (!result.ok || result.kind !== "confirmation") return sent({ status: "closed" });
   return sent({ status: result.sent ? "resent" : "failed" });
 }

@@ -4,7 +4,7 @@ import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-h
 import { adminContext } from "@/lib/admin/admin-context";
 import { checkInsOf, performanceHeading } from "@/lib/admin/attendees";
 import { routeId } from "@/lib/admin/route-id";
-import { confirmedSeatsByPerformance } from "@/lib/availability";
+import { availabilityByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
@@ -16,9 +16,9 @@ export default async function CheckInsPage({ params }: { params: Promise<{ id: s
   );
   const performance = id ? await performanceHeading(db, id) : null;
   if (!id || !performance) notFound();
-  const [checkIns, confirmed] = await Promise.all([
+  const [checkIns, availability] = await Promise.all([
     checkInsOf(db, id),
-    confirmedSeatsByPerformance(db, [id]),
+    availabilityByPerformance(db, [id]),
   ]);
   const seats = checkIns.reduce((sum, c) => sum + c.reservation.partySize, 0);
   const c = t.checkIns.columns;
@@ -32,7 +32,7 @@ export default async function CheckInsPage({ params }: { params: Promise<{ id: s
           {fill(t.checkIns.summary, {
             seats,
             parties: checkIns.length,
-            confirmed: confirmed.get(id) ?? 0,
+            confirmed: availability.get(id)?.confirmedSeats ?? 0,
           })}
         </p>
       </PageHeader>

@@ -9,6 +9,7 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { bookPerformance } from "@/lib/reservations/book-performance";
 import { bookingInput } from "@/lib/reservations/booking-input";
+import { tokenSettings } from "@/web/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +37,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     performanceId,
     input: body.data,
     locale: requestLocale(request),
+    settings: tokenSettings(),
   });
   if (!result.ok) {
     const extra =

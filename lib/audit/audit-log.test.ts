@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AUDIT_PAGE_SIZE, listAuditEntries, writeAudit } from "@/lib/admin/audit-log";
+import { AUDIT_PAGE_SIZE, listAuditEntries, writeAudit } from "@/lib/audit/audit-log";
 import { routeId } from "@/lib/admin/route-id";
 import { createStaffUser } from "@/tests/support/factories";
 

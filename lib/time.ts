@@ -1,6 +1,7 @@
-import { zonedParts } from "@/lib/i18n/format";
+import { TZDate, tzOffset } from "@date-fns/tz";
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 export function addHours(date: Date, hours: number): Date {
   return new Date(date.getTime() + hours * HOUR_MS);
@@ -14,30 +15,78 @@ export function earliest(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
 }
 
-/** Offset of `timeZone` from UTC at `instant`, in milliseconds (positive east of Greenwich). */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const p = zonedParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-/**
- * The instant at which the wall clock in `timeZone` reads `local` ("YYYY-MM-DDTHH:mm").
- * Returns null for malformed input. Across a DST change the offset is re-evaluated once,
- * which picks the later offset for times skipped in spring.
- */
-export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number);
-  const naive = Date.UTC(y, mo - 1, d, h, mi);
-  if (Number.isNaN(naive)) return null;
-  const first = naive - zoneOffsetMs(new Date(naive), timeZone);
-  return new Date(naive - zoneOffsetMs(new Date(first), timeZone));
-}
+const two = (n: number) => String(n).padStart(2, "0");
 
 /** "YYYY-MM-DDTHH:mm" as the wall clock in `timeZone` reads at `instant` (for datetime-local inputs). */
 export function utcToZonedLocal(instant: Date, timeZone: string): string {
-  const shifted = new Date(instant.getTime() + zoneOffsetMs(instant, timeZone));
-  return shifted.toISOString().slice(0, 16);
+  const z = new TZDate(instant.getTime(), timeZone);
+  const year = String(z.getFullYear()).padStart(4, "0");
+  return `${year}-${two(z.getMonth() + 1)}-${two(z.getDate())}T${two(z.getHours())}:${two(z.getMinutes())}`;
+}
+
+/** ISO 8601 with the zone's offset, as the seed contract shows: "2026-05-15T20:30:00+02:00". */
+export function formatIsoInZone(date: Date, timeZone: string): string {
+  const offset = tzOffset(timeZone, date);
+  const sign = offset >= 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  const z = new TZDate(date.getTime(), timeZone);
+  return `${utcToZonedLocal(date, timeZone)}:${two(z.getSeconds())}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
+export type ZonedLocal =
+  | { ok: true; instant: Date }
+  /**
+   * `invalid_datetime`: not "YYYY-MM-DDTHH:mm", or a day that does not exist (30 February);
+   * `nonexistent_time`: a wall-clock time skipped when the clocks go forward (02:30 on the
+   * last Sunday of March in Rome).
+   */
+  | { ok: false; reason: "invalid_datetime" | "nonexistent_time" };
+
+/**
+ * The instant at which the wall clock in `timeZone` reads `local` ("YYYY-MM-DDTHH:mm").
+ * Impossible dates are refused, not rolled over; a time skipped by a DST change is
+ * refused; a time that happens twice (02:30 on the last Sunday of October in Rome) is
+ * the first of the two, still summer time.
+ */
+export function parseZonedLocal(local: string, timeZone: string): ZonedLocal {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return { ok: false, reason: "invalid_datetime" };
+  const [year, month, day, hour, minute] = match.slice(1).map(Number);
+  const naive = new Date(0);
+  naive.setUTCFullYear(year, month - 1, day);
+  naive.setUTCHours(hour, minute, 0, 0);
+  // Date rolls impossible fields over (30 February -> 2 March, 24:00 -> next day): refuse.
+  const fields = [
+    naive.getUTCFullYear(),
+    naive.getUTCMonth() + 1,
+    naive.getUTCDate(),
+    naive.getUTCHours(),
+    naive.getUTCMinutes(),
+  ];
+  if (fields.some((value, i) => value !== [year, month, day, hour, minute][i]))
+    return { ok: false, reason: "invalid_datetime" };
+
+  // The zone's offsets a day either side cover any change on this day; keep the
+  // candidates whose wall clock really reads `local`, earliest first.
+  const offsets = new Set(
+    [-DAY_MS, DAY_MS].map((shift) => tzOffset(timeZone, new Date(naive.getTime() + shift))),
+  );
+  const candidates = [...offsets]
+    .map((offsetMinutes) => new Date(naive.getTime() - offsetMinutes * 60_000))
+    .filter((instant) => utcToZonedLocal(instant, timeZone) === local)
+    .sort((a, b) => a.getTime() - b.getTime());
+  return candidates.length > 0
+    ? { ok: true, instant: candidates[0] }
+    : { ok: false, reason: "nonexistent_time" };
+}
+
+/** `parseZonedLocal` for callers that only need the instant: null when there is none. */
+export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
+  const parsed = parseZonedLocal(local, timeZone);
+  return parsed.ok ? parsed.instant : null;
+}
+
+/** Midnight at the start of `date` ("YYYY-MM-DD") in `timeZone`. */
+export function startOfZonedDay(date: string, timeZone: string): Date | null {
+  return zonedLocalToUtc(`${date}T00:00`, timeZone);
 }

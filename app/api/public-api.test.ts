@@ -10,7 +10,7 @@ import { POST as confirmRoute } from "@/app/api/reservations/confirm/route";
 import { GET as getShow } from "@/app/api/shows/[slug]/route";
 import { GET as listShows } from "@/app/api/shows/route";
 import { db } from "@/lib/db";
-import { addDays, addHours } from "@/lib/time";
+import { addDays, addHours, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 import { generateToken } from "@/lib/tokens";
 import { bookConfirmed, bookPending, createPerformance } from "@/tests/support/factories";
 
@@ -158,6 +158,18 @@ describe("GET /api/performances", () => {
     expect(
       (await listPerformances(new Request(`${BASE}/api/performances?colour=red`))).status,
     ).toBe(400);
+  });
+
+  it("reads a bare `from` date as midnight in Rome: a 00:30 performance that day is listed", async () => {
+    const day = utcToZonedLocal(addDays(new Date(), 30), "Europe/Rome").slice(0, 10);
+    const justAfterMidnight = await createPerformance({
+      startsAt: zonedLocalToUtc(`${day}T00:30`, "Europe/Rome")!,
+    });
+    const show = await db.show.findUniqueOrThrow({ where: { id: justAfterMidnight.showId } });
+    const listed = await (
+      await listPerformances(new Request(`${BASE}/api/performances?show=${show.slug}&from=${day}`))
+    ).json();
+    expect(listed.results.map((p: { id: number }) => p.id)).toEqual([justAfterMidnight.id]);
   });
 
   it("describes one performance; 404 for unknown, unpublished or malformed ids", async () => {

@@ -6,7 +6,7 @@ import { invalid, type DeleteResult, type SaveResult } from "@/lib/admin/results
 import { bookableCapacity, getAvailability } from "@/lib/availability";
 import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
-import { zonedLocalToUtc } from "@/lib/time";
+import { parseZonedLocal } from "@/lib/time";
 
 export type SavePerformanceResult =
   | SaveResult
@@ -38,8 +38,9 @@ export async function savePerformance({
   const parsed = performanceInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const { startsAt: localStart, ...settings } = parsed.data;
-  const startsAt = zonedLocalToUtc(localStart, timeZone);
-  if (!startsAt) return invalid({ startsAt: ["invalid_datetime"] });
+  const start = parseZonedLocal(localStart, timeZone);
+  if (!start.ok) return invalid({ startsAt: [start.reason] });
+  const startsAt = start.instant;
 
   return db.$transaction(async (tx) => {
     const [show, venue] = await Promise.all([

@@ -1,4 +1,4 @@
-import { formatIsoInZone } from "@/lib/i18n/format";
+import { formatIsoInZone } from "@/lib/time";
 import type { PublicPerformance, PublicShow } from "@/lib/catalog/public-catalog";
 
 // The seed's api-contract.md bodies, snake_case, times with the theatre's offset.

@@ -9,7 +9,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function dateTimeFormat(
   tag: string,
   timeZone: string,
-  style: "date" | "time" | "parts",
+  style: "date" | "time",
 ): Intl.DateTimeFormat {
   const key = `${tag}|${timeZone}|${style}`;
   let formatter = formatters.get(key);
@@ -17,17 +17,7 @@ function dateTimeFormat(
     const options: Intl.DateTimeFormatOptions =
       style === "date"
         ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
-        : style === "time"
-          ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
-          : {
-              hourCycle: "h23",
-              year: "numeric",
-              month: "2-digit",
-              day: "2-digit",
-              hour: "2-digit",
-              minute: "2-digit",
-              second: "2-digit",
-            };
+        : { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
     formatter = new Intl.DateTimeFormat(tag, { timeZone, ...options });
     formatters.set(key, formatter);
   }
@@ -57,34 +47,4 @@ export function formatNumber(value: number, locale: Locale): string {
     numberFormats.set(locale, formatter);
   }
   return formatter.format(value);
-}
-
-/** The wall-clock fields of `date` in `timeZone` (numbers), e.g. for offsets and ISO strings. */
-export function zonedParts(
-  date: Date,
-  timeZone: string,
-): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const parts: Record<string, number> = {};
-  for (const part of dateTimeFormat("en-US", timeZone, "parts").formatToParts(date)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second,
-  };
-}
-
-/** ISO 8601 with the zone's offset, as the seed contract shows: "2026-05-15T20:30:00+02:00". */
-export function formatIsoInZone(date: Date, timeZone: string): string {
-  const p = zonedParts(date, timeZone);
-  const local = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-  const sign = offsetMinutes >= 0 ? "+" : "-";
-  const abs = Math.abs(offsetMinutes);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }

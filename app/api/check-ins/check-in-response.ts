@@ -7,7 +7,7 @@ import { crossSiteRefusal } from "@/lib/http/same-origin";
 import { authorizeRequest } from "@/lib/auth/guards";
 import type { SignedInUser } from "@/lib/auth/current-user";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { formatIsoInZone } from "@/lib/i18n/format";
+import { formatIsoInZone } from "@/lib/time";
 
 /**
  * The gate both check-in endpoints pass: same-origin (they are cookie-authenticated),

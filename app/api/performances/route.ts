@@ -4,6 +4,7 @@ import { listPublicPerformances } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fieldErrorsResponse } from "@/lib/http/api-response";
+import { startOfZonedDay } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +22,15 @@ export async function GET(request: Request) {
   );
   if (!parsed.success) return fieldErrorsResponse(parsed.error);
   const { show, from } = parsed.data;
+  const { TIME_ZONE } = config();
   const performances = await listPublicPerformances(db, {
     showSlug: show,
-    from: from ? new Date(from) : undefined,
+    // A bare date is that day in the theatre's time zone, from midnight there.
+    from: from
+      ? ((from.length === 10 ? startOfZonedDay(from, TIME_ZONE) : null) ?? new Date(from))
+      : undefined,
   });
   return Response.json({
-    results: performances.map((p) => performanceListItemJson(p, config().TIME_ZONE)),
+    results: performances.map((p) => performanceListItemJson(p, TIME_ZONE)),
   });
 }

@@ -60,7 +60,9 @@ export const it = {
     whole_number: "Inserisci un numero intero.",
     not_negative: "Non può essere negativo.",
     too_large: "Numero troppo grande.",
-    invalid_datetime: "Inserisci data e ora.",
+    invalid_datetime: "Inserisci una data e un'ora che esistono (per esempio non il 30 febbraio).",
+    nonexistent_time:
+      "Quest'ora non esiste a Roma: quella notte gli orologi passano dalle 2:00 alle 3:00. Scegli un altro orario.",
     manual_seats_exceed_capacity:
       "I posti occupati manualmente non possono superare capienza della sala + posti aggiuntivi.",
     invalid_email: "Indirizzo email non valido.",
@@ -410,7 +412,9 @@ export const en: typeof it = {
     whole_number: "Enter a whole number.",
     not_negative: "Cannot be negative.",
     too_large: "Number too large.",
-    invalid_datetime: "Enter a date and time.",
+    invalid_datetime: "Enter a date and time that exist (not 30 February, for example).",
+    nonexistent_time:
+      "This time does not exist in Rome: that night the clocks go from 2:00 to 3:00. Choose another time.",
     manual_seats_exceed_capacity:
       "Manually occupied seats cannot exceed room capacity + additional seats.",
     invalid_email: "Not a valid email address.",

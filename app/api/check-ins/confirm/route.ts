@@ -8,7 +8,7 @@ import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { checkInConfirmRequest } from "@/lib/check-ins/check-in-request";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { formatIsoInZone } from "@/lib/i18n/format";
+import { formatIsoInZone } from "@/lib/time";
 
 /** Admits the party: validated again inside the transaction; a retry with the same nonce gets the first success. */
 export async function POST(request: Request) {

@@ -58,7 +58,7 @@ const nextConfig: NextConfig = {
   // would otherwise 308 `/api/x/` to `/api/x`, which breaks POST clients. The
   // redirect below keeps the usual canonical (no trailing slash) form for pages.
   skipTrailingSlashRedirect: true,
-  // `forbidden()` (lib/auth/guards.ts) renders app/forbidden.tsx with a 403 status.
+  // `forbidden()` (web/auth/guards.ts) renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   async redirects() {
     return [

@@ -6,7 +6,7 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 /**
  * A cheap first gate: a browser without any session cookie is sent to sign in before a
  * staff or admin page even renders. It only looks for the cookie; every page, server
- * action and route handler still checks the user and the role itself (lib/auth/guards.ts).
+ * action and route handler still checks the user and the role itself (web/auth/guards.ts).
  */
 export function proxy(request: NextRequest) {
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { currentUser } from "@/lib/auth/current-user";
-import { getLocale } from "@/lib/i18n/locale";
+import { currentUser } from "@/web/auth/current-user";
+import { getLocale } from "@/web/i18n/locale";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
 export default async function Forbidden() {

@@ -13,7 +13,7 @@ import { runConfirmHot } from "@/bench/scenarios/confirm-hot";
 import { confirmCheckIn, previewCheckIn } from "@/lib/check-ins/check-in";
 import { db } from "@/lib/db";
 import { TEST_SETTINGS } from "@/tests/support/factories";
-import { OUTCOME_HTTP_STATUS } from "@/lib/http/outcomes";
+import { OUTCOME_HTTP_STATUS } from "@/web/http/outcomes";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
 import { hashToken } from "@/lib/tokens";
 

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { MarkdownBody } from "@/components/public/markdown-body";
 import { getPublishedPage } from "@/lib/catalog/public-catalog";
 import { db } from "@/lib/db";
-import { getLocale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 
 // Admin-editable pages (contatti, privacy, ...) at the top level. Static routes such as
 // /shows, /admin, /staff and /login take precedence over this dynamic segment.

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { Toaster } from "@/components/admin/toaster";
 import { SignOutButton } from "@/components/staff/sign-out-button";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { fill } from "@/lib/i18n/fill";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
 import { SeatBar, SeatLegend } from "@/components/admin/seat-bar";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { dashboard } from "@/lib/admin/dashboard";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";

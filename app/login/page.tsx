@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/staff/login-form";
-import { currentUser } from "@/lib/auth/current-user";
+import { currentUser } from "@/web/auth/current-user";
 import { safeCallbackPath } from "@/lib/auth/sign-in-input";
-import { getLocale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/web/http/client-address";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { lostTicketInput } from "@/lib/reservations/lost-ticket-input";
 import { resendLinksForEmail } from "@/lib/reservations/resend-links";

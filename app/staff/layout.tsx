@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/staff/sign-out-button";
-import { requireUser } from "@/lib/auth/guards";
-import { getLocale } from "@/lib/i18n/locale";
+import { requireUser } from "@/web/auth/guards";
+import { getLocale } from "@/web/i18n/locale";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
 // Every page below checks the user again itself: a layout check alone protects nothing.

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/guards";
+import { requireUser } from "@/web/auth/guards";
 
 export default async function StaffHome() {
   await requireUser("staff", "/staff/check-in");

@@ -3,7 +3,7 @@
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatDate, formatTime } from "@/lib/i18n/format";
-import { getLocale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { cancelReservationWithTicket } from "@/lib/reservations/cancel-reservation";
 import { findTicket, type TicketState } from "@/lib/reservations/find-ticket";

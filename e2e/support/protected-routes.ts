@@ -1,4 +1,4 @@
-import type { Access } from "@/lib/auth/guards";
+import type { Access } from "@/web/auth/guards";
 
 /**
  * Every staff and admin entry point, for the permission matrix (e2e/permissions.spec.ts):

@@ -1,4 +1,5 @@
-import { getLocale, type Locale } from "@/lib/i18n/locale";
+import { type Locale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 import { en, it, type PublicMessages } from "@/lib/i18n/messages/public";
 
 export function publicMessages(locale: Locale): PublicMessages {

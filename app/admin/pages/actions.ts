@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { saveFailure } from "@/app/admin/form-outcome";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { formObject } from "@/lib/admin/form-fields";
 import type { FormState } from "@/lib/admin/form-state";
 import { deletePage, savePage } from "@/lib/admin/pages";

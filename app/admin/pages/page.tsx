@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { db } from "@/lib/db";
 
 export default async function PagesPage() {

@@ -1,6 +1,6 @@
 "use server";
 
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import type { FormState } from "@/lib/admin/form-state";
 import { cancelAsAdmin, checkInAsAdmin } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import {
   RESERVATION_STATUSES,
   reservationFilters,

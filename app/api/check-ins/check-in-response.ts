@@ -1,11 +1,11 @@
 import type { z } from "zod";
 import type { CheckInRefusal, TicketSummary } from "@/lib/check-ins/check-in";
 import { config } from "@/lib/config";
-import { problem, readJsonBody, tooManyRequests } from "@/lib/http/api-response";
-import { contractStatus, OUTCOME_HTTP_STATUS } from "@/lib/http/outcomes";
-import { crossSiteRefusal } from "@/lib/http/same-origin";
-import { authorizeRequest } from "@/lib/auth/guards";
-import type { SignedInUser } from "@/lib/auth/current-user";
+import { problem, readJsonBody, tooManyRequests } from "@/web/http/api-response";
+import { contractStatus, OUTCOME_HTTP_STATUS } from "@/web/http/outcomes";
+import { crossSiteRefusal } from "@/web/http/same-origin";
+import { authorizeRequest } from "@/web/auth/guards";
+import type { SignedInUser } from "@/web/auth/current-user";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { formatIsoInZone } from "@/lib/time";
 

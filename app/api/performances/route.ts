@@ -3,7 +3,7 @@ import { performanceListItemJson } from "@/lib/catalog/catalog-json";
 import { listPublicPerformances } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { fieldErrorsResponse } from "@/lib/http/api-response";
+import { fieldErrorsResponse } from "@/web/http/api-response";
 import { startOfZonedDay } from "@/lib/time";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { getPublicShow } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
-import { getLocale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 import { publicText } from "@/lib/i18n/public-text";
 
 type Props = { params: Promise<{ slug: string }> };

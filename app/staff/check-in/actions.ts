@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/guards";
+import { requireUser } from "@/web/auth/guards";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { manualCheckInInput } from "@/lib/check-ins/manual-check-in-input";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
-import { getLocale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
 export type ManualCheckInState = { ok: boolean; message: string } | null;

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { CheckInDesk } from "@/components/staff/check-in-desk";
 import { ManualCheckInForm } from "@/components/staff/manual-check-in-form";
-import { requireUser } from "@/lib/auth/guards";
+import { requireUser } from "@/web/auth/guards";
 import { listDoorPerformances } from "@/lib/check-ins/door-performances";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/i18n/format";
-import { getLocale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
 export async function generateMetadata(): Promise<Metadata> {

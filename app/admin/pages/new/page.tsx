@@ -1,7 +1,7 @@
 import { savePageAction } from "@/app/admin/pages/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { PageForm } from "@/components/admin/page-form";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 
 export default async function NewPagePage() {
   const { t } = await adminContext("/admin/pages/new");

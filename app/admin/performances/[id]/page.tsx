@@ -5,7 +5,7 @@ import { performanceOptions } from "@/app/admin/performances/performance-options
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { PageHeader } from "@/components/admin/page-header";
 import { PerformanceForm } from "@/components/admin/performance-form";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { routeId } from "@/lib/admin/route-id";
 import { availabilityByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";

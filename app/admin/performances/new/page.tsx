@@ -2,7 +2,7 @@ import { savePerformanceAction } from "@/app/admin/performances/actions";
 import { performanceOptions } from "@/app/admin/performances/performance-options";
 import { PageHeader } from "@/components/admin/page-header";
 import { PerformanceForm } from "@/components/admin/performance-form";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { routeId } from "@/lib/admin/route-id";
 
 export default async function NewPerformancePage({

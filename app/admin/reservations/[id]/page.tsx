@@ -7,7 +7,7 @@ import {
 } from "@/app/admin/reservations/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { PageHeader } from "@/components/admin/page-header";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { reservationDetail } from "@/lib/admin/reservations";
 import { routeId } from "@/lib/admin/route-id";
 import { db } from "@/lib/db";

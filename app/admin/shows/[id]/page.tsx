@@ -3,7 +3,7 @@ import { deleteShowAction, saveShowAction } from "@/app/admin/shows/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { PageHeader } from "@/components/admin/page-header";
 import { ShowForm } from "@/components/admin/show-form";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { routeId } from "@/lib/admin/route-id";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";

@@ -1,7 +1,7 @@
 import { saveShowAction } from "@/app/admin/shows/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { ShowForm } from "@/components/admin/show-form";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 
 export default async function NewShowPage() {
   const { t } = await adminContext("/admin/shows/new");

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { resetPasswordAction, updateUserAction } from "@/app/admin/users/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { routeId } from "@/lib/admin/route-id";
 import { db } from "@/lib/db";
 

@@ -1,7 +1,7 @@
 import { createUserAction } from "@/app/admin/users/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { NewUserForm } from "@/components/admin/user-forms";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 
 export default async function NewUserPage() {
   const { t } = await adminContext("/admin/users/new");

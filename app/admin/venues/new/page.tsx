@@ -1,7 +1,7 @@
 import { saveVenueAction } from "@/app/admin/venues/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { VenueForm } from "@/components/admin/venue-form";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 
 export default async function NewVenuePage() {
   const { t } = await adminContext("/admin/venues/new");

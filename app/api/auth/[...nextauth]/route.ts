@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/web/auth/options";
 
 function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   return NextAuth(request, context, authOptions());

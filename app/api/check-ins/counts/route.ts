@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { authorizeRequest } from "@/lib/auth/guards";
+import { authorizeRequest } from "@/web/auth/guards";
 import { countDoorSeats } from "@/lib/check-ins/door-performances";
 import { db } from "@/lib/db";
-import { fieldErrorsResponse } from "@/lib/http/api-response";
+import { fieldErrorsResponse } from "@/web/http/api-response";
 
 const countsQuery = z.strictObject({ performance_id: z.coerce.number().int().positive() });
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { problem, readJsonBody, tooManyRequests } from "@/lib/http/api-response";
-import { clientAddress } from "@/lib/http/client-address";
-import { contractStatus, OUTCOME_HTTP_STATUS } from "@/lib/http/outcomes";
-import { crossSiteRefusal } from "@/lib/http/same-origin";
+import { problem, readJsonBody, tooManyRequests } from "@/web/http/api-response";
+import { clientAddress } from "@/web/http/client-address";
+import { contractStatus, OUTCOME_HTTP_STATUS } from "@/web/http/outcomes";
+import { crossSiteRefusal } from "@/web/http/same-origin";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { confirmAndSendTicket } from "@/lib/reservations/confirm-and-send-ticket";
 import { ticketUrl } from "@/lib/reservations/ticket-qr";

@@ -2,7 +2,7 @@ import { showDetailJson } from "@/lib/catalog/catalog-json";
 import { getPublicShow } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { problem } from "@/lib/http/api-response";
+import { problem } from "@/web/http/api-response";
 
 export const dynamic = "force-dynamic";
 

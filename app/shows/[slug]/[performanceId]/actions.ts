@@ -3,8 +3,8 @@
 import { headers } from "next/headers";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { clientAddress } from "@/lib/http/client-address";
-import { getLocale } from "@/lib/i18n/locale";
+import { clientAddress } from "@/web/http/client-address";
+import { getLocale } from "@/web/i18n/locale";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { bookPerformance } from "@/lib/reservations/book-performance";
 import {

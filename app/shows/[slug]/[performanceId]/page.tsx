@@ -11,7 +11,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { formatDate, formatTime } from "@/lib/i18n/format";
-import { getLocale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 import { publicText } from "@/lib/i18n/public-text";
 
 type Props = { params: Promise<{ slug: string; performanceId: string }> };

@@ -1,11 +1,11 @@
 import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
 import { toCsv } from "@/lib/admin/csv";
 import { routeId } from "@/lib/admin/route-id";
-import { authorizeRequest } from "@/lib/auth/guards";
+import { authorizeRequest } from "@/web/auth/guards";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { problem } from "@/lib/http/api-response";
-import { getLocale } from "@/lib/i18n/locale";
+import { problem } from "@/web/http/api-response";
+import { getLocale } from "@/web/i18n/locale";
 import * as adminMessages from "@/lib/i18n/messages/admin";
 import { utcToZonedLocal } from "@/lib/time";
 

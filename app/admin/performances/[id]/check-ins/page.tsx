@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { checkInsOf, performanceHeading } from "@/lib/admin/attendees";
 import { routeId } from "@/lib/admin/route-id";
 import { availabilityByPerformance } from "@/lib/availability";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/admin/print-button";
 import { tableClass } from "@/components/admin/page-header";
-import { adminContext } from "@/lib/admin/admin-context";
+import { adminContext } from "@/web/admin-context";
 import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
 import { routeId } from "@/lib/admin/route-id";
 import { db } from "@/lib/db";

@@ -1,11 +1,11 @@
 import { parsePublicId } from "@/lib/catalog/catalog-json";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { problem, readJsonBody, tooManyRequests } from "@/lib/http/api-response";
-import { clientAddress } from "@/lib/http/client-address";
-import { OUTCOME_HTTP_STATUS } from "@/lib/http/outcomes";
-import { crossSiteRefusal } from "@/lib/http/same-origin";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { problem, readJsonBody, tooManyRequests } from "@/web/http/api-response";
+import { clientAddress } from "@/web/http/client-address";
+import { OUTCOME_HTTP_STATUS } from "@/web/http/outcomes";
+import { crossSiteRefusal } from "@/web/http/same-origin";
+import { requestLocale } from "@/web/i18n/request-locale";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { bookPerformance } from "@/lib/reservations/book-performance";
 import { bookingInput } from "@/lib/reservations/booking-input";

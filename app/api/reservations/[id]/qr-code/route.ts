@@ -1,6 +1,6 @@
 import { parsePublicId } from "@/lib/catalog/catalog-json";
 import { db } from "@/lib/db";
-import { problem } from "@/lib/http/api-response";
+import { problem } from "@/web/http/api-response";
 import { findTicket } from "@/lib/reservations/find-ticket";
 import { ticketQrDataUrl } from "@/lib/reservations/ticket-qr";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authorizeCredentials } from "@/lib/auth/options";
+import { authorizeCredentials } from "@/web/auth/options";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Domain outcomes -> HTTP status codes of the seed's API contract, in one table.
  * Route handlers look a domain `reason` up here; pages map the same reasons to words.

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { config } from "@/lib/config";
 import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locale";
 

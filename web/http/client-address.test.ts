@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 async function load(trustProxy: "on" | "off") {
   vi.resetModules();
   vi.stubEnv("TRUST_PROXY", trustProxy);
-  return (await import("@/lib/http/client-address")).clientAddress;
+  return (await import("@/web/http/client-address")).clientAddress;
 }
 
 describe("clientAddress", () => {

@@ -1,6 +1,8 @@
+import "server-only";
+
 import { forbidden, redirect } from "next/navigation";
-import { currentUser, type SignedInUser } from "@/lib/auth/current-user";
-import { problem } from "@/lib/http/api-response";
+import { currentUser, type SignedInUser } from "@/web/auth/current-user";
+import { problem } from "@/web/http/api-response";
 
 /** Who may do what: staff reach the check-in area only; admins reach everything. */
 export type Access = "staff" | "admin";

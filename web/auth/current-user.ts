@@ -1,6 +1,8 @@
+import "server-only";
+
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/web/auth/options";
 import { db } from "@/lib/db";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 

@@ -1,9 +1,11 @@
+import "server-only";
+
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/web/http/client-address";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { consumeRateLimits, refundRateLimits, type RateLimitName } from "@/lib/rate-limit";
 import { SIGN_IN_ERRORS, signInInput } from "@/lib/auth/sign-in-input";

@@ -1,5 +1,7 @@
+import "server-only";
+
 import { config } from "@/lib/config";
-import { problem } from "@/lib/http/api-response";
+import { problem } from "@/web/http/api-response";
 
 /**
  * Next.js protects server actions from cross-site posts but not route handlers. A

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { RateLimitResult } from "@/lib/rate-limit";

@@ -1,6 +1,9 @@
-import { requireUser } from "@/lib/auth/guards";
+import "server-only";
+
+import { requireUser } from "@/web/auth/guards";
 import { config } from "@/lib/config";
-import { getLocale, type Locale } from "@/lib/i18n/locale";
+import { type Locale } from "@/lib/i18n/locale";
+import { getLocale } from "@/web/i18n/locale";
 import * as adminMessages from "@/lib/i18n/messages/admin";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 import { formatDateTime } from "@/lib/i18n/format";

@@ -11,6 +11,7 @@ function start(env: Record<string, string>) {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
       DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none",
       APP_URL: "https://azionelab.example",
       EMAIL_TRANSPORT: "file",

@@ -25,6 +25,12 @@ const configSchema = z
     RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     // on: a reverse proxy in front appends the client's address to X-Forwarded-For.
     TRUST_PROXY: z.enum(["on", "off"]).default("off"),
+    // Where show posters may be loaded from besides this site (the CSP's img-src), e.g.
+    // https://images.azionelab.example. Unset: posters only from this site.
+    POSTER_ORIGIN: z
+      .url({ protocol: /^https$/, error: "must be an https:// origin" })
+      .transform((url) => new URL(url).origin)
+      .optional(),
     TIME_ZONE: z.string().default("Europe/Rome"),
     DEFAULT_LOCALE: z.enum(["it", "en"]).default("it"),
     MAX_PARTY_SIZE: positiveInt(10),

@@ -115,6 +115,9 @@ let cached: NextAuthOptions | undefined;
 
 /** Built on first use so that importing auth code needs no configuration at build time. */
 export function authOptions(): NextAuthOptions {
+  // next-auth builds its redirects from NEXTAUTH_URL; without it, from X-Forwarded-Host or
+  // Host, which a client chooses. APP_URL is the same public address.
+  process.env.NEXTAUTH_URL ||= config().NEXTAUTH_URL ?? config().APP_URL;
   cached ??= {
     secret:
       config().NEXTAUTH_SECRET ??

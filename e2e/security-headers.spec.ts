@@ -107,6 +107,7 @@ test("public pages render and hydrate with no CSP violation", async ({ page }) =
 test("staff and admin pages render with no CSP violation, and the JS sign-in still works", async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   const problems = watchForViolations(page);
   await listenForViolations(page);
   await signInWithForm(page, "admin", "/admin");
@@ -116,7 +117,8 @@ test("staff and admin pages render with no CSP violation, and the JS sign-in sti
   for (const path of pages) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBeLessThan(400);
-    await page.waitForLoadState("networkidle");
+    // The door page polls its counter, so the network never goes quiet there.
+    await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
     expect(await violationsReported(page), path).toEqual([]);
   }
   expect(problems).toEqual([]);

@@ -83,6 +83,27 @@ test.describe("sign-in without JavaScript", () => {
   });
 });
 
+test("with JavaScript, a refused sign-in keeps the email, clears the password and stays a POST", async ({
+  page,
+}) => {
+  const requests: Request[] = [];
+  page.on("request", (request) => requests.push(request));
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Email").fill("staff@azionelab.example");
+  await page.getByLabel("Password").fill("not-the-password-456");
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.locator("main").getByRole("alert")).toContainText(
+    "Email o password non corretti",
+  );
+  await expect(page.getByLabel("Email")).toHaveValue("staff@azionelab.example");
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  expect(new URL(page.url()).search).toBe("");
+  for (const request of requests)
+    expect(decodeURIComponent(request.url())).not.toContain("not-the-password-456");
+  expect(requests.some((request) => request.method() === "POST")).toBe(true);
+});
+
 test.describe("where sign-in leads", () => {
   for (const callbackUrl of [
     "/%09/evil.example",

@@ -1,40 +1,12 @@
 import type { NextConfig } from "next";
 
 const isProduction = process.env.NODE_ENV === "production";
-const isDevelopment = process.env.NODE_ENV === "development";
 
-// Next's App Router streams its bootstrap and RSC payload as inline <script> tags.
-// Without a per-request nonce (which would need proxy.ts and force every page to be
-// dynamic), the only way to let them run is 'unsafe-inline'. Everything else is
-// locked to our own origin, so an injected inline script is the residual risk we
-// accept for now. React needs 'unsafe-eval' in development only (error overlays).
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDevelopment ? " 'unsafe-eval'" : ""}`,
-  // Tailwind ships a stylesheet, but Next and next/font add inline <style> tags.
-  "style-src 'self' 'unsafe-inline'",
-  // data:/blob: for QR codes rendered client-side; https: for show posters.
-  "img-src 'self' data: blob: https:",
-  "font-src 'self'",
-  // The check-in scanner renders the camera stream; nothing here loads remote media.
-  "media-src 'self' blob:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// Content-Security-Policy (with a per-request nonce) and Permissions-Policy (camera on the
+// door page only) are set per request by proxy.ts (web/http/security-headers.ts).
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  // The staff check-in page scans QR codes with the camera; nothing else needs it.
-  {
-    key: "Permissions-Policy",
-    value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=()",
-  },
   { key: "X-Frame-Options", value: "DENY" },
   // Browsers ignore HSTS over plain http, but we still keep it out of development so a
   // developer's localhost is never pinned to https.

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 
 import { SiteFooter, SiteHeader } from "@/components/public/site-chrome";
@@ -51,8 +52,16 @@ export const viewport: Viewport = {
 // Reads the language cookie, so every page renders per request (availability must be fresh anyway).
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await publicText();
+  // The CSP nonce proxy.ts gave this request (Next puts it on its own scripts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={locale} className={`${inter.variable} ${fraunces.variable}`}>
+      <head>
+        {/* Before any bundle loads: zod (the forms' validation) probes `new Function` to
+            decide whether to compile its parsers, and our CSP (no 'unsafe-eval') reports
+            that probe as a violation. Its interpreted mode is as correct. */}
+        <script nonce={nonce}>{"globalThis.__zod_globalConfig={jitless:true};"}</script>
+      </head>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"

@@ -34,7 +34,8 @@ test("responses carry the security headers", async ({ request }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-  expect(headers["permissions-policy"]).toContain("camera=(self)");
+  // The camera only on the door page (e2e/security-headers.spec.ts).
+  expect(headers["permissions-policy"]).toContain("camera=()");
   expect(headers["x-request-id"]).toBeTruthy();
 });
 

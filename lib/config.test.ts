@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
 
@@ -40,12 +41,56 @@ describe("configuration", () => {
       ...base,
       NODE_ENV: "production",
       EMAIL_TRANSPORT: "file",
-      NEXTAUTH_SECRET: "a-long-enough-secret",
+      NEXTAUTH_SECRET: "pV3q9Zt0m2WcYbK7rLx8Hn4dFj6sAe1uGi5oTk0yQ2M=",
       APP_URL: "https://azionelab.example",
     };
     expect(parseConfig(env)).toMatchObject({
       EMAIL_TRANSPORT: "file",
       APP_URL: "https://azionelab.example",
+    });
+  });
+
+  describe("NEXTAUTH_SECRET in production", () => {
+    const production = {
+      ...base,
+      NODE_ENV: "production",
+      EMAIL_TRANSPORT: "file",
+      APP_URL: "https://azionelab.example",
+    };
+    const withSecret = (secret: string) => () =>
+      parseConfig({ ...production, NEXTAUTH_SECRET: secret });
+
+    it("refuses the .env.example value and says how to make a secret", () => {
+      expect(withSecret("change-me-to-a-long-random-secret")).toThrow(
+        /NEXTAUTH_SECRET: is the placeholder from \.env\.example.*openssl rand -base64 32/,
+      );
+    });
+
+    it("refuses fewer than 32 bytes", () => {
+      expect(withSecret("pV3q9Zt0m2WcYbK7rLx8Hn4dFj6sAe1")).toThrow(/31 bytes.*openssl rand/);
+    });
+
+    it("refuses obviously low-entropy values", () => {
+      // The audit's 16 identical characters: too short and low-entropy.
+      expect(withSecret("a".repeat(16))).toThrow(/NEXTAUTH_SECRET.*openssl rand -base64 32/);
+      for (const secret of [
+        "a".repeat(64),
+        "abababababababababababababababab",
+        "0123456789".repeat(4),
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaabcdefghij",
+      ])
+        expect(withSecret(secret), secret).toThrow(/low-entropy.*openssl rand -base64 32/);
+    });
+
+    it("accepts what openssl rand -base64 32 and -hex 32 produce", () => {
+      for (let i = 0; i < 50; i += 1) {
+        expect(withSecret(randomBytes(32).toString("base64"))).not.toThrow();
+        expect(withSecret(randomBytes(32).toString("hex"))).not.toThrow();
+      }
+    });
+
+    it("lets development and tests run without a secret", () => {
+      expect(() => parseConfig({ ...base, NEXTAUTH_SECRET: "short" })).not.toThrow();
     });
   });
 });

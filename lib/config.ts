@@ -15,7 +15,7 @@ const configSchema = z
     DATABASE_POOL_SIZE: positiveInt(10),
     DATABASE_CONNECTION_TIMEOUT_MS: positiveInt(5_000),
     APP_URL: z.url().optional(),
-    NEXTAUTH_SECRET: z.string().min(16).optional(),
+    NEXTAUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url().optional(),
     PORT: positiveInt(3000),
     EMAIL_TRANSPORT: z.enum(["resend", "file"]).optional(),
@@ -25,6 +25,12 @@ const configSchema = z
     RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     // on: a reverse proxy in front appends the client's address to X-Forwarded-For.
     TRUST_PROXY: z.enum(["on", "off"]).default("off"),
+    // Where show posters may be loaded from besides this site (the CSP's img-src), e.g.
+    // https://images.azionelab.example. Unset: posters only from this site.
+    POSTER_ORIGIN: z
+      .url({ protocol: /^https$/, error: "must be an https:// origin" })
+      .transform((url) => new URL(url).origin)
+      .optional(),
     TIME_ZONE: z.string().default("Europe/Rome"),
     DEFAULT_LOCALE: z.enum(["it", "en"]).default("it"),
     MAX_PARTY_SIZE: positiveInt(10),
@@ -43,11 +49,14 @@ const configSchema = z
       });
     }
     if (env.NODE_ENV === "production" && !isBuildPhase()) {
-      if (!env.NEXTAUTH_SECRET)
+      const weakness = env.NEXTAUTH_SECRET
+        ? secretWeakness(env.NEXTAUTH_SECRET)
+        : "is required in production";
+      if (weakness)
         ctx.addIssue({
           code: "custom",
           path: ["NEXTAUTH_SECRET"],
-          message: "required in production (at least 16 characters)",
+          message: `${weakness}. Anyone who knows or guesses it can forge an admin session. ${MAKE_A_SECRET}`,
         });
       if (!env.APP_URL)
         ctx.addIssue({
@@ -63,6 +72,41 @@ const configSchema = z
     EMAIL_TRANSPORT: env.EMAIL_TRANSPORT ?? defaultTransport(env.NODE_ENV),
     MAIL_DIR: path.resolve(env.MAIL_DIR),
   }));
+
+export const EXAMPLE_SECRET = "change-me-to-a-long-random-secret"; // .env.example's value
+export const MIN_SECRET_BYTES = 32;
+const MAKE_A_SECRET = "Generate one with: openssl rand -base64 32";
+
+/**
+ * Why `secret` cannot sign production sessions, or null when it can: the example value,
+ * fewer than 32 bytes, or text that is obviously not random (few distinct characters, a
+ * repeated pattern, little entropy by character counts). A value from
+ * `openssl rand -base64 32` (44 characters) passes with a wide margin.
+ */
+export function secretWeakness(secret: string): string | null {
+  if (secret === EXAMPLE_SECRET || /change-?me/i.test(secret))
+    return "is the placeholder from .env.example";
+  const bytes = Buffer.byteLength(secret, "utf8");
+  if (bytes < MIN_SECRET_BYTES)
+    return `is ${bytes} bytes long; at least ${MIN_SECRET_BYTES} are needed`;
+  const counts = new Map<string, number>();
+  for (const char of secret) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...secret].length;
+  const bitsPerChar = [...counts.values()].reduce(
+    (sum, count) => sum - (count / length) * Math.log2(count / length),
+    0,
+  );
+  if (counts.size < 10 || bitsPerChar * length < 128 || isRepetition(secret))
+    return "looks low-entropy (too few distinct characters or a repeated pattern)";
+  return null;
+}
+
+function isRepetition(text: string): boolean {
+  for (let unit = 1; unit <= text.length / 2; unit += 1)
+    if (text.length % unit === 0 && text.slice(0, unit).repeat(text.length / unit) === text)
+      return true;
+  return false;
+}
 
 // `file` is the default everywhere but production; an explicit `file` is honoured there too.
 function defaultTransport(nodeEnv: string): "resend" | "file" {

@@ -9,7 +9,8 @@ export const RATE_LIMITS = {
   resend: { points: 3, duration: 10 * 60 }, // per reservation
   confirm: { points: 30, duration: 10 * 60 }, // per client address
   lost_ticket: { points: 3, duration: 60 * 60 }, // per email and per address
-  login: { points: 5, duration: 15 * 60 }, // per account and per address
+  login: { points: 5, duration: 15 * 60 }, // failed sign-ins per (account, address)
+  login_address: { points: 20, duration: 15 * 60 }, // failed sign-ins per address, any account
   check_in: { points: 300, duration: 60 }, // per staff user: a busy door, not a script
 } as const;
 

@@ -6,11 +6,16 @@
 // or belong to an older build, then run the server in a child process, forwarding signals
 // and the exit code.
 //
+// The configuration is validated first (lib/config.ts, the same check the server runs at
+// start-up): a refused configuration stops here, before Next prints "Ready" and before it
+// listens on a port.
+//
 // Usage: node scripts/start.mjs   (PORT defaults to 3000, HOSTNAME to 0.0.0.0)
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { tsImport } from "tsx/esm/api";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextDir = path.join(root, ".next");
@@ -52,23 +57,41 @@ export function prepareStandalone() {
   if (buildId !== null) writeFileSync(marker, `${buildId}\n`);
 }
 
+function serverEnv(env) {
+  return {
+    ...env,
+    NODE_ENV: "production",
+    PORT: env.PORT || "3000",
+    HOSTNAME: env.HOSTNAME || "0.0.0.0",
+  };
+}
+
+/** The production configuration's problems as one message, or null when it is valid. */
+export async function configurationProblem(env = process.env) {
+  const { parseConfig } = await tsImport("../lib/config.ts", import.meta.url);
+  const { NEXT_PHASE: _buildPhase, ...runtimeEnv } = serverEnv(env);
+  try {
+    parseConfig(runtimeEnv);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Starts the standalone server; resolves with its exit code. */
 export function startServer({ env = process.env, stdio = "inherit" } = {}) {
   prepareStandalone();
   const child = spawn(process.execPath, ["--import", requestLog, serverFile], {
     cwd: standaloneDir,
     stdio,
-    env: {
-      ...env,
-      NODE_ENV: "production",
-      PORT: env.PORT || "3000",
-      HOSTNAME: env.HOSTNAME || "0.0.0.0",
-    },
+    env: serverEnv(env),
   });
   return child;
 }
 
-function main() {
+async function main() {
+  const problem = await configurationProblem();
+  if (problem) fail(problem);
   const child = startServer();
   const forward = (signal) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -87,5 +110,5 @@ function main() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main();
+  await main();
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/staff/login-form";
 import { currentUser } from "@/web/auth/current-user";
-import { safeCallbackPath } from "@/lib/auth/sign-in-input";
+import { safeCallbackPath, sameOriginPath } from "@/lib/auth/callback-path";
 import { getLocale } from "@/web/i18n/locale";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
@@ -16,11 +16,13 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(params.callbackUrl);
-  if (await currentUser()) redirect(callbackPath);
+  const user = await currentUser();
+  if (user) redirect(safeCallbackPath(params.callbackUrl, user.role));
+  // Checked again, with the role, once the user has signed in (app/login/actions.ts).
+  const callbackPath = sameOriginPath(params.callbackUrl) ?? "";
 
   const t = staffMessages[await getLocale()].login;
-  // next-auth sends failed no-JavaScript sign-ins back here with ?error=<code>.
+  // next-auth's own credentials callback sends failed sign-ins back here with ?error=<code>.
   const initialError =
     params.error === "rate_limited"
       ? t.errors.rate_limited

@@ -1,95 +1,72 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
-import { useState } from "react";
-import { useForm, type UseFormRegisterReturn } from "react-hook-form";
-import { signInInput, type SignInInput } from "@/lib/auth/sign-in-input";
+import { useActionState } from "react";
+import { signInAction } from "@/app/login/actions";
+import type { SignInState } from "@/lib/auth/sign-in-input";
 import type { StaffMessages } from "@/lib/i18n/messages/staff";
 
 type Props = { t: StaffMessages["login"]; callbackPath: string; initialError: string | null };
 
+/**
+ * A real `<form method="post">` bound to a server action: before JavaScript loads (a slow
+ * phone at the door) or without it, the browser posts the form and gets the next page;
+ * with JavaScript, React submits it in place. The credentials are only ever in the body.
+ */
 export function LoginForm({ t, callbackPath, initialError }: Props) {
-  const [error, setError] = useState<string | null>(initialError);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({
-    resolver: zodResolver(signInInput),
-    defaultValues: { email: "", password: "" },
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {
+    error: null,
   });
-
-  async function onSubmit(values: SignInInput) {
-    setError(null);
-    const result = await signIn("credentials", {
-      ...values,
-      redirect: false,
-      callbackUrl: callbackPath,
-    }).catch(() => null);
-    if (!result?.ok || result.error) {
-      const code = result?.error;
-      setError(
-        code === "invalid_credentials" || code === "rate_limited"
-          ? t.errors[code]
-          : t.errors.generic,
-      );
-      return;
-    }
-    // A full navigation, so that every server component renders with the new session cookie.
-    window.location.assign(callbackPath);
-  }
-
+  const message = state.error ? t.errors[state.error] : state.fieldErrors ? null : initialError;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
+    <form action={formAction} method="post" noValidate className="space-y-5">
+      <input type="hidden" name="callbackUrl" value={callbackPath} />
       <div
         role="alert"
         aria-live="assertive"
         className={
-          error
+          message
             ? "rounded-md border-2 border-danger bg-white p-3 font-medium text-danger"
             : "sr-only"
         }
       >
-        {error}
+        {message}
       </div>
       <TextField
         id="email"
         type="email"
         label={t.email}
         autoComplete="username"
-        error={errors.email && t.errors.emailRequired}
-        registration={register("email")}
+        defaultValue={state.email ?? ""}
+        error={state.fieldErrors?.email ? t.errors.emailRequired : undefined}
       />
       <TextField
         id="password"
         type="password"
         label={t.password}
         autoComplete="current-password"
-        error={errors.password && t.errors.passwordRequired}
-        registration={register("password")}
+        error={state.fieldErrors?.password ? t.errors.passwordRequired : undefined}
       />
       <button
         type="submit"
-        disabled={isSubmitting}
+        disabled={pending}
         className="w-full rounded-md bg-accent px-4 py-3 text-lg font-semibold text-white hover:bg-accent-strong disabled:opacity-70"
       >
-        {isSubmitting ? t.submitting : t.submit}
+        {pending ? t.submitting : t.submit}
       </button>
     </form>
   );
 }
 
 type TextFieldProps = {
-  id: string;
+  id: "email" | "password";
   type: string;
   label: string;
   autoComplete: string;
+  defaultValue?: string;
   error: string | undefined;
-  registration: UseFormRegisterReturn;
 };
 
-function TextField({ id, type, label, autoComplete, error, registration }: TextFieldProps) {
+function TextField({ id, type, label, autoComplete, defaultValue, error }: TextFieldProps) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
@@ -97,12 +74,14 @@ function TextField({ id, type, label, autoComplete, error, registration }: TextF
       </label>
       <input
         id={id}
+        name={id}
         type={type}
+        required
         autoComplete={autoComplete}
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className="block w-full rounded-md border border-ink-muted bg-white px-3 py-3 text-base"
-        {...registration}
       />
       {error && (
         <p id={`${id}-error`} className="text-sm font-medium text-danger">

@@ -69,7 +69,13 @@ export async function updateStaffAccount({
       select: { email: true, role: true, isActive: true },
     });
     if (!before) return { ok: false, reason: "not_found" } as const;
-    await tx.user.update({ where: { id }, data });
+    // A new role or a deactivation ends the user's sessions at once (lib/auth/session.ts);
+    // a reactivation does too, so that a cookie from before the deactivation stays dead.
+    const accessChanged = before.role !== data.role || before.isActive !== data.isActive;
+    await tx.user.update({
+      where: { id },
+      data: { ...data, ...(accessChanged && { sessionVersion: { increment: 1 } }) },
+    });
     const changes = [
       before.role !== data.role ? `role ${before.role} -> ${data.role}` : null,
       before.isActive !== data.isActive ? (data.isActive ? "reactivated" : "deactivated") : null,
@@ -104,7 +110,11 @@ export async function resetStaffPassword({
   if (weak) return invalid(weak);
   const passwordHash = await hashPassword(parsed.data.password);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id }, data: { passwordHash } });
+    // A new password ends every session signed in with the old one.
+    await tx.user.update({
+      where: { id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
     await writeAudit(tx, actor, {
       action: "user.password_reset",
       entityType: "user",

@@ -16,20 +16,9 @@ export const SIGN_IN_ERRORS = {
 
 export type SignInError = (typeof SIGN_IN_ERRORS)[keyof typeof SIGN_IN_ERRORS];
 
-export const DEFAULT_SIGNED_IN_PATH = "/staff/check-in";
-
-/**
- * Where to go after signing in: only a path on this site, so that a crafted
- * `?callbackUrl=https://evil.example` link cannot bounce a fresh session elsewhere.
- */
-export function safeCallbackPath(value: unknown): string {
-  if (
-    typeof value !== "string" ||
-    !value.startsWith("/") ||
-    value.startsWith("//") ||
-    value.startsWith("/\\")
-  )
-    return DEFAULT_SIGNED_IN_PATH;
-  if (value.startsWith("/login") || value.startsWith("/api/")) return DEFAULT_SIGNED_IN_PATH;
-  return value;
-}
+/** What the sign-in form shows after a refused attempt; never the submitted password. */
+export type SignInState = {
+  error: SignInError | "generic" | null;
+  fieldErrors?: { email?: true; password?: true };
+  email?: string;
+};

@@ -237,7 +237,13 @@ export async function seedDemo(
         passwordHash: await hashPassword(user.password),
       },
       // Re-running restores the printed demo password and reactivates the account.
-      update: { passwordHash: await hashPassword(user.password), isActive: true, role: user.role },
+      // A new password hash revokes the account's existing sessions.
+      update: {
+        passwordHash: await hashPassword(user.password),
+        isActive: true,
+        role: user.role,
+        sessionVersion: { increment: 1 },
+      },
     });
   }
 

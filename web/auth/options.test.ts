@@ -39,6 +39,7 @@ describe("staff sign-in", () => {
       email: user.email,
       name: "Door Volunteer",
       role: "STAFF",
+      sessionVersion: 0,
     });
   });
 
@@ -57,16 +58,43 @@ describe("staff sign-in", () => {
     );
   });
 
-  it("locks an account after five failed attempts, even with the right password from elsewhere", async () => {
+  it("limits failures per (account, address): a correct password from another address still signs in", async () => {
     const user = await staffAccount();
+    const attacker = from();
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await expect(
-        authorizeCredentials(form(user.email, `Wrong-Password-${attempt}`), from()),
+        authorizeCredentials(form(user.email, `Wrong-Password-${attempt}`), attacker),
       ).rejects.toThrow("invalid_credentials");
     }
-    await expect(authorizeCredentials(form(user.email, PASSWORD), from())).rejects.toThrow(
+    // The attacker's address is now refused for this account, even with the right password...
+    await expect(authorizeCredentials(form(user.email, PASSWORD), attacker)).rejects.toThrow(
       "rate_limited",
     );
+    // ...but the staff member at the door, on another address, is not locked out.
+    const door = new Headers({ "x-client-address": "192.0.2.77" });
+    await expect(authorizeCredentials(form(user.email, PASSWORD), door)).resolves.toMatchObject({
+      role: "STAFF",
+    });
+  });
+
+  it("limits failures per address across accounts", async () => {
+    const sprayer = new Headers({ "x-client-address": "2001:db8::5" });
+    // Four wrong passwords for each of five accounts: under every (account, address) limit,
+    // but twenty failures from one address.
+    for (let account = 0; account < 5; account += 1) {
+      const user = await staffAccount();
+      for (let attempt = 0; attempt < 4; attempt += 1)
+        await expect(
+          authorizeCredentials(form(user.email, `Wrong-Password-${attempt}`), sprayer),
+        ).rejects.toThrow("invalid_credentials");
+    }
+    const next = await staffAccount();
+    await expect(authorizeCredentials(form(next.email, PASSWORD), sprayer)).rejects.toThrow(
+      "rate_limited",
+    );
+    await expect(authorizeCredentials(form(next.email, PASSWORD), from())).resolves.toMatchObject({
+      role: "STAFF",
+    });
   });
 
   it("does not count successful sign-ins: a door team behind one address can sign in many times", async () => {

@@ -8,9 +8,17 @@ import { db } from "@/lib/db";
 import { clientAddress } from "@/web/http/client-address";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { consumeRateLimits, refundRateLimits, type RateLimitName } from "@/lib/rate-limit";
+import { sameOriginPath } from "@/lib/auth/callback-path";
+import {
+  revokeSessions,
+  SESSION_MAX_AGE_SECONDS,
+  sessionClaims,
+  withinAbsoluteLifetime,
+  type SessionClaims,
+} from "@/lib/auth/session";
 import { SIGN_IN_ERRORS, signInInput } from "@/lib/auth/sign-in-input";
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60; // one long evening at the door
+export { SESSION_MAX_AGE_SECONDS };
 
 // Verifying against a real hash when the email is unknown costs the same time as a real
 // check, so the response time does not reveal which emails have accounts.
@@ -30,23 +38,55 @@ export async function authorizeCredentials(
   const { email, password } = parsed.data;
   // Every attempt is counted up front (so parallel guesses cannot slip past the limit) and
   // refunded on success: only failures count, and a door team sharing one Wi-Fi address
-  // does not lock itself out by signing in.
+  // does not lock itself out by signing in. There is deliberately no account-wide limit:
+  // anyone who knows a staff email could then lock that person out of the door page from
+  // anywhere. Guessing is limited per (account, address) and per address instead.
+  const address = clientAddress(headers);
   const limits: [RateLimitName, string][] = [
-    ["login", `account:${email}`],
-    ["login", `address:${clientAddress(headers)}`],
+    ["login", `account:${email}|address:${address}`],
+    ["login_address", `address:${address}`],
   ];
   const limit = await consumeRateLimits(limits);
   if (!limit.ok) throw new Error(SIGN_IN_ERRORS.rateLimited);
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, isActive: true, passwordHash: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      isActive: true,
+      passwordHash: true,
+      sessionVersion: true,
+    },
   });
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid || !user.isActive) throw new Error(SIGN_IN_ERRORS.invalid);
   await refundRateLimits(limits);
-  return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+  return {
+    id: String(user.id),
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
+}
+
+export type AuthorizedUser = Awaited<ReturnType<typeof authorizeCredentials>>;
+
+/** The JWT claims of a fresh session for `user` (next-auth's own fields and ours). */
+export function newSessionToken(user: AuthorizedUser, now: Date) {
+  return {
+    sub: user.id,
+    name: user.name,
+    email: user.email,
+    ...sessionClaims(
+      { id: Number(user.id), role: user.role, sessionVersion: user.sessionVersion },
+      now,
+    ),
+  };
 }
 
 /**
@@ -77,6 +117,9 @@ let cached: NextAuthOptions | undefined;
 
 /** Built on first use so that importing auth code needs no configuration at build time. */
 export function authOptions(): NextAuthOptions {
+  // next-auth builds its redirects from NEXTAUTH_URL; without it, from X-Forwarded-Host or
+  // Host, which a client chooses. APP_URL is the same public address.
+  process.env.NEXTAUTH_URL ||= config().NEXTAUTH_URL ?? config().APP_URL;
   cached ??= {
     secret:
       config().NEXTAUTH_SECRET ??
@@ -96,14 +139,35 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) {
-          token.uid = Number(user.id);
-          token.role = (user as { role?: string }).role;
-        }
+        if (user) return { ...token, ...newSessionToken(user as AuthorizedUser, new Date()) };
+        // Renewing the cookie (every call to /api/auth/session) keeps auth_time, so a
+        // session still ends 12 hours after sign-in. Throwing makes next-auth clear the
+        // cookie and answer with no session.
+        if (!withinAbsoluteLifetime(token as Partial<SessionClaims>, new Date()))
+          throw new Error("session past its absolute lifetime");
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, role: token.role };
+        const claims = token as Partial<SessionClaims>;
+        return {
+          ...session,
+          uid: claims.uid,
+          role: claims.role,
+          sv: claims.sv,
+          auth_time: claims.auth_time,
+        };
+      },
+      // next-auth's own default lets "/\tevil.example"-style paths through.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${sameOriginPath(path) ?? "/login"}`;
+      },
+    },
+    events: {
+      // Sign-out ends every session of the user, including copies of this cookie.
+      async signOut({ token }) {
+        const uid = (token as Partial<SessionClaims> | null)?.uid;
+        if (Number.isSafeInteger(uid)) await revokeSessions(db, uid as number);
       },
     },
   };

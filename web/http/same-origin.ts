@@ -1,7 +1,7 @@
 import "server-only";
 
-import { config } from "@/lib/config";
 import { problem } from "@/web/http/api-response";
+import { ownOrigins } from "@/web/http/app-url";
 
 /**
  * Next.js protects server actions from cross-site posts but not route handlers. A
@@ -14,10 +14,7 @@ export function crossSiteRefusal(request: Request) {
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return forbidden();
   const origin = request.headers.get("origin");
   if (origin && origin !== "null") {
-    const allowed = new Set([new URL(config().APP_URL).origin, new URL(request.url).origin]);
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (host) allowed.add(`${new URL(request.url).protocol}//${host}`);
-    if (!allowed.has(origin)) return forbidden();
+    if (!ownOrigins(request.headers).has(origin)) return forbidden();
   } else if (origin === "null") {
     return forbidden();
   }

@@ -9,7 +9,14 @@ import { bookConfirmed, createPerformance, createStaffUser } from "@/tests/suppo
 // the route handlers, the domain and PostgreSQL are real. The e2e suite covers the same
 // endpoints with a real session; this file covers what HTTP alone cannot produce.
 const session = vi.hoisted(() => ({ uid: 0 }));
-vi.mock("next-auth", () => ({ getServerSession: async () => ({ uid: session.uid }) }));
+// A fresh session of version 0 (a new user's), signed in just now.
+vi.mock("next-auth", () => ({
+  getServerSession: async () => ({
+    uid: session.uid,
+    sv: 0,
+    auth_time: Math.floor(Date.now() / 1000),
+  }),
+}));
 
 function post(body: unknown) {
   return new Request("http://127.0.0.1:3000/api/check-ins/x", {

@@ -5,18 +5,19 @@ import { authorizeRequest } from "@/web/auth/guards";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { problem } from "@/web/http/api-response";
+import { signInUrl } from "@/web/http/app-url";
 import { getLocale } from "@/web/i18n/locale";
 import * as adminMessages from "@/lib/i18n/messages/admin";
 import { utcToZonedLocal } from "@/lib/time";
 
 /** The attendee list of one performance as CSV (name, party size, status, checked in at). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorizeRequest("admin");
   // A download link followed by a browser: without a session, sign in and come back.
   if (!auth.ok && auth.response.status === 401) {
-    const { pathname } = new URL(request.url);
+    const { id } = await params;
     return Response.redirect(
-      new URL(`/login?callbackUrl=${encodeURIComponent(pathname)}`, request.url),
+      signInUrl(`/admin/performances/${encodeURIComponent(id)}/attendees.csv`),
       303,
     );
   }

@@ -2,6 +2,45 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+// The domain (lib/) knows nothing of HTTP or the UI: pages, actions and route handlers
+// (app/), components and the HTTP edge (web/) import it, never the other way round.
+const FRAMEWORK_AND_EDGE = [
+  {
+    group: [
+      "next",
+      "next/*",
+      "next-auth",
+      "next-auth/*",
+      "react",
+      "react/*",
+      "react-dom",
+      "react-dom/*",
+    ],
+    message:
+      "lib/ is the domain: no Next.js or React. Put HTTP and UI code in web/, app/ or components/.",
+  },
+  {
+    group: ["@/app/*", "@/components/*", "@/web/*"],
+    message:
+      "lib/ must not import the edge (app/, components/, web/): pass what it needs as arguments.",
+  },
+];
+const GLOBAL_CONFIG = {
+  group: ["@/lib/config"],
+  message:
+    "Domain functions take their settings as parameters; the edge (web/settings.ts) reads the configuration.",
+};
+// Infrastructure adapters that build themselves from the configuration.
+const CONFIGURED_ADAPTERS = [
+  "lib/config.ts",
+  "lib/db.ts",
+  "lib/startup-check.ts",
+  "lib/rate-limit.ts",
+  "lib/mail/transport.ts",
+  "lib/mail/reservation-emails.ts",
+  "lib/**/*.test.ts",
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -14,6 +53,18 @@ export default defineConfig([
       ],
       "@typescript-eslint/no-explicit-any": "error",
     },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/generated/**", ...CONFIGURED_ADAPTERS],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [...FRAMEWORK_AND_EDGE, GLOBAL_CONFIG] }],
+    },
+  },
+  {
+    files: CONFIGURED_ADAPTERS,
+    ignores: ["lib/generated/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: FRAMEWORK_AND_EDGE }] },
   },
   globalIgnores([
     ".next/**",

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 
 import { SiteFooter, SiteHeader } from "@/components/public/site-chrome";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 import "./globals.css";
 

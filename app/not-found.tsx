@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 export default async function NotFound() {
   const { t } = await publicText();

@@ -4,7 +4,7 @@ import { PerformanceList } from "@/components/public/performance-list";
 import { getPublishedPage, listPublicPerformances } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 const UPCOMING_ON_HOME = 6;
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ConfirmReservation } from "@/components/public/confirm-reservation";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The link carries a secret in its fragment: keep the page out of search engines.

@@ -3,7 +3,7 @@ import { requestLostTicket } from "@/app/lost-ticket/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await publicText()).t.lost.title };

@@ -5,7 +5,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { formatDate, formatTime } from "@/lib/i18n/format";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await publicText()).t.shows.title };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TicketPage } from "@/components/public/ticket-page";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await publicText()).t.ticket.title, robots: { index: false } };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { config } from "@/lib/config";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 import { readMailbox } from "@/lib/mail/mailbox";
 
 export const metadata: Metadata = { title: "Mail", robots: { index: false } };

@@ -9,7 +9,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { getLocale } from "@/web/i18n/locale";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import { getLocale } from "@/web/i18n/locale";
-import { publicText } from "@/lib/i18n/public-text";
+import { publicText } from "@/web/i18n/public-text";
 
 type Props = { params: Promise<{ slug: string; performanceId: string }> };
 

@@ -1,49 +1,16 @@
 "use server";
 
-import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { formatDate, formatTime } from "@/lib/i18n/format";
 import { getLocale } from "@/web/i18n/locale";
 import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { cancelReservationWithTicket } from "@/lib/reservations/cancel-reservation";
-import { findTicket, type TicketState } from "@/lib/reservations/find-ticket";
-import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
-import { ticketQrDataUrl } from "@/lib/reservations/ticket-qr";
+import { ticketDataFor, type TicketData } from "@/web/ticket-data";
 
-/** What the ticket page shows: already worded for the visitor's language, no personal data. */
-export type TicketData = {
-  state: TicketState;
-  showTitle: string;
-  showSlug: string;
-  date: string;
-  time: string;
-  startsAtIso: string;
-  venue: { name: string; address: string; city: string };
-  partySize: number;
-  qrCode: string | null;
-  calendar: string;
-};
+export type { TicketData };
 
 // Server actions are POSTs: the token travels in the body, never in a URL or a log line.
-export async function loadTicket(token: string): Promise<TicketData | null> {
-  const ticket = await findTicket({ db, token: String(token) });
-  if (!ticket) return null;
-  const { TIME_ZONE, APP_URL } = config();
-  const locale = await getLocale();
-  const { performance } = ticket;
-  return {
-    state: ticket.state,
-    showTitle: performance.show.title,
-    showSlug: performance.show.slug,
-    date: formatDate(performance.startsAt, locale, TIME_ZONE),
-    time: formatTime(performance.startsAt, locale, TIME_ZONE),
-    startsAtIso: performance.startsAt.toISOString(),
-    venue: performance.venue,
-    partySize: ticket.partySize,
-    // A cancelled or used ticket shows no code that could be mistaken for a valid one.
-    qrCode: ticket.state === "valid" ? ticketQrDataUrl(token) : null,
-    calendar: ticketCalendarFor({ id: ticket.reservationId, performance }, APP_URL),
-  };
+export async function loadTicket(token: unknown): Promise<TicketData | null> {
+  return typeof token === "string" ? ticketDataFor(token, await getLocale()) : null;
 }
 
 export type CancelTicketResult =

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { confirmBooking, type ConfirmOutcome, type ConfirmRefusal } from "@/app/confirm/actions";
 import { TicketView, type TicketText } from "@/components/public/ticket-view";
 import { useFragmentToken } from "@/components/public/url-fragment-token";
 import { Alert } from "@/components/ui/alert";
@@ -10,56 +11,19 @@ import type { PublicMessages } from "@/lib/i18n/messages/public";
 
 type ConfirmText = PublicMessages["confirm"];
 
-type Refusal =
-  | "already_confirmed"
-  | "already_booked"
-  | "cancelled"
-  | "expired"
-  | "sold_out"
-  | "replaced"
-  | "closed"
-  | "unknown"
-  | "rate_limited"
-  | "error";
-
 type Outcome =
-  { kind: "working" } | { kind: "confirmed"; checkInToken: string } | { kind: Refusal };
+  | { kind: "working" }
+  | Extract<ConfirmOutcome, { kind: "confirmed" }>
+  | { kind: ConfirmRefusal | "error" };
 
-// The confirm endpoint's `status` of a refusal -> what the visitor reads.
-const REFUSALS: Record<string, Refusal> = {
-  already_confirmed: "already_confirmed",
-  already_booked: "already_booked",
-  reservation_cancelled: "cancelled",
-  expired: "expired",
-  insufficient_seats: "sold_out",
-  token_replaced: "replaced",
-  booking_closed: "closed",
-  token_not_found: "unknown",
-  rate_limited: "rate_limited",
-};
-
-async function postConfirmation(token: string): Promise<Outcome> {
-  try {
-    const response = await fetch("/api/reservations/confirm", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token }),
-    });
-    const body = (await response.json()) as { status?: string; ticket_url?: string };
-    if (response.ok && body.ticket_url) {
-      const checkInToken = new URLSearchParams(new URL(body.ticket_url).hash.slice(1)).get("token");
-      if (checkInToken) return { kind: "confirmed", checkInToken };
-    }
-    if (response.status === 400) return { kind: "unknown" };
-    return { kind: REFUSALS[body.status ?? ""] ?? "error" };
-  } catch {
-    return { kind: "error" };
-  }
+function postConfirmation(token: string): Promise<Outcome> {
+  return confirmBooking(token).catch(() => ({ kind: "error" }) as const);
 }
 
 /**
- * Reads the confirmation token from the fragment and POSTs it once: opening the link is
- * a GET that changes nothing (mail scanners prefetch links), the POST confirms.
+ * Reads the confirmation token from the fragment and POSTs it once (a server action that
+ * answers with the ticket itself): opening the link is a GET that changes nothing (mail
+ * scanners prefetch links), the POST confirms.
  */
 export function ConfirmReservation({
   t,
@@ -109,6 +73,7 @@ export function ConfirmReservation({
         </div>
         <TicketView
           token={outcome.checkInToken}
+          initial={outcome.ticket}
           t={ticketText}
           calendarFilename={calendarFilename}
         />

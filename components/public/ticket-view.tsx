@@ -21,17 +21,23 @@ type Loaded =
 /** A ticket opened with its check-in token: details, QR, print, calendar and cancellation. */
 export function TicketView({
   token,
+  initial,
   t,
   calendarFilename,
 }: {
   token: string;
+  /** The ticket as the confirmation returned it: shown at once, loaded again only after a change. */
+  initial?: TicketData;
   t: TicketText;
   calendarFilename: string;
 }) {
-  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+  const [loaded, setLoaded] = useState<Loaded>(
+    initial ? { status: "ready", ticket: initial } : { status: "loading" },
+  );
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
+    if (initial && reload === 0) return;
     let current = true;
     loadTicket(token).then(
       (ticket) =>
@@ -41,7 +47,7 @@ export function TicketView({
     return () => {
       current = false;
     };
-  }, [token, reload]);
+  }, [token, reload, initial]);
 
   if (loaded.status === "loading") return <p role="status">{t.loading}</p>;
   if (loaded.status === "missing") {

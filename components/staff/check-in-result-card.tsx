@@ -6,14 +6,14 @@ import { formatDate, formatDateTime, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { fill, type StaffMessages } from "@/lib/i18n/messages/staff";
 
-export type TicketView = { showTitle: string; startsAt: string; partySize: number };
+export type DoorTicket = { showTitle: string; startsAt: string; partySize: number };
 
 /** Everything the door can be told about one scan; no visitor name, email or phone ever reaches it. */
 export type CardState =
-  | { kind: "valid"; ticket: TicketView; token: string; nonce: string }
-  | { kind: "checked_in"; ticket: TicketView }
-  | { kind: "already_checked_in"; ticket: TicketView; checkedInAt: string; checkedInBy: string }
-  | { kind: "wrong_performance" | "reservation_not_confirmed" | "expired"; ticket: TicketView }
+  | { kind: "valid"; ticket: DoorTicket; token: string; nonce: string }
+  | { kind: "checked_in"; ticket: DoorTicket }
+  | { kind: "already_checked_in"; ticket: DoorTicket; checkedInAt: string; checkedInBy: string }
+  | { kind: "wrong_performance" | "reservation_not_confirmed" | "expired"; ticket: DoorTicket }
   | { kind: "token_not_found" | "unreadable" | "rate_limited" | "session" | "network" };
 
 type Tone = "good" | "stop" | "caution";

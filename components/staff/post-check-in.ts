@@ -1,4 +1,4 @@
-import type { CardState, TicketView } from "@/components/staff/check-in-result-card";
+import type { CardState, DoorTicket } from "@/components/staff/check-in-result-card";
 
 type CheckInBody = {
   status?: string;
@@ -11,7 +11,7 @@ type CheckInBody = {
 
 const ATTEMPTS = 3;
 
-function ticketOf(body: CheckInBody): TicketView {
+function ticketOf(body: CheckInBody): DoorTicket {
   return {
     showTitle: body.show_title ?? "",
     startsAt: body.starts_at ?? "",

@@ -4,7 +4,7 @@ import { hashToken, isWellFormedToken } from "@/lib/tokens";
 /** What a ticket shows its holder; "valid" only when the door would let the party in. */
 export type TicketState = "valid" | "checked_in" | "cancelled" | "expired" | "not_confirmed";
 
-export type TicketView = {
+export type Ticket = {
   reservationId: number;
   state: TicketState;
   partySize: number;
@@ -25,7 +25,7 @@ export async function findTicket({
   db: Db;
   token: string;
   now?: Date;
-}): Promise<TicketView | null> {
+}): Promise<Ticket | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.reservationToken.findUnique({
     where: { tokenHash: hashToken(token) },

@@ -1,0 +1,44 @@
+import "server-only";
+
+import { config } from "@/lib/config";
+import type { Locale } from "@/lib/i18n/locale";
+import { formatDate, formatTime } from "@/lib/i18n/format";
+import { findTicket, type TicketState } from "@/lib/reservations/find-ticket";
+import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
+import { ticketQrDataUrl } from "@/lib/reservations/ticket-qr";
+import { db } from "@/lib/db";
+
+/** What the ticket page shows: already worded for the visitor's language, no personal data. */
+export type TicketData = {
+  state: TicketState;
+  showTitle: string;
+  showSlug: string;
+  date: string;
+  time: string;
+  startsAtIso: string;
+  venue: { name: string; address: string; city: string };
+  partySize: number;
+  qrCode: string | null;
+  calendar: string;
+};
+
+/** The ticket a check-in token opens, ready for the page; null for anything that is not a ticket. */
+export async function ticketDataFor(token: string, locale: Locale): Promise<TicketData | null> {
+  const ticket = await findTicket({ db, token });
+  if (!ticket) return null;
+  const { TIME_ZONE, APP_URL } = config();
+  const { performance } = ticket;
+  return {
+    state: ticket.state,
+    showTitle: performance.show.title,
+    showSlug: performance.show.slug,
+    date: formatDate(performance.startsAt, locale, TIME_ZONE),
+    time: formatTime(performance.startsAt, locale, TIME_ZONE),
+    startsAtIso: performance.startsAt.toISOString(),
+    venue: performance.venue,
+    partySize: ticket.partySize,
+    // A cancelled or used ticket shows no code that could be mistaken for a valid one.
+    qrCode: ticket.state === "valid" ? ticketQrDataUrl(token) : null,
+    calendar: ticketCalendarFor({ id: ticket.reservationId, performance }, APP_URL),
+  };
+}

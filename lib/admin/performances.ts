@@ -5,6 +5,7 @@ import { performanceInput } from "@/lib/admin/performance-input";
 import { invalid, type DeleteResult, type SaveResult } from "@/lib/admin/results";
 import { bookableCapacity } from "@/lib/availability";
 import { zonedLocalToUtc } from "@/lib/time";
+import { isSaneDate } from "@/lib/validation/text";
 
 export type SavePerformanceResult =
   | SaveResult
@@ -34,7 +35,7 @@ export async function savePerformance({
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const { startsAt: localStart, ...settings } = parsed.data;
   const startsAt = zonedLocalToUtc(localStart, timeZone);
-  if (!startsAt) return invalid({ startsAt: ["invalid_datetime"] });
+  if (!startsAt || !isSaneDate(startsAt)) return invalid({ startsAt: ["invalid_datetime"] });
 
   return db.$transaction(async (tx) => {
     const [show, venue] = await Promise.all([

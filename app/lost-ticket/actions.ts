@@ -8,6 +8,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { lostTicketInput } from "@/lib/reservations/lost-ticket-input";
 import { resendLinksForEmail } from "@/lib/reservations/resend-links";
+import { formDataArg, parseActionArgs } from "@/lib/validation/action-args";
 
 /**
  * Resends the links of an address's upcoming reservations. The answer is the same
@@ -15,7 +16,8 @@ import { resendLinksForEmail } from "@/lib/reservations/resend-links";
  * that its duration does not tell either.
  */
 export async function requestLostTicket(formData: FormData): Promise<void> {
-  const parsed = lostTicketInput.safeParse({ email: formData.get("email") ?? "" });
+  const args = parseActionArgs([formDataArg], [formData]);
+  const parsed = lostTicketInput.safeParse({ email: args?.[0].get("email") ?? "" });
   if (!parsed.success) redirect("/lost-ticket?error=invalid");
   const { email } = parsed.data;
   const limit = await consumeRateLimits([

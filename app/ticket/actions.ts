@@ -1,5 +1,6 @@
 "use server";
 
+import { z } from "zod";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatDate, formatTime } from "@/lib/i18n/format";
@@ -9,6 +10,7 @@ import { cancelReservationWithTicket } from "@/lib/reservations/cancel-reservati
 import { findTicket, type TicketState } from "@/lib/reservations/find-ticket";
 import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
 import { ticketQrDataUrl } from "@/lib/reservations/ticket-qr";
+import { parseActionArgs } from "@/lib/validation/action-args";
 
 /** What the ticket page shows: already worded for the visitor's language, no personal data. */
 export type TicketData = {
@@ -24,9 +26,14 @@ export type TicketData = {
   calendar: string;
 };
 
+/** A raw token as a client may send it; findTicket decides whether it is one. */
+const rawToken = z.string().max(512);
+
 // Server actions are POSTs: the token travels in the body, never in a URL or a log line.
 export async function loadTicket(token: string): Promise<TicketData | null> {
-  const ticket = await findTicket({ db, token: String(token) });
+  const args = parseActionArgs([rawToken], [token]);
+  if (!args) return null;
+  const ticket = await findTicket({ db, token: args[0] });
   if (!ticket) return null;
   const { TIME_ZONE, APP_URL } = config();
   const locale = await getLocale();
@@ -41,7 +48,7 @@ export async function loadTicket(token: string): Promise<TicketData | null> {
     venue: performance.venue,
     partySize: ticket.partySize,
     // A cancelled or used ticket shows no code that could be mistaken for a valid one.
-    qrCode: ticket.state === "valid" ? ticketQrDataUrl(token) : null,
+    qrCode: ticket.state === "valid" ? ticketQrDataUrl(args[0]) : null,
     calendar: ticketCalendarFor({ id: ticket.reservationId, performance }, APP_URL),
   };
 }
@@ -55,7 +62,9 @@ export type CancelTicketResult =
 
 /** The visitor's cancellation: frees the seats, revokes the QR, sends the notice. */
 export async function cancelTicket(token: string): Promise<CancelTicketResult> {
-  const result = await cancelReservationWithTicket({ db, token: String(token) });
+  const args = parseActionArgs([rawToken], [token]);
+  if (!args) return { ok: false, reason: "not_found" };
+  const result = await cancelReservationWithTicket({ db, token: args[0] });
   if (!result.ok) {
     if (result.reason === "already_cancelled") return { ok: true };
     return { ok: false, reason: result.reason };

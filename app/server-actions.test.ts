@@ -257,7 +257,7 @@ describe("public and staff server actions parse their arguments", () => {
   });
 
   it("staff, lost-ticket, language and ticket actions refuse arguments of the wrong type", async () => {
-    const notForm = { get: () => "1" } as unknown as FormData;
+    const notForm = { reservation_id: "1" } as unknown as FormData;
     expect(await checkInReservationManually(null, notForm)).toMatchObject({ ok: false });
     expect(
       await checkInReservationManually(null, form({ reservation_id: "99999999999" })),

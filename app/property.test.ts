@@ -176,7 +176,7 @@ describe("JSON API under random and adversarial input", () => {
       fc.oneof({ weight: 3, arbitrary: oneHostileField }, randomBooking, nastyValue),
       fc.option(nastyString, { nil: undefined, freq: 10 }),
     ],
-    { numRuns: 250 },
+    { numRuns: 400 },
   )(
     "POST /api/performances/{id}/reservations never answers 5xx and writes only a 201",
     async (body, rawBody) => {

@@ -21,9 +21,7 @@ export const optionalLine = (max: number) =>
 export const optionalText = (max: number) =>
   z.preprocess((value) => value ?? "", multilineText().trim().max(max, "too_long"));
 
-/** Empty = generate from the title. */
-export { SLUG_PATTERN };
-
+/** A slug as in public URLs (lib/validation/text.ts). Empty = generate from the title. */
 export const optionalSlug = (max: number) =>
   z.preprocess(
     (value) => value ?? "",

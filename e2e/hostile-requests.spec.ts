@@ -5,25 +5,16 @@ import { expect, test } from "@playwright/test";
 
 const PROBES = [
   "/shows/%00",
-  "/shows/%FF",
-  "/shows/%C3%28",
   "/shows/le-serve/999999999999",
   "/shows/le-serve/1.5",
   "/shows/le-serve/%00",
-  "/shows/le-serve/%FF",
   "/%00",
-  "/%FF",
-  "/%E0%A4%A",
   "/api/shows/%00",
-  "/api/shows/%FF",
-  "/api/performances/%FF",
   "/api/performances/99999999999",
   "/api/performances?show=%00",
   "/api/performances?from=0000-01-01T00:00:00Z",
-  "/api/reservations/%FF/qr-code",
   "/api/reservations/99999999999/qr-code",
   "/api/check-ins/counts?performance_id=99999999999",
-  "/admin/shows/%FF",
   "/admin/shows/99999999999",
   "/admin/performances/1.5",
 ];
@@ -35,6 +26,27 @@ test("every path with hostile params answers 4xx (or a redirect to sign in), nev
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBeGreaterThanOrEqual(300);
     expect(response.status(), path).toBeLessThan(500);
+  }
+});
+
+// Bytes that are not UTF-8 fail Next's own decoding of route params (a 500 before any code
+// of ours runs): lib/http/request-guards.ts refuses them first, from proxy.ts.
+const UNDECODABLE = [
+  "/shows/%FF",
+  "/shows/%C3%28",
+  "/shows/le-serve/%FF",
+  "/%FF",
+  "/%E0%A4%A",
+  "/api/shows/%FF",
+  "/api/performances/%FF",
+  "/api/reservations/%FF/qr-code",
+  "/admin/shows/%FF",
+];
+
+test("paths that are not UTF-8 answer 400, never 5xx", async ({ request }) => {
+  for (const path of UNDECODABLE) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
   }
 });
 

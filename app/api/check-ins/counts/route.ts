@@ -7,7 +7,11 @@ import { fieldErrorsResponse } from "@/lib/http/api-response";
 import { rowId } from "@/lib/validation/text";
 
 const countsQuery = z.strictObject({
-  performance_id: z.string().regex(/^\d{1,10}$/).transform(Number).pipe(rowId),
+  performance_id: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .transform(Number)
+    .pipe(rowId),
 });
 
 /** The door's live counter: seats checked in of seats confirmed, for one performance. */

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
 import { signInUrl } from "@/web/http/app-url";
+import { hostileRequestResponse } from "@/web/http/request-guards";
 import { contentSecurityPolicy, newNonce, permissionsPolicy } from "@/web/http/security-headers";
 
 // next-auth's session cookie names (the __Secure- one is used over https).
@@ -11,6 +12,7 @@ const isProtected = (pathname: string) =>
 
 /**
  * Runs before every page and route handler:
+ * - refuses requests Next itself would answer with a 500 (web/http/request-guards.ts);
  * - gives the request a fresh CSP nonce, which Next reads from the request's
  *   Content-Security-Policy header and puts on its scripts (pages therefore render
  *   per request; they all read the session or the locale cookie anyway);
@@ -19,6 +21,9 @@ const isProtected = (pathname: string) =>
  *   still checks the user and the role itself (web/auth/guards.ts).
  */
 export function proxy(request: NextRequest) {
+  // Undecodable paths and cross-origin server actions: a 4xx here, where Next would 500.
+  const refused = hostileRequestResponse(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   const nonce = newNonce();
   const csp = contentSecurityPolicy({

@@ -33,3 +33,8 @@ export function deleteFailure(
   const key = `${entity}_${result.reason}` as keyof AdminMessages["refusals"];
   return { status: "error", message: fill(t.refusals[key], { count: result.count }) };
 }
+
+/** Arguments no form of ours sends (`1.5` as an id, no FormData): nothing is read or written. */
+export function refusedArguments(t: AdminMessages): FormState {
+  return { status: "error", message: t.common.notFound };
+}

@@ -393,15 +393,37 @@ describe("GET /api/reservations/{id}/qr-code", () => {
     expect((await qr(mine.reservationId, mine.confirmationToken)).status).toBe(403);
   });
 
-  it("answers 404 for an unknown reservation and 409 once it is cancelled", async () => {
+  it("answers the same 403 to every request without a valid, live token (no id oracle)", async () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id);
-    expect((await qr(999_999, booked.checkInToken)).status).toBe(404);
+    const expired = await bookConfirmed(performance.id);
+    const cancelled = await bookConfirmed(performance.id);
+    await db.reservationToken.updateMany({
+      where: { reservationId: expired.reservationId, purpose: "check_in" },
+      data: { expiresAt: addHours(new Date(), -1) },
+    });
     await db.reservation.update({
-      where: { id: booked.reservationId },
+      where: { id: cancelled.reservationId },
       data: { status: "cancelled" },
     });
-    expect((await qr(booked.reservationId, booked.checkInToken)).status).toBe(409);
+
+    const answers = [
+      await qr(2_147_483_000), // no such reservation, no token
+      await qr(2_147_483_000, booked.checkInToken), // no such reservation, someone's live token
+      await qr(booked.reservationId), // existing, no token
+      await qr(booked.reservationId, generateToken()), // existing, unknown token
+      await qr(expired.reservationId, expired.checkInToken), // its own token, expired
+      await qr(cancelled.reservationId, cancelled.checkInToken), // its own token, cancelled
+    ];
+    const seen = await Promise.all(answers.map(async (r) => [r.status, await r.json()]));
+    for (const answer of seen) expect(answer).toEqual(seen[0]);
+    expect(seen[0][0]).toBe(403);
+    expect((await qr(booked.reservationId, booked.checkInToken)).status).toBe(200);
+  });
+
+  it("answers 404 for a path that is no reservation id", async () => {
+    for (const id of ["abc", "1.5", "0", "99999999999", "%00"])
+      expect((await qr(id)).status).toBe(404);
   });
 });
 

@@ -8,6 +8,7 @@ import { clientAddress } from "@/web/http/client-address";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { lostTicketInput } from "@/lib/reservations/lost-ticket-input";
 import { resendLinksForEmail } from "@/lib/reservations/resend-links";
+import { formDataArg, parseActionArgs } from "@/lib/validation/action-args";
 import { tokenSettings } from "@/web/settings";
 
 /**
@@ -16,7 +17,8 @@ import { tokenSettings } from "@/web/settings";
  * that its duration does not tell either.
  */
 export async function requestLostTicket(formData: FormData): Promise<void> {
-  const parsed = lostTicketInput.safeParse({ email: formData.get("email") ?? "" });
+  const args = parseActionArgs([formDataArg], [formData]);
+  const parsed = lostTicketInput.safeParse({ email: args?.[0].get("email") ?? "" });
   if (!parsed.success) redirect("/lost-ticket?error=invalid");
   const { email } = parsed.data;
   const limit = await consumeRateLimits([

@@ -1,16 +1,23 @@
 "use server";
 
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { getLocale } from "@/web/i18n/locale";
 import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { cancelReservationWithTicket } from "@/lib/reservations/cancel-reservation";
+import { parseActionArgs } from "@/lib/validation/action-args";
 import { ticketDataFor, type TicketData } from "@/web/ticket-data";
 
 export type { TicketData };
 
+/** A raw token as a client may send it; findTicket decides whether it is one. */
+const rawToken = z.string().max(512);
+
 // Server actions are POSTs: the token travels in the body, never in a URL or a log line.
-export async function loadTicket(token: unknown): Promise<TicketData | null> {
-  return typeof token === "string" ? ticketDataFor(token, await getLocale()) : null;
+export async function loadTicket(token: string): Promise<TicketData | null> {
+  const args = parseActionArgs([rawToken], [token]);
+  if (!args) return null;
+  return ticketDataFor(args[0], await getLocale());
 }
 
 export type CancelTicketResult =
@@ -22,7 +29,9 @@ export type CancelTicketResult =
 
 /** The visitor's cancellation: frees the seats, revokes the QR, sends the notice. */
 export async function cancelTicket(token: string): Promise<CancelTicketResult> {
-  const result = await cancelReservationWithTicket({ db, token: String(token) });
+  const args = parseActionArgs([rawToken], [token]);
+  if (!args) return { ok: false, reason: "not_found" };
+  const result = await cancelReservationWithTicket({ db, token: args[0] });
   if (!result.ok) {
     if (result.reason === "already_cancelled") return { ok: true };
     return { ok: false, reason: result.reason };

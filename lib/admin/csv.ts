@@ -2,11 +2,17 @@
 // tab and carriage return can start one too after the program trims the cell.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: formula-looking text is prefixed with an apostrophe, then quoted as RFC 4180 asks. */
+/**
+ * One cell: a number as it is; text with a formula-looking start prefixed with an
+ * apostrophe, and always quoted. Quoting only cells with a comma is not enough: a
+ * spreadsheet set to Italian splits unquoted cells at `;`, and `Mario;=1+1` becomes a
+ * formula cell.
+ */
 export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /**

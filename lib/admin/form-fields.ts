@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineText, MAX_ROW_ID, multilineText, SLUG_PATTERN } from "@/lib/validation/text";
 
 /**
  * Building blocks of the admin form schemas. Each schema parses both what
@@ -8,15 +9,19 @@ import { z } from "zod";
  * lib/i18n/messages/admin.ts; the form translates them.
  */
 
+/** One line (titles, names, addresses): line breaks become spaces, control characters go. */
 export const requiredText = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, "required").max(max, "too_long");
+  lineText({ error: "required" }).trim().min(1, "required").max(max, "too_long");
 
+/** One optional line. */
+export const optionalLine = (max: number) =>
+  z.preprocess((value) => value ?? "", lineText().trim().max(max, "too_long"));
+
+/** Optional text that may span lines (descriptions, Markdown bodies, notes). */
 export const optionalText = (max: number) =>
-  z.preprocess((value) => value ?? "", z.string().trim().max(max, "too_long"));
+  z.preprocess((value) => value ?? "", multilineText().trim().max(max, "too_long"));
 
-/** Lower-case words joined by single hyphens, as in public URLs. Empty = generate from the title. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
+/** A slug as in public URLs (lib/validation/text.ts). Empty = generate from the title. */
 export const optionalSlug = (max: number) =>
   z.preprocess(
     (value) => value ?? "",
@@ -48,7 +53,11 @@ export const seatCount = z.preprocess(
 /** The id of a chosen row (a <select> sends it as a string). */
 export const chosenId = z.preprocess(
   emptyToUndefined,
-  z.coerce.number({ error: "required" }).int("required").positive("required"),
+  z.coerce
+    .number({ error: "required" })
+    .int("required")
+    .positive("required")
+    .max(MAX_ROW_ID, "required"),
 );
 
 /** Field errors as codes (or already-translated texts), by field name. */

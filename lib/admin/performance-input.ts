@@ -11,7 +11,12 @@ export const performanceInput = z
     startsAt: z
       .string({ error: "invalid_datetime" })
       .trim()
-      .regex(LOCAL_DATE_TIME, "invalid_datetime"),
+      .regex(LOCAL_DATE_TIME, "invalid_datetime")
+      // Year 0 or 9999 is a typo, and far outside what the database and the calendar handle.
+      .refine((local) => {
+        const year = Number(local.slice(0, 4));
+        return year >= 2000 && year < 2100;
+      }, "invalid_datetime"),
     roomCapacity: seatCount,
     additionalSeats: seatCount,
     manuallyOccupiedSeats: seatCount,

@@ -4,9 +4,10 @@ import { fieldErrorsOf } from "@/lib/admin/form-fields";
 import { performanceInput } from "@/lib/admin/performance-input";
 import { invalid, type DeleteResult, type SaveResult } from "@/lib/admin/results";
 import { bookableCapacity, getAvailability } from "@/lib/availability";
+import { parseZonedLocal } from "@/lib/time";
+import { isSaneDate } from "@/lib/validation/text";
 import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
-import { parseZonedLocal } from "@/lib/time";
 
 export type SavePerformanceResult =
   | SaveResult
@@ -40,6 +41,7 @@ export async function savePerformance({
   const { startsAt: localStart, ...settings } = parsed.data;
   const start = parseZonedLocal(localStart, timeZone);
   if (!start.ok) return invalid({ startsAt: [start.reason] });
+  if (!isSaneDate(start.instant)) return invalid({ startsAt: ["invalid_datetime"] });
   const startsAt = start.instant;
 
   return db.$transaction(async (tx) => {

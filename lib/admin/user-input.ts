@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, optionalText } from "@/lib/admin/form-fields";
+import { checkbox, optionalLine } from "@/lib/admin/form-fields";
 
 // Same minimum as lib/passwords.ts (which the browser cannot import: it loads argon2).
 // The full strength check runs on the server (lib/admin/users.ts); user-input.test.ts
@@ -19,13 +19,13 @@ export const newUserForm = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email("invalid_email").max(254, "too_long")),
-  name: optionalText(200),
+  name: optionalLine(200),
   role,
   password: newPassword,
 });
 
 export const userUpdateInput = z.object({
-  name: optionalText(200),
+  name: optionalLine(200),
   role,
   isActive: checkbox,
 });

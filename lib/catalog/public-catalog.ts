@@ -2,6 +2,7 @@ import { availabilityByPerformance } from "@/lib/availability";
 import type { Db } from "@/lib/db";
 import { localizePage, localizeShow } from "@/lib/catalog/localized";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isSlug } from "@/lib/validation/text";
 import type { Locale } from "@/lib/i18n/locale";
 
 // Every query takes the visitor's locale (default "it"): show summaries/descriptions and
@@ -160,6 +161,7 @@ export async function getPublicShow(
   now = new Date(),
   locale: Locale = "it",
 ): Promise<(PublicShow & { performances: PublicPerformance[] }) | null> {
+  if (!isSlug(slug)) return null;
   const row = await db.show.findFirst({
     where: { slug, isPublished: true },
     select: SHOW_SOURCE_SELECT,
@@ -176,6 +178,7 @@ export async function getPublicShow(
 
 /** A published page by slug (home, contatti, privacy, ...); null when missing or unpublished. */
 export async function getPublishedPage(db: Db, slug: string, locale: Locale = "it") {
+  if (!isSlug(slug)) return null;
   const page = await db.page.findFirst({
     where: { slug, isPublished: true },
     select: { slug: true, title: true, titleEn: true, body: true, bodyEn: true, updatedAt: true },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { extractToken } from "@/lib/tokens";
+import { rowId } from "@/lib/validation/text";
 
 /** What staff scanned or typed: the bare token or the whole ticket URL; parsed to the bare token. */
 const ticketToken = z
@@ -17,7 +18,7 @@ const ticketToken = z
 /** Body of POST /api/check-ins/preview. `performance_id`: the performance the door is admitting. */
 export const checkInPreviewRequest = z.strictObject({
   token: ticketToken,
-  performance_id: z.number().int().positive().optional(),
+  performance_id: rowId.optional(),
 });
 
 /**

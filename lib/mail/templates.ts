@@ -4,6 +4,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locale";
 import { en, it } from "@/lib/i18n/messages/mail";
 import { escapeHtml } from "@/lib/markdown";
 import type { ReservationDetails } from "@/lib/reservations/reservation-details";
+import { cleanLineText } from "@/lib/validation/text";
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -34,6 +35,15 @@ function detailRows({ reservation, timeZone }: Context, locale: Locale): [string
   ];
 }
 
+/**
+ * Visitor text as inert words: one line, no control characters, and a zero-width space
+ * after every `.`, `:` and `@`, so that no mail client turns `evil.example` or
+ * `https://…` typed as a name into a link the theatre appears to send.
+ */
+export function unlinkable(visitorText: string): string {
+  return cleanLineText(visitorText).replace(/[.:@]/g, "$&\u200B");
+}
+
 type Block =
   | { kind: "p"; text: string }
   | { kind: "details" }
@@ -43,7 +53,7 @@ type Block =
 function compose(context: Context, subject: string, blocks: Block[]): RenderedMail {
   const locale = mailLocale(context.reservation);
   const m = messages(locale);
-  const greeting = fill(m.greeting, { name: context.reservation.name });
+  const greeting = fill(m.greeting, { name: unlinkable(context.reservation.name) });
   const rows = detailRows(context, locale);
 
   const text = [

@@ -7,6 +7,8 @@ export type TicketState = "valid" | "checked_in" | "cancelled" | "expired" | "no
 export type Ticket = {
   reservationId: number;
   state: TicketState;
+  /** The token itself still works: neither revoked nor past its expiry. */
+  live: boolean;
   partySize: number;
   performance: {
     id: number;
@@ -61,6 +63,7 @@ export async function findTicket({
       row.revokedAt !== null,
       row.expiresAt <= now,
     ),
+    live: row.revokedAt === null && row.expiresAt > now,
     partySize: reservation.partySize,
     performance: reservation.performance,
   };

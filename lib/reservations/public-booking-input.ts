@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { bookingInput } from "@/lib/reservations/booking-input";
+import { bookingInput, partySize } from "@/lib/reservations/booking-input";
+
+/** A form field holds text: decimal digits become the number, anything else stays and fails. */
+const digitsToNumber = (value: unknown) =>
+  typeof value === "string" && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value;
 
 /**
- * The booking form: the API's bookingInput plus the privacy consent a visitor must give.
+ * The booking form: the API's bookingInput plus the privacy consent a visitor must give,
+ * with the party size read from its text field.
  * The form passes `min(MAX_PARTY_SIZE, seats left)` as the maximum; the server action
  * passes MAX_PARTY_SIZE and leaves the seats to the domain, which counts them fresh.
  */
 export function publicBookingInput(maxPartySize: number) {
   return bookingInput(maxPartySize).extend({
+    party_size: z.preprocess(digitsToNumber, partySize(maxPartySize)),
     privacy_consent: z.literal(true, { error: "privacy_required" }),
   });
 }

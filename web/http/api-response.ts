@@ -49,10 +49,53 @@ export function fieldErrorsResponse(error: z.ZodError) {
 
 export type ParsedBody<T> = { ok: true; data: T } | { ok: false; response: NextResponse };
 
-/** Reads a JSON body strictly: 415 unless application/json, 400 for malformed JSON or invalid fields. */
+/** Public JSON bodies are a few hundred bytes; 4 KB leaves room and caps what a client can make us hold. */
+export const DEFAULT_JSON_BODY_LIMIT = 4 * 1024;
+
+function payloadTooLarge(maxBytes: number) {
+  return problem(413, "payload_too_large", `The request body must be at most ${maxBytes} bytes.`);
+}
+
+/**
+ * The body as bytes, or null once it passes `maxBytes`: the declared Content-Length is
+ * checked first, then the stream is counted as it arrives and cancelled at the limit, so
+ * an oversized body is never held whole.
+ */
+async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > maxBytes)) return null;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Reads a JSON body strictly: 415 unless application/json, 413 past `maxBytes`, 400 for
+ * malformed JSON (invalid UTF-8 included) or invalid fields. Every JSON route handler
+ * reads its body through here.
+ */
 export async function readJsonBody<T extends z.ZodType>(
   request: Request,
   schema: T,
+  { maxBytes = DEFAULT_JSON_BODY_LIMIT }: { maxBytes?: number } = {},
 ): Promise<ParsedBody<z.infer<T>>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
@@ -65,9 +108,19 @@ export async function readJsonBody<T extends z.ZodType>(
       ),
     };
   }
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readLimitedBody(request, maxBytes);
+  } catch {
+    return {
+      ok: false,
+      response: problem(400, "malformed_json", "The request body could not be read."),
+    };
+  }
+  if (bytes === null) return { ok: false, response: payloadTooLarge(maxBytes) };
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     return {
       ok: false,

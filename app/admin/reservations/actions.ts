@@ -1,5 +1,6 @@
 "use server";
 
+import { refusedArguments } from "@/app/admin/form-outcome";
 import { adminContext } from "@/web/admin-context";
 import type { FormState } from "@/lib/admin/form-state";
 import { cancelAsAdmin, checkInAsAdmin } from "@/lib/admin/reservations";
@@ -8,6 +9,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
+import { actionId, parseActionArgs } from "@/lib/validation/action-args";
 import { tokenSettings } from "@/web/settings";
 
 function refusal(
@@ -18,8 +20,13 @@ function refusal(
   return { status: "error", message: fill(t.reservations.refusals[reason], { status }) };
 }
 
-export async function cancelReservationAction(reservationId: number): Promise<FormState> {
-  const { user, t } = await adminContext(`/admin/reservations/${reservationId}`);
+export async function cancelReservationAction(id: number): Promise<FormState> {
+  const args = parseActionArgs([actionId], [id]);
+  const { user, t } = await adminContext(
+    args ? `/admin/reservations/${args[0]}` : "/admin/reservations",
+  );
+  if (!args) return refusedArguments(t);
+  const [reservationId] = args;
   const result = await cancelAsAdmin({ db, actor: user, reservationId });
   if (!result.ok) return refusal(t, result.reason);
   const notice = await sendCancellationNotice({ db, reservationId });
@@ -29,8 +36,13 @@ export async function cancelReservationAction(reservationId: number): Promise<Fo
   };
 }
 
-export async function checkInReservationAction(reservationId: number): Promise<FormState> {
-  const { user, t } = await adminContext(`/admin/reservations/${reservationId}`);
+export async function checkInReservationAction(id: number): Promise<FormState> {
+  const args = parseActionArgs([actionId], [id]);
+  const { user, t } = await adminContext(
+    args ? `/admin/reservations/${args[0]}` : "/admin/reservations",
+  );
+  if (!args) return refusedArguments(t);
+  const [reservationId] = args;
   const result = await checkInAsAdmin({ db, actor: user, reservationId });
   if (!result.ok)
     return refusal(
@@ -43,8 +55,13 @@ export async function checkInReservationAction(reservationId: number): Promise<F
   return { status: "ok", message: t.reservations.checkedIn };
 }
 
-export async function resendReservationEmailAction(reservationId: number): Promise<FormState> {
-  const { user, t } = await adminContext(`/admin/reservations/${reservationId}`);
+export async function resendReservationEmailAction(id: number): Promise<FormState> {
+  const args = parseActionArgs([actionId], [id]);
+  const { user, t } = await adminContext(
+    args ? `/admin/reservations/${args[0]}` : "/admin/reservations",
+  );
+  if (!args) return refusedArguments(t);
+  const [reservationId] = args;
   const result = await resendReservationLink({
     db,
     reservationId,

@@ -9,18 +9,22 @@ import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
 import { getLocale } from "@/web/i18n/locale";
 import * as staffMessages from "@/lib/i18n/messages/staff";
+import { formDataArg, parseActionArgs, previousState } from "@/lib/validation/action-args";
 
 export type ManualCheckInState = { ok: boolean; message: string } | null;
 
 /** Admins only: lets in a confirmed party whose ticket is lost; recorded with source `manual`. */
 export async function checkInReservationManually(
-  _previous: ManualCheckInState,
+  previous: ManualCheckInState,
   formData: FormData,
 ): Promise<ManualCheckInState> {
   const user = await requireUser("admin", "/staff/check-in");
   const locale = await getLocale();
   const t = staffMessages[locale].checkIn.manual;
-  const parsed = manualCheckInInput.safeParse({ reservation_id: formData.get("reservation_id") });
+  const args = parseActionArgs([previousState, formDataArg], [previous, formData]);
+  const parsed = manualCheckInInput.safeParse({
+    reservation_id: args?.[1].get("reservation_id"),
+  });
   if (!parsed.success) return { ok: false, message: t.invalid };
 
   const reservationId = parsed.data.reservation_id;

@@ -4,8 +4,15 @@ import { authorizeRequest } from "@/web/auth/guards";
 import { countDoorSeats } from "@/lib/check-ins/door-performances";
 import { db } from "@/lib/db";
 import { fieldErrorsResponse } from "@/web/http/api-response";
+import { rowId } from "@/lib/validation/text";
 
-const countsQuery = z.strictObject({ performance_id: z.coerce.number().int().positive() });
+const countsQuery = z.strictObject({
+  performance_id: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .transform(Number)
+    .pipe(rowId),
+});
 
 /** The door's live counter: seats checked in of seats confirmed, for one performance. */
 export async function GET(request: Request) {

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { z } from "zod";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { clientAddress } from "@/web/http/client-address";
@@ -14,6 +15,23 @@ import {
 } from "@/lib/reservations/public-booking-input";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
 import { tokenSettings } from "@/web/settings";
+import {
+  actionId,
+  formDataArg,
+  parseActionArgs,
+  previousState,
+} from "@/lib/validation/action-args";
+import { rowId } from "@/lib/validation/text";
+
+/** The hidden fields of the "check your email" panel. */
+const resendFields = z.object({
+  reservation_id: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .transform(Number)
+    .pipe(rowId),
+  email: z.string().trim().min(1).max(254).pipe(z.email()),
+});
 
 /** Error codes, not texts: the form words them in the visitor's language (lib/i18n/messages/public.ts). */
 export type BookingFormState =
@@ -45,11 +63,17 @@ export type ResendOutcome =
  */
 export async function submitBooking(
   performanceId: number,
-  _previous: BookingFormState,
+  previous: BookingFormState,
   formData: FormData,
 ): Promise<BookingFormState> {
-  if (formData.get("intent") === "resend") return resendFromPanel(formData);
-  const values = bookingFormValues(formData);
+  const args = parseActionArgs(
+    [actionId, previousState, formDataArg],
+    [performanceId, previous, formData],
+  );
+  if (!args) return { status: "idle" };
+  const [id, , form] = args;
+  if (form.get("intent") === "resend") return resendFromPanel(form);
+  const values = bookingFormValues(form);
   const limit = await consumeRateLimits([["booking", clientAddress(await headers())]]);
   if (!limit.ok)
     return {
@@ -70,7 +94,7 @@ export async function submitBooking(
   const { privacy_consent: _consent, ...input } = parsed.data;
   const result = await bookPerformance({
     db,
-    performanceId,
+    performanceId: id,
     input,
     locale: await getLocale(),
     settings: tokenSettings(),
@@ -97,8 +121,12 @@ export async function submitBooking(
  * so a guessed id alone sends nothing; limited per reservation and per client address.
  */
 async function resendFromPanel(formData: FormData): Promise<BookingFormState> {
-  const reservationId = Number(formData.get("reservation_id"));
-  const email = String(formData.get("email") ?? "").trim();
+  const fields = resendFields.safeParse({
+    reservation_id: formData.get("reservation_id"),
+    email: formData.get("email"),
+  });
+  if (!fields.success) return { status: "idle" };
+  const { reservation_id: reservationId, email } = fields.data;
   const sent = (resend: ResendOutcome): BookingFormState => ({
     status: "sent",
     reservationId,
@@ -106,8 +134,6 @@ async function resendFromPanel(formData: FormData): Promise<BookingFormState> {
     emailSent: resend.status === "resent",
     resend,
   });
-  if (!Number.isSafeInteger(reservationId) || reservationId <= 0 || !email)
-    return { status: "idle" };
 
   const limit = await consumeRateLimits([
     ["resend", `reservation:${reservationId}`],

@@ -30,7 +30,7 @@ test("every path with hostile params answers 4xx (or a redirect to sign in), nev
 });
 
 // Bytes that are not UTF-8 fail Next's own decoding of route params (a 500 before any code
-// of ours runs): lib/http/request-guards.ts refuses them first, from proxy.ts.
+// of ours runs): web/http/request-guards.ts refuses them first, from proxy.ts.
 const UNDECODABLE = [
   "/shows/%FF",
   "/shows/%C3%28",

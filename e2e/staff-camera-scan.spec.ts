@@ -10,8 +10,9 @@ const HEIGHT = 480;
 
 /**
  * A one-frame YUV4MPEG2 video of `text` as a 240 px QR code (quiet zone included) centred
- * on white: what Chromium's fake camera plays (see /work/shared/notes/camera-scan-testing.md;
- * without the F rate tag the video is 0x0, and a QR larger than the scanner's box never decodes).
+ * on white: what Chromium's fake camera plays (`--use-file-for-fake-video-capture`; measured
+ * on this project's machine: without the F rate tag the video is 0x0, and a QR larger than
+ * the scanner's box never decodes).
  */
 async function qrVideo(text: string): Promise<Buffer> {
   const qr = PNG.sync.read(

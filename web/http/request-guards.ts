@@ -38,7 +38,7 @@ function rawPathname(url: string): string {
 /**
  * What Next treats as a server action: a POST with the `Next-Action` header (called from
  * JavaScript) or a form post (before hydration). Route handlers under /api check their
- * own origin (lib/http/same-origin.ts) and next-auth's callback is a form post there.
+ * own origin (web/http/same-origin.ts) and next-auth's callback is a form post there.
  */
 function isPossibleServerAction(request: Request, pathname: string): boolean {
   if (request.method !== "POST" || pathname.startsWith("/api/")) return false;

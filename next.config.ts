@@ -1,3 +1,4 @@
+import { networkInterfaces } from "node:os";
 import type { NextConfig } from "next";
 
 const isProduction = process.env.NODE_ENV === "production";
@@ -18,8 +19,18 @@ const securityHeaders = [
 // Signed-in pages and staff endpoints carry personal data: never let a shared cache keep them.
 const privateNoStore = [{ key: "Cache-Control", value: "private, no-store" }];
 
+// `next dev` serves its scripts only to the hosts listed here (besides localhost): without
+// them a page opened at 127.0.0.1 or from a phone on the LAN never hydrates.
+const devOrigins = [
+  "127.0.0.1",
+  ...Object.values(networkInterfaces())
+    .flat()
+    .flatMap((address) => (address && address.family === "IPv4" ? [address.address] : [])),
+];
+
 const nextConfig: NextConfig = {
   output: "standalone",
+  allowedDevOrigins: [...new Set(devOrigins)],
   poweredByHeader: false,
   // `next dev` otherwise prints every server action call with its arguments, which
   // would put passwords and personal data in the terminal.

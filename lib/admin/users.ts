@@ -1,8 +1,8 @@
-import type { PrismaClient } from "@/lib/db";
+import type { Db, PrismaClient } from "@/lib/db";
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import { fieldErrorsOf } from "@/lib/admin/form-fields";
 import { invalid, type SaveResult } from "@/lib/admin/results";
-import { newUserForm, passwordResetInput, userUpdateInput } from "@/lib/admin/user-input";
+import { newUserInput, passwordResetInput, userUpdateInput } from "@/lib/admin/user-input";
 import { hashPassword, passwordWeakness } from "@/lib/passwords";
 import { createUser } from "@/lib/users";
 
@@ -11,7 +11,7 @@ function weakPasswordErrors(password: string, email: string) {
   return passwordWeakness(password, email) ? { password: ["weak_password"] } : null;
 }
 
-/** Creates a staff member or admin. The password never leaves this function. */
+/** Creates a staff member or admin, and its audit entry, in one transaction. */
 export async function createStaffAccount({
   db,
   actor,
@@ -21,23 +21,17 @@ export async function createStaffAccount({
   actor: Actor;
   input: unknown;
 }): Promise<SaveResult> {
-  const parsed = newUserForm.safeParse(input);
+  const parsed = newUserInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const weak = weakPasswordErrors(parsed.data.password, parsed.data.email);
   if (weak) return invalid(weak);
-  const created = await createUser(db, parsed.data);
+  const created = await createUser(db, parsed.data, { recordedBy: actor });
   if (!created.ok)
     return invalid(
       created.reason === "email_taken"
         ? { email: ["email_taken"] }
         : { password: ["weak_password"] },
     );
-  await writeAudit(db, actor, {
-    action: "user.create",
-    entityType: "user",
-    entityId: created.user.id,
-    summary: `${created.user.email} (${created.user.role})`,
-  });
   return { ok: true, id: created.user.id };
 }
 
@@ -123,4 +117,18 @@ export async function resetStaffPassword({
     });
   });
   return { ok: true, id };
+}
+
+const userColumns = { id: true, email: true, name: true, role: true, isActive: true } as const;
+
+/** Every account, active ones first, by email. */
+export function userList(db: Db) {
+  return db.user.findMany({
+    orderBy: [{ isActive: "desc" }, { email: "asc" }],
+    select: userColumns,
+  });
+}
+
+export function userById(db: Db, id: number) {
+  return db.user.findUnique({ where: { id }, select: userColumns });
 }

@@ -7,6 +7,7 @@ import {
   reservationFilters,
   type ReservationFilters,
 } from "@/lib/admin/reservation-filters";
+import { performanceChoices } from "@/lib/admin/performances";
 import { listReservations } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
 
@@ -30,11 +31,7 @@ export default async function ReservationsPage({
   const filters = reservationFilters.parse(await searchParams);
   const [list, performances] = await Promise.all([
     listReservations(db, filters),
-    db.performance.findMany({
-      orderBy: { startsAt: "desc" },
-      take: 300,
-      select: { id: true, startsAt: true, show: { select: { title: true } } },
-    }),
+    performanceChoices(db),
   ]);
   const r = t.reservations;
   const c = r.columns;

@@ -9,12 +9,12 @@ import { ConfirmAction } from "@/components/admin/confirm-action";
 import { PageHeader } from "@/components/admin/page-header";
 import { adminContext } from "@/web/admin-context";
 import { reservationDetail } from "@/lib/admin/reservations";
-import { routeId } from "@/lib/admin/route-id";
+import { parseRowId } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 
 export default async function ReservationPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
+  const id = parseRowId((await params).id);
   const { t, when } = await adminContext(`/admin/reservations/${id ?? ""}`);
   const detail = id ? await reservationDetail(db, id) : null;
   if (!detail) notFound();

@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
 import { adminContext } from "@/web/admin-context";
 import { checkInsOf, performanceHeading } from "@/lib/admin/attendees";
-import { routeId } from "@/lib/admin/route-id";
+import { parseRowId } from "@/lib/validation/text";
 import { availabilityByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
 
 export default async function CheckInsPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
+  const id = parseRowId((await params).id);
   const { t, when, locale, timeZone } = await adminContext(
     `/admin/performances/${id ?? ""}/check-ins`,
   );

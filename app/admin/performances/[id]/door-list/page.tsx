@@ -3,14 +3,14 @@ import { PrintButton } from "@/components/admin/print-button";
 import { tableClass } from "@/components/admin/page-header";
 import { adminContext } from "@/web/admin-context";
 import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
-import { routeId } from "@/lib/admin/route-id";
+import { parseRowId } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
 
 /** The paper fallback for the door: confirmed parties by name, with a box to tick. */
 export default async function DoorListPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
+  const id = parseRowId((await params).id);
   const { t, when, locale, timeZone } = await adminContext(
     `/admin/performances/${id ?? ""}/door-list`,
   );

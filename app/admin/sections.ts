@@ -1,38 +1,34 @@
 import type { CrudSection } from "@/app/admin/crud-actions";
-import {
-  deletePage,
-  deleteShow,
-  deleteVenue,
-  savePage,
-  saveShow,
-  saveVenue,
-} from "@/lib/admin/catalog";
+import * as catalog from "@/lib/admin/catalog";
 import { deletePerformance, savePerformance } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { tokenSettings } from "@/web/settings";
 
 // The four sections of the generic list / edit / delete-with-protect shape.
 
-export const showsSection: CrudSection = {
-  path: "/admin/shows",
-  entity: "show",
-  save: ({ user }, id, input) => saveShow({ db, actor: user, id, input }),
-  remove: ({ user }, id) => deleteShow({ db, actor: user, id }),
-};
+/** A section whose rows are saved and deleted with only the admin as context. */
+function section(
+  path: string,
+  entity: "show" | "venue" | "page",
+  save: typeof catalog.saveShow,
+  remove: typeof catalog.deleteShow,
+): CrudSection {
+  return {
+    path,
+    entity,
+    save: ({ user }, id, input) => save({ db, actor: user, id, input }),
+    remove: ({ user }, id) => remove({ db, actor: user, id }),
+  };
+}
 
-export const venuesSection: CrudSection = {
-  path: "/admin/venues",
-  entity: "venue",
-  save: ({ user }, id, input) => saveVenue({ db, actor: user, id, input }),
-  remove: ({ user }, id) => deleteVenue({ db, actor: user, id }),
-};
-
-export const pagesSection: CrudSection = {
-  path: "/admin/pages",
-  entity: "page",
-  save: ({ user }, id, input) => savePage({ db, actor: user, id, input }),
-  remove: ({ user }, id) => deletePage({ db, actor: user, id }),
-};
+export const showsSection = section("/admin/shows", "show", catalog.saveShow, catalog.deleteShow);
+export const venuesSection = section(
+  "/admin/venues",
+  "venue",
+  catalog.saveVenue,
+  catalog.deleteVenue,
+);
+export const pagesSection = section("/admin/pages", "page", catalog.savePage, catalog.deletePage);
 
 export const performancesSection: CrudSection = {
   path: "/admin/performances",

@@ -8,6 +8,7 @@ import type {
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";
+import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
 // The admin's controls: the shared Field (components/ui/field.tsx) around an input bound
 // by useAdminForm. `bind(name)` of that hook gives `registration` and `error` together.
@@ -135,26 +136,42 @@ export function CheckboxField({ label, help, error, registration }: Omit<Common,
 
 /** The form element of every admin form: its submit button last, labelled while pending. */
 export function AdminFormShell({
-  formProps,
-  pending,
-  submitLabel,
-  pendingLabel,
+  form,
+  t,
+  submitLabel = t.common.save,
   width = "max-w-2xl",
   children,
 }: {
-  formProps: ComponentPropsWithoutRef<"form">;
-  pending: boolean;
-  submitLabel: string;
-  pendingLabel: string;
+  form: { formProps: ComponentPropsWithoutRef<"form">; pending: boolean };
+  t: AdminMessages;
+  submitLabel?: string;
   width?: "max-w-2xl" | "max-w-xl";
   children: ReactNode;
 }) {
   return (
-    <form method="post" {...formProps} className={`${width} space-y-5`}>
+    <form method="post" {...form.formProps} className={`${width} space-y-5`}>
       {children}
-      <Button type="submit" disabled={pending}>
-        {pending ? pendingLabel : submitLabel}
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? t.common.saving : submitLabel}
       </Button>
     </form>
+  );
+}
+
+/** The slug of a show, venue or page: optional, generated from the title when left empty. */
+export function SlugField({
+  label,
+  help,
+  t,
+  ...bound
+}: Bound & { label: string; help: string; t: AdminMessages }) {
+  return (
+    <TextField
+      label={label}
+      help={help}
+      {...bound}
+      autoComplete="off"
+      optional={t.common.optional}
+    />
   );
 }

@@ -10,17 +10,24 @@ export function MarkdownField({
   label,
   error,
   registration,
-  value,
   common,
   english = false,
 }: Bound & {
   label: string;
-  value: string;
   common: AdminMessages["common"];
   /** The English version of a text: its help says so. */
   english?: boolean;
 }) {
   const [previewing, setPreviewing] = useState(false);
+  // The preview follows what is typed; the form library keeps its own copy.
+  const [value, setValue] = useState(registration.defaultValue ?? "");
+  const tracked = {
+    ...registration,
+    onChange: (event: { target: { value?: unknown } }) => {
+      setValue(String(event.target.value ?? ""));
+      return registration.onChange(event);
+    },
+  };
   const labels = {
     write: common.write,
     preview: common.preview,
@@ -35,7 +42,7 @@ export function MarkdownField({
           label={label}
           help={labels.help}
           error={error}
-          registration={registration}
+          registration={tracked}
           rows={10}
         />
       </div>

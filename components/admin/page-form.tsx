@@ -1,6 +1,11 @@
 "use client";
 
-import { AdminFormShell, CheckboxField, TextField } from "@/components/admin/form-controls";
+import {
+  AdminFormShell,
+  CheckboxField,
+  SlugField,
+  TextField,
+} from "@/components/admin/form-controls";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { FormAction } from "@/lib/admin/form-state";
@@ -26,36 +31,19 @@ export function PageForm({
   page?: PageInput;
   t: AdminMessages;
 }) {
-  const { form, bind, pending, formProps } = useAdminForm({
+  const { bind, shell } = useAdminForm({
     schema: pageInput,
     action,
     defaultValues: { ...NEW_PAGE, ...page },
     errorTexts: t.errors,
   });
-  const { watch } = form;
   const f = t.pages.fields;
   const c = t.common;
   return (
-    <AdminFormShell
-      formProps={formProps}
-      pending={pending}
-      submitLabel={c.save}
-      pendingLabel={c.saving}
-    >
+    <AdminFormShell form={shell} t={t}>
       <TextField label={f.title} {...bind("title")} autoComplete="off" />
-      <TextField
-        label={f.slug}
-        help={c.slugHelp}
-        {...bind("slug")}
-        autoComplete="off"
-        optional={c.optional}
-      />
-      <MarkdownField
-        label={f.body}
-        {...bind("body")}
-        value={String(watch("body") ?? "")}
-        common={c}
-      />
+      <SlugField label={f.slug} help={c.slugHelp} t={t} {...bind("slug")} />
+      <MarkdownField label={f.body} {...bind("body")} common={c} />
       <TextField
         label={f.titleEn}
         help={c.englishHelp}
@@ -64,13 +52,7 @@ export function PageForm({
         lang="en"
         optional={c.optional}
       />
-      <MarkdownField
-        label={f.bodyEn}
-        {...bind("bodyEn")}
-        value={String(watch("bodyEn") ?? "")}
-        common={c}
-        english
-      />
+      <MarkdownField label={f.bodyEn} {...bind("bodyEn")} common={c} english />
       <CheckboxField label={f.isPublished} {...bind("isPublished")} />
     </AdminFormShell>
   );

@@ -43,7 +43,7 @@ export function PerformanceForm({
   confirmedSeats: number;
   t: AdminMessages;
 }) {
-  const { form, bind, pending, formProps } = useAdminForm({
+  const { form, bind, shell } = useAdminForm({
     schema: performanceInput,
     action,
     defaultValues: defaults,
@@ -61,12 +61,7 @@ export function PerformanceForm({
   });
 
   return (
-    <AdminFormShell
-      formProps={formProps}
-      pending={pending}
-      submitLabel={t.common.save}
-      pendingLabel={t.common.saving}
-    >
+    <AdminFormShell form={shell} t={t}>
       <SelectField
         label={f.showId}
         {...bind("showId")}

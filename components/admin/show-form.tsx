@@ -1,7 +1,12 @@
 "use client";
 
 import { useEffect } from "react";
-import { AdminFormShell, CheckboxField, TextField } from "@/components/admin/form-controls";
+import {
+  AdminFormShell,
+  CheckboxField,
+  SlugField,
+  TextField,
+} from "@/components/admin/form-controls";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { FormAction } from "@/lib/admin/form-state";
@@ -31,7 +36,7 @@ export function ShowForm({
   t: AdminMessages;
 }) {
   const defaults = { ...NEW_SHOW, ...show };
-  const { form, bind, pending, formProps } = useAdminForm({
+  const { form, bind, shell } = useAdminForm({
     schema: showInput,
     action,
     defaultValues: defaults,
@@ -50,27 +55,11 @@ export function ShowForm({
   }, [title, isNew, getFieldState, setValue]);
 
   return (
-    <AdminFormShell
-      formProps={formProps}
-      pending={pending}
-      submitLabel={c.save}
-      pendingLabel={c.saving}
-    >
+    <AdminFormShell form={shell} t={t}>
       <TextField label={f.title} {...bind("title")} autoComplete="off" />
-      <TextField
-        label={f.slug}
-        help={c.slugHelp}
-        {...bind("slug")}
-        autoComplete="off"
-        optional={c.optional}
-      />
+      <SlugField label={f.slug} help={c.slugHelp} t={t} {...bind("slug")} />
       <TextField label={f.summary} {...bind("summary")} optional={c.optional} />
-      <MarkdownField
-        label={f.description}
-        {...bind("description")}
-        value={String(watch("description") ?? "")}
-        common={c}
-      />
+      <MarkdownField label={f.description} {...bind("description")} common={c} />
       <TextField
         label={f.summaryEn}
         help={c.englishHelp}
@@ -78,13 +67,7 @@ export function ShowForm({
         lang="en"
         optional={c.optional}
       />
-      <MarkdownField
-        label={f.descriptionEn}
-        {...bind("descriptionEn")}
-        value={String(watch("descriptionEn") ?? "")}
-        common={c}
-        english
-      />
+      <MarkdownField label={f.descriptionEn} {...bind("descriptionEn")} common={c} english />
       <TextField
         label={f.posterImage}
         help={t.shows.posterHelp}

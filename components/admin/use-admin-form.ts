@@ -88,7 +88,7 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
   return {
     form,
     bind,
-    pending,
-    formProps: { action: formAction, onSubmit, noValidate: true },
+    /** For <AdminFormShell form={shell}>: the form's props and whether it is submitting. */
+    shell: { formProps: { action: formAction, onSubmit, noValidate: true }, pending },
   };
 }

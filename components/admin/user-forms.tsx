@@ -17,7 +17,7 @@ const roleOptions = (t: AdminMessages) => [
 ];
 
 export function NewUserForm({ action, t }: { action: FormAction; t: AdminMessages }) {
-  const { bind, pending, formProps } = useAdminForm({
+  const { bind, shell } = useAdminForm({
     schema: newUserInput,
     action,
     defaultValues: { email: "", name: "", role: "STAFF", password: "" },
@@ -25,13 +25,7 @@ export function NewUserForm({ action, t }: { action: FormAction; t: AdminMessage
   });
   const f = t.users.fields;
   return (
-    <AdminFormShell
-      formProps={formProps}
-      pending={pending}
-      submitLabel={t.common.create}
-      pendingLabel={t.common.saving}
-      width="max-w-xl"
-    >
+    <AdminFormShell form={shell} t={t} submitLabel={t.common.create} width="max-w-xl">
       <TextField label={f.email} type="email" autoComplete="off" {...bind("email")} />
       <TextField label={f.name} autoComplete="off" {...bind("name")} optional={t.common.optional} />
       <SelectField label={f.role} {...bind("role")} options={roleOptions(t)} />
@@ -57,7 +51,7 @@ export function EditUserForm({
   isSelf: boolean;
   t: AdminMessages;
 }) {
-  const { bind, pending, formProps } = useAdminForm({
+  const { bind, shell } = useAdminForm({
     schema: userUpdateInput,
     action,
     defaultValues: defaults,
@@ -65,13 +59,7 @@ export function EditUserForm({
   });
   const f = t.users.fields;
   return (
-    <AdminFormShell
-      formProps={formProps}
-      pending={pending}
-      submitLabel={t.common.save}
-      pendingLabel={t.common.saving}
-      width="max-w-xl"
-    >
+    <AdminFormShell form={shell} t={t} width="max-w-xl">
       {isSelf ? <p className="rounded-md bg-accent-soft p-3">{t.users.selfNote}</p> : null}
       <TextField label={f.name} autoComplete="off" {...bind("name")} optional={t.common.optional} />
       <SelectField label={f.role} {...bind("role")} options={roleOptions(t)} />
@@ -81,20 +69,14 @@ export function EditUserForm({
 }
 
 export function ResetPasswordForm({ action, t }: { action: FormAction; t: AdminMessages }) {
-  const { bind, pending, formProps } = useAdminForm({
+  const { bind, shell } = useAdminForm({
     schema: passwordResetInput,
     action,
     defaultValues: { password: "" },
     errorTexts: t.errors,
   });
   return (
-    <AdminFormShell
-      formProps={formProps}
-      pending={pending}
-      submitLabel={t.users.resetSubmit}
-      pendingLabel={t.common.saving}
-      width="max-w-xl"
-    >
+    <AdminFormShell form={shell} t={t} submitLabel={t.users.resetSubmit} width="max-w-xl">
       <TextField
         label={t.users.fields.newPassword}
         type="password"

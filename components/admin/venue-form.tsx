@@ -1,6 +1,11 @@
 "use client";
 
-import { AdminFormShell, TextAreaField, TextField } from "@/components/admin/form-controls";
+import {
+  AdminFormShell,
+  SlugField,
+  TextAreaField,
+  TextField,
+} from "@/components/admin/form-controls";
 import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { FormAction } from "@/lib/admin/form-state";
 import { venueInput, type VenueInput } from "@/lib/admin/venue-input";
@@ -18,7 +23,7 @@ export function VenueForm({
   venue?: VenueInput;
   t: AdminMessages;
 }) {
-  const { bind, pending, formProps } = useAdminForm({
+  const { bind, shell } = useAdminForm({
     schema: venueInput,
     action,
     defaultValues: { ...NEW_VENUE, ...venue },
@@ -27,20 +32,9 @@ export function VenueForm({
   const f = t.venues.fields;
   const c = t.common;
   return (
-    <AdminFormShell
-      formProps={formProps}
-      pending={pending}
-      submitLabel={c.save}
-      pendingLabel={c.saving}
-    >
+    <AdminFormShell form={shell} t={t}>
       <TextField label={f.name} {...bind("name")} autoComplete="off" />
-      <TextField
-        label={f.slug}
-        help={t.venues.slugHelp}
-        {...bind("slug")}
-        autoComplete="off"
-        optional={c.optional}
-      />
+      <SlugField label={f.slug} help={t.venues.slugHelp} t={t} {...bind("slug")} />
       <TextField label={f.address} {...bind("address")} autoComplete="off" />
       <TextField label={f.city} {...bind("city")} autoComplete="off" />
       <TextAreaField label={f.notes} {...bind("notes")} rows={4} optional={c.optional} />

@@ -6,6 +6,9 @@ import { newUserInput, passwordResetInput, userUpdateInput } from "@/lib/admin/u
 import { hashPassword, passwordWeakness } from "@/lib/passwords";
 import { createUser } from "@/lib/users";
 
+/** An admin's change to one account: `input` is the submitted form, parsed here. */
+type AccountChange = { db: PrismaClient; actor: Actor; id: number; input: unknown };
+
 /** The full strength rule (lib/passwords.ts), which the browser-side schema cannot run. */
 function weakPasswordErrors(password: string, email: string) {
   return passwordWeakness(password, email) ? { password: ["weak_password"] } : null;
@@ -16,11 +19,7 @@ export async function createStaffAccount({
   db,
   actor,
   input,
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  input: unknown;
-}): Promise<SaveResult> {
+}: Omit<AccountChange, "id">): Promise<SaveResult> {
   const parsed = newUserInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const weak = weakPasswordErrors(parsed.data.password, parsed.data.email);
@@ -46,12 +45,7 @@ export async function updateStaffAccount({
   actor,
   id,
   input,
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  id: number;
-  input: unknown;
-}): Promise<UpdateUserResult> {
+}: AccountChange): Promise<UpdateUserResult> {
   const parsed = userUpdateInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const data = parsed.data;
@@ -90,12 +84,7 @@ export async function resetStaffPassword({
   actor,
   id,
   input,
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  id: number;
-  input: unknown;
-}): Promise<SaveResult> {
+}: AccountChange): Promise<SaveResult> {
   const parsed = passwordResetInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const user = await db.user.findUnique({ where: { id }, select: { email: true } });

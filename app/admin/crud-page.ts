@@ -11,10 +11,12 @@ export async function adminRow<Row>(
   params: Promise<{ id: string }>,
   path: string,
   find: (db: Db, id: number) => Promise<Row | null>,
+  /** The rest of the page's path after the id, e.g. "/check-ins". */
+  tail = "",
 ) {
   const id = parseRowId((await params).id);
-  const context = await adminContext(`${path}/${id ?? ""}`);
+  const context = await adminContext(`${path}/${id ?? ""}${tail}`);
   const row = id ? await find(db, id) : null;
-  if (!row) notFound();
-  return { ...context, row };
+  if (!id || !row) notFound();
+  return { ...context, id, row };
 }

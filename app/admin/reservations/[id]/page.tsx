@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import {
   cancelReservationAction,
   checkInReservationAction,
@@ -7,18 +6,16 @@ import {
 } from "@/app/admin/reservations/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { PageHeader } from "@/components/admin/page-header";
-import { adminContext } from "@/web/admin-context";
+import { adminRow } from "@/app/admin/crud-page";
 import { reservationDetail } from "@/lib/admin/reservations";
-import { parseRowId } from "@/lib/validation/text";
-import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 
 export default async function ReservationPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseRowId((await params).id);
-  const { t, when } = await adminContext(`/admin/reservations/${id ?? ""}`);
-  const detail = id ? await reservationDetail(db, id) : null;
-  if (!detail) notFound();
-  const { reservation, events } = detail;
+  const {
+    t,
+    when,
+    row: { reservation, events },
+  } = await adminRow(params, "/admin/reservations", reservationDetail);
   const r = t.reservations;
   const status = reservation.checkIn ? r.statuses.checked_in : r.statuses[reservation.status];
   const canCancel =
@@ -77,12 +74,10 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
                 name="confirm_check_in"
                 action={checkInReservationAction.bind(null, reservation.id)}
                 label={r.checkIn}
-                title={r.checkIn}
                 question={fill(r.checkInConfirm, {
                   name: reservation.name,
                   party: reservation.partySize,
                 })}
-                confirmLabel={r.checkIn}
                 keepLabel={t.common.keep}
                 tone="neutral"
               />
@@ -92,9 +87,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
                 name="confirm_resend_email"
                 action={resendReservationEmailAction.bind(null, reservation.id)}
                 label={r.resend}
-                title={r.resend}
                 question={fill(r.resendConfirm, { email: reservation.email })}
-                confirmLabel={r.resend}
                 keepLabel={t.common.keep}
                 tone="neutral"
               />
@@ -104,12 +97,10 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
                 name="confirm_cancel_reservation"
                 action={cancelReservationAction.bind(null, reservation.id)}
                 label={r.cancel}
-                title={r.cancel}
                 question={fill(r.cancelConfirm, {
                   name: reservation.name,
                   party: reservation.partySize,
                 })}
-                confirmLabel={r.cancel}
                 keepLabel={t.common.keep}
               />
             ) : null}

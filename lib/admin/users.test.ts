@@ -77,6 +77,24 @@ describe("staff accounts", () => {
     });
   });
 
+  it("creates the account and its audit entry in one transaction: no entry, no account", async () => {
+    // An actor that is no user: the audit entry's foreign key refuses it, after the account row.
+    const ghost = { id: 2_147_483_000, email: "ghost@example.org" };
+    await expect(
+      createStaffAccount({
+        db,
+        actor: ghost,
+        input: {
+          email: "orphan@example.org",
+          name: "",
+          role: "STAFF",
+          password: "Quinta-Fila-Centrale-9",
+        },
+      }),
+    ).rejects.toThrow();
+    expect(await db.user.count({ where: { email: "orphan@example.org" } })).toBe(0);
+  });
+
   it("resets a password; the old one stops working", async () => {
     const actor = await admin();
     const created = await createStaffAccount({

@@ -11,7 +11,8 @@ import type { FormAction } from "@/lib/admin/form-state";
 import { venueInput, type VenueInput } from "@/lib/admin/venue-input";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
-const NEW_VENUE: VenueInput = { name: "", slug: "", address: "", city: "", notes: "" };
+// The theatre is in Rome: most venues are too.
+const NEW_VENUE: VenueInput = { name: "", slug: "", address: "", city: "Roma", notes: "" };
 
 /** A venue's form; `venue` is the saved row (extra columns are ignored), none for a new one. */
 export function VenueForm({

@@ -150,7 +150,9 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
   await expect(dialog).toContainText("Registrare l'ingresso di Ofelia Danese (3 posti) senza QR?");
   await dialog.getByRole("button", { name: "Registra ingresso manuale" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Ingresso registrato." })).toBeVisible();
-  await expect(page.getByText(/Entrata registrata da Chiara \(admin\) \(manuale\)/)).toBeVisible();
+  await expect(
+    page.getByText(/Entrata registrata da Chiara \(admin\) \(a mano da amministrazione\)/),
+  ).toBeVisible();
 
   await page.goto("/admin");
   await expect(counts).toHaveText(

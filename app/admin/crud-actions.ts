@@ -57,12 +57,26 @@ export async function saveFromForm(
   redirect(section.savedTo?.(result.id) ?? `${section.path}?notice=${section.entity}_saved`);
 }
 
-/** The delete action of a section, `(id)` as bound by its confirm dialog. */
-export async function deleteFromForm(section: CrudSection, rawId: unknown): Promise<FormState> {
+/**
+ * An action on one row, `(id)` as bound by a confirm dialog: parses the id, signs the
+ * admin in (back to `${path}/${id}`), refuses anything but a row id, then runs.
+ */
+export async function onRow(
+  path: string,
+  rawId: unknown,
+  run: (context: AdminContext, id: number) => Promise<FormState>,
+): Promise<FormState> {
   const args = parseActionArgs([actionId], [rawId]);
-  const context = await adminContext(args ? `${section.path}/${args[0]}` : section.path);
+  const context = await adminContext(args ? `${path}/${args[0]}` : path);
   if (!args) return refusedArguments(context.t);
-  const result = await section.remove(context, args[0]);
-  if (!result.ok) return deleteFailure(result, context.t, section.entity);
-  redirect(`${section.path}?notice=${section.entity}_deleted`);
+  return run(context, args[0]);
+}
+
+/** The delete action of a section. */
+export async function deleteFromForm(section: CrudSection, rawId: unknown): Promise<FormState> {
+  return onRow(section.path, rawId, async (context, id) => {
+    const result = await section.remove(context, id);
+    if (!result.ok) return deleteFailure(result, context.t, section.entity);
+    redirect(`${section.path}?notice=${section.entity}_deleted`);
+  });
 }

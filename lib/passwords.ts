@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/password-policy";
 
 // Algorithm 2 = Argon2id (the const enum cannot be imported under isolatedModules).
 // Parameters: OWASP's first recommended set (19 MiB, 2 iterations, 1 lane).
@@ -16,8 +17,6 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 const COMMON = [
   "password",
   "123456",
@@ -34,7 +33,8 @@ const COMMON = [
 export function passwordWeakness(password: string, email = ""): string | null {
   if (password.length < MIN_PASSWORD_LENGTH)
     return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
-  if (password.length > 256) return "must be at most 256 characters long";
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
   if (new Set(password).size < 5) return "uses too few different characters";
   const lower = password.toLowerCase();
   if (COMMON.some((word) => lower.includes(word)))

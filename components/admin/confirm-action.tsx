@@ -16,9 +16,9 @@ export function ConfirmAction({
   name,
   action,
   label,
-  title,
+  title = label,
   question,
-  confirmLabel,
+  confirmLabel = label,
   keepLabel,
   tone = "danger",
 }: {
@@ -26,9 +26,11 @@ export function ConfirmAction({
   name: string;
   action: Action;
   label: string;
-  title: string;
+  /** The dialog's heading; the button's label by default. */
+  title?: string;
   question: string;
-  confirmLabel: string;
+  /** The dialog's confirming button; the button's label by default. */
+  confirmLabel?: string;
   keepLabel: string;
   tone?: "danger" | "neutral";
 }) {

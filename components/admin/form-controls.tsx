@@ -1,66 +1,51 @@
 import type {
+  ComponentPropsWithoutRef,
   InputHTMLAttributes,
   ReactNode,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";
+import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
-const control =
-  "mt-1 block w-full rounded-md border border-ink-muted bg-paper-raised px-3 py-2 text-base text-ink aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
+// The admin's controls: the shared Field (components/ui/field.tsx) around an input bound
+// by useAdminForm. `bind(name)` of that hook gives `registration` and `error` together.
 
 /** A react-hook-form registration plus the value to show before JavaScript runs. */
-type Registration = UseFormRegisterReturn & { defaultValue?: string; defaultChecked?: boolean };
-
-type Common = {
-  label: string;
-  help?: string;
-  error?: string;
-  registration: Registration;
-  optional?: string;
+export type Registration = UseFormRegisterReturn & {
+  defaultValue?: string;
+  defaultChecked?: boolean;
 };
 
-/** Label, control, help and an always-present aria-live error slot, tied together by ids. */
-function FieldShell({
-  id,
-  label,
-  help,
-  error,
-  optional,
-  children,
-}: {
-  id: string;
-  label: string;
-  help?: string;
-  error?: string;
-  optional?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-        {optional ? <span className="font-normal text-ink-muted"> ({optional})</span> : null}
-      </label>
-      {children}
-      {help ? (
-        <p id={`${id}-help`} className="mt-1 text-sm text-ink-muted">
-          {help}
-        </p>
-      ) : null}
-      <p
-        id={`${id}-error`}
-        aria-live="polite"
-        className="mt-1 text-sm font-semibold text-danger empty:hidden"
-      >
-        {error}
-      </p>
-    </div>
-  );
+export type Bound = { registration: Registration; error?: string };
+
+type Common = Bound & { label: string; help?: string; optional?: string };
+
+/** The props every bound control carries: id, validity and what describes it. */
+function controlProps({ registration, error, help }: Common) {
+  const id = `field-${registration.name}`;
+  return {
+    id,
+    ...registration,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(id, help, error),
+  };
 }
 
-function describedBy(id: string, help?: string) {
-  return help ? `${id}-help ${id}-error` : `${id}-error`;
+function Shell({ control, children }: { control: Common; children: ReactNode }) {
+  return (
+    <Field
+      id={`field-${control.registration.name}`}
+      label={control.label}
+      hint={control.help}
+      error={control.error}
+      optionalLabel={control.optional}
+    >
+      {children}
+    </Field>
+  );
 }
 
 export function TextField({
@@ -71,18 +56,11 @@ export function TextField({
   optional,
   ...input
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const id = `field-${registration.name}`;
+  const control = { label, help, error, registration, optional };
   return (
-    <FieldShell id={id} label={label} help={help} error={error} optional={optional}>
-      <input
-        id={id}
-        {...input}
-        {...registration}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, help)}
-        className={control}
-      />
-    </FieldShell>
+    <Shell control={control}>
+      <input {...input} {...controlProps(control)} className={inputClass} />
+    </Shell>
   );
 }
 
@@ -94,18 +72,15 @@ export function TextAreaField({
   optional,
   ...textarea
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = `field-${registration.name}`;
+  const control = { label, help, error, registration, optional };
   return (
-    <FieldShell id={id} label={label} help={help} error={error} optional={optional}>
+    <Shell control={control}>
       <textarea
-        id={id}
         {...textarea}
-        {...registration}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, help)}
-        className={`${control} font-mono text-sm`}
+        {...controlProps(control)}
+        className={`${inputClass} font-mono text-sm`}
       />
-    </FieldShell>
+    </Shell>
   );
 }
 
@@ -114,6 +89,7 @@ export function SelectField({
   help,
   error,
   registration,
+  optional,
   options,
   placeholder,
   ...select
@@ -122,17 +98,10 @@ export function SelectField({
     options: { value: string; label: string }[];
     placeholder?: string;
   }) {
-  const id = `field-${registration.name}`;
+  const control = { label, help, error, registration, optional };
   return (
-    <FieldShell id={id} label={label} help={help} error={error}>
-      <select
-        id={id}
-        {...select}
-        {...registration}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, help)}
-        className={control}
-      >
+    <Shell control={control}>
+      <select {...select} {...controlProps(control)} className={inputClass}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -140,58 +109,69 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </FieldShell>
+    </Shell>
   );
 }
 
-export function CheckboxField({ label, help, error, registration }: Common) {
-  const id = `field-${registration.name}`;
+/** A checkbox puts its label after the box; hint and error sit below both. */
+export function CheckboxField({ label, help, error, registration }: Omit<Common, "optional">) {
+  const { id, ...box } = controlProps({ label, help, error, registration });
   return (
-    <div>
-      <div className="flex items-center gap-3">
-        <input
-          id={id}
-          type="checkbox"
-          {...registration}
-          aria-describedby={describedBy(id, help)}
-          className="size-5 accent-accent"
-        />
+    <div className="space-y-1.5">
+      <div className="flex min-h-11 items-center gap-3">
+        <input id={id} type="checkbox" {...box} className="size-5 accent-accent" />
         <label htmlFor={id} className="font-semibold">
           {label}
         </label>
       </div>
       {help ? (
-        <p id={`${id}-help`} className="mt-1 text-sm text-ink-muted">
+        <p id={`${id}-hint`} className="text-sm text-ink-muted">
           {help}
         </p>
       ) : null}
-      <p
-        id={`${id}-error`}
-        aria-live="polite"
-        className="mt-1 text-sm font-semibold text-danger empty:hidden"
-      >
-        {error}
-      </p>
+      <FieldError id={id} error={error} />
     </div>
   );
 }
 
-export function SubmitButton({
-  pending,
-  label,
-  pendingLabel,
+/** The form element of every admin form: its submit button last, labelled while pending. */
+export function AdminFormShell({
+  form,
+  t,
+  submitLabel = t.common.save,
+  width = "max-w-2xl",
+  children,
 }: {
-  pending: boolean;
-  label: string;
-  pendingLabel: string;
+  form: { formProps: ComponentPropsWithoutRef<"form">; pending: boolean };
+  t: AdminMessages;
+  submitLabel?: string;
+  width?: "max-w-2xl" | "max-w-xl";
+  children: ReactNode;
 }) {
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded-md bg-accent px-5 py-2.5 font-semibold text-white hover:bg-accent-strong disabled:opacity-70"
-    >
-      {pending ? pendingLabel : label}
-    </button>
+    <form method="post" {...form.formProps} className={`${width} space-y-5`}>
+      {children}
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? t.common.saving : submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+/** The slug of a show, venue or page: optional, generated from the title when left empty. */
+export function SlugField({
+  label,
+  help,
+  t,
+  ...bound
+}: Bound & { label: string; help: string; t: AdminMessages }) {
+  return (
+    <TextField
+      label={label}
+      help={help}
+      {...bound}
+      autoComplete="off"
+      optional={t.common.optional}
+    />
   );
 }

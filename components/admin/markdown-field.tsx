@@ -1,33 +1,48 @@
 "use client";
 
 import { useState } from "react";
-import type { UseFormRegisterReturn } from "react-hook-form";
-import { TextAreaField } from "@/components/admin/form-controls";
+import { TextAreaField, type Bound } from "@/components/admin/form-controls";
 import { MarkdownBody } from "@/components/public/markdown-body";
+import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
 /** A Markdown textarea with a preview rendered by the same safe renderer as the public site. */
 export function MarkdownField({
   label,
   error,
   registration,
-  value,
-  labels,
-}: {
+  common,
+  english = false,
+}: Bound & {
   label: string;
-  error?: string;
-  registration: UseFormRegisterReturn & { defaultValue?: string };
-  value: string;
-  labels: { write: string; preview: string; help: string; empty: string };
+  common: AdminMessages["common"];
+  /** The English version of a text: its help says so. */
+  english?: boolean;
 }) {
   const [previewing, setPreviewing] = useState(false);
+  // The preview follows what is typed; the form library keeps its own copy.
+  const [value, setValue] = useState(registration.defaultValue ?? "");
+  const tracked = {
+    ...registration,
+    onChange: (event: { target: { value?: unknown } }) => {
+      setValue(String(event.target.value ?? ""));
+      return registration.onChange(event);
+    },
+  };
+  const labels = {
+    write: common.write,
+    preview: common.preview,
+    help: english ? `${common.englishHelp} ${common.markdownHelp}` : common.markdownHelp,
+    empty: common.previewEmpty,
+  };
   return (
     <div>
       <div className={previewing ? "hidden" : undefined}>
         <TextAreaField
+          lang={english ? "en" : undefined}
           label={label}
           help={labels.help}
           error={error}
-          registration={registration}
+          registration={tracked}
           rows={10}
         />
       </div>

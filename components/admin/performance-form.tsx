@@ -1,13 +1,13 @@
 "use client";
 
 import {
+  AdminFormShell,
   CheckboxField,
   SelectField,
-  SubmitButton,
   TextField,
 } from "@/components/admin/form-controls";
 import { useAdminForm } from "@/components/admin/use-admin-form";
-import type { FormState } from "@/lib/admin/form-state";
+import type { FormAction } from "@/lib/admin/form-state";
 import { performanceInput } from "@/lib/admin/performance-input";
 import { bookableCapacity } from "@/lib/availability";
 import { fill } from "@/lib/i18n/fill";
@@ -35,7 +35,7 @@ export function PerformanceForm({
   confirmedSeats,
   t,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   defaults: PerformanceDefaults;
   shows: Option[];
   venues: Option[];
@@ -43,7 +43,7 @@ export function PerformanceForm({
   confirmedSeats: number;
   t: AdminMessages;
 }) {
-  const { form, field, pending, errorOf, formProps } = useAdminForm({
+  const { form, bind, shell } = useAdminForm({
     schema: performanceInput,
     action,
     defaultValues: defaults,
@@ -61,52 +61,31 @@ export function PerformanceForm({
   });
 
   return (
-    <form {...formProps} className="max-w-2xl space-y-5">
+    <AdminFormShell form={shell} t={t}>
       <SelectField
         label={f.showId}
-        registration={field("showId")}
-        error={errorOf("showId")}
+        {...bind("showId")}
         options={shows}
         placeholder={t.performances.choose}
       />
       <SelectField
         label={f.venueId}
-        registration={field("venueId")}
-        error={errorOf("venueId")}
+        {...bind("venueId")}
         options={venues}
         placeholder={t.performances.choose}
       />
-      <TextField
-        label={f.startsAt}
-        type="datetime-local"
-        registration={field("startsAt")}
-        error={errorOf("startsAt")}
-      />
+      <TextField label={f.startsAt} type="datetime-local" {...bind("startsAt")} />
       <div className="grid gap-5 sm:grid-cols-3">
-        <TextField
-          label={f.roomCapacity}
-          type="number"
-          min={0}
-          inputMode="numeric"
-          registration={field("roomCapacity")}
-          error={errorOf("roomCapacity")}
-        />
-        <TextField
-          label={f.additionalSeats}
-          type="number"
-          min={0}
-          inputMode="numeric"
-          registration={field("additionalSeats")}
-          error={errorOf("additionalSeats")}
-        />
-        <TextField
-          label={f.manuallyOccupiedSeats}
-          type="number"
-          min={0}
-          inputMode="numeric"
-          registration={field("manuallyOccupiedSeats")}
-          error={errorOf("manuallyOccupiedSeats")}
-        />
+        {(["roomCapacity", "additionalSeats", "manuallyOccupiedSeats"] as const).map((name) => (
+          <TextField
+            key={name}
+            label={f[name]}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            {...bind(name)}
+          />
+        ))}
       </div>
       <p className="text-sm text-ink-muted">{t.performances.manualHelp}</p>
       <section
@@ -134,12 +113,7 @@ export function PerformanceForm({
           </p>
         ) : null}
       </section>
-      <CheckboxField
-        label={f.isBookingEnabled}
-        registration={field("isBookingEnabled")}
-        error={errorOf("isBookingEnabled")}
-      />
-      <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />
-    </form>
+      <CheckboxField label={f.isBookingEnabled} {...bind("isBookingEnabled")} />
+    </AdminFormShell>
   );
 }

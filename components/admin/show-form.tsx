@@ -1,35 +1,42 @@
 "use client";
 
 import { useEffect } from "react";
-import { CheckboxField, SubmitButton, TextField } from "@/components/admin/form-controls";
+import {
+  AdminFormShell,
+  CheckboxField,
+  SlugField,
+  TextField,
+} from "@/components/admin/form-controls";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { useAdminForm } from "@/components/admin/use-admin-form";
-import type { FormState } from "@/lib/admin/form-state";
-import { showInput } from "@/lib/admin/show-input";
+import type { FormAction } from "@/lib/admin/form-state";
+import { showInput, type ShowInput } from "@/lib/admin/show-input";
 import { slugify } from "@/lib/admin/slug";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
-export type ShowDefaults = {
-  title: string;
-  slug: string;
-  summary: string;
-  description: string;
-  summaryEn: string;
-  descriptionEn: string;
-  posterImage: string;
-  isPublished: boolean;
+const NEW_SHOW: ShowInput = {
+  title: "",
+  slug: "",
+  summary: "",
+  description: "",
+  summaryEn: "",
+  descriptionEn: "",
+  posterImage: "",
+  isPublished: false,
 };
 
+/** A show's form; `show` is the saved row (extra columns are ignored), none for a new one. */
 export function ShowForm({
   action,
-  defaults,
+  show,
   t,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  defaults: ShowDefaults;
+  action: FormAction;
+  show?: ShowInput;
   t: AdminMessages;
 }) {
-  const { form, field, pending, errorOf, formProps } = useAdminForm({
+  const defaults = { ...NEW_SHOW, ...show };
+  const { form, bind, shell } = useAdminForm({
     schema: showInput,
     action,
     defaultValues: defaults,
@@ -37,6 +44,7 @@ export function ShowForm({
   });
   const { watch, setValue, getFieldState } = form;
   const f = t.shows.fields;
+  const c = t.common;
   const title = watch("title");
   const isNew = defaults.slug === "";
 
@@ -47,73 +55,27 @@ export function ShowForm({
   }, [title, isNew, getFieldState, setValue]);
 
   return (
-    <form {...formProps} className="max-w-2xl space-y-5">
-      <TextField
-        label={f.title}
-        registration={field("title")}
-        error={errorOf("title")}
-        autoComplete="off"
-      />
-      <TextField
-        label={f.slug}
-        help={t.common.slugHelp}
-        registration={field("slug")}
-        error={errorOf("slug")}
-        autoComplete="off"
-        optional={t.common.optional}
-      />
-      <TextField
-        label={f.summary}
-        registration={field("summary")}
-        error={errorOf("summary")}
-        optional={t.common.optional}
-      />
-      <MarkdownField
-        label={f.description}
-        registration={field("description")}
-        error={errorOf("description")}
-        value={String(watch("description") ?? "")}
-        labels={{
-          write: t.common.write,
-          preview: t.common.preview,
-          help: t.common.markdownHelp,
-          empty: t.common.previewEmpty,
-        }}
-      />
+    <AdminFormShell form={shell} t={t}>
+      <TextField label={f.title} {...bind("title")} autoComplete="off" />
+      <SlugField label={f.slug} help={c.slugHelp} t={t} {...bind("slug")} />
+      <TextField label={f.summary} {...bind("summary")} optional={c.optional} />
+      <MarkdownField label={f.description} {...bind("description")} common={c} />
       <TextField
         label={f.summaryEn}
-        help={t.common.englishHelp}
-        registration={field("summaryEn")}
-        error={errorOf("summaryEn")}
+        help={c.englishHelp}
+        {...bind("summaryEn")}
         lang="en"
-        optional={t.common.optional}
+        optional={c.optional}
       />
-      <MarkdownField
-        label={f.descriptionEn}
-        registration={field("descriptionEn")}
-        error={errorOf("descriptionEn")}
-        value={String(watch("descriptionEn") ?? "")}
-        labels={{
-          write: t.common.write,
-          preview: t.common.preview,
-          help: `${t.common.englishHelp} ${t.common.markdownHelp}`,
-          empty: t.common.previewEmpty,
-        }}
-      />
+      <MarkdownField label={f.descriptionEn} {...bind("descriptionEn")} common={c} english />
       <TextField
         label={f.posterImage}
         help={t.shows.posterHelp}
-        registration={field("posterImage")}
-        error={errorOf("posterImage")}
+        {...bind("posterImage")}
         inputMode="url"
-        optional={t.common.optional}
+        optional={c.optional}
       />
-      <CheckboxField
-        label={f.isPublished}
-        registration={field("isPublished")}
-        error={errorOf("isPublished")}
-      />
-      <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />
-    </form>
+      <CheckboxField label={f.isPublished} {...bind("isPublished")} />
+    </AdminFormShell>
   );
 }

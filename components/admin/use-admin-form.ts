@@ -4,14 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
+import type { Bound } from "@/components/admin/form-controls";
 import { useToast } from "@/components/admin/toaster";
-import { IDLE, type FormState } from "@/lib/admin/form-state";
-
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+import { IDLE, type FormAction } from "@/lib/admin/form-state";
 
 /**
- * react-hook-form with the shared zod schema in the browser, the server action behind
- * it. With JavaScript the schema checks first and the form's FormData goes to the
+ * The one form stack of the admin: react-hook-form with the shared zod schema in the
+ * browser, the server action behind it. With JavaScript the schema checks first and the form's FormData goes to the
  * action; without it the <form action> posts the same FormData. The action's field
  * errors land next to the same fields, its message in a toast.
  */
@@ -22,7 +21,7 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
   errorTexts,
 }: {
   schema: z.ZodType<Output, Input>;
-  action: Action;
+  action: FormAction;
   defaultValues: DefaultValues<Input>;
   errorTexts: Record<string, string>;
 }) {
@@ -81,11 +80,15 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
     };
   }
 
+  /** What a control of form-controls.tsx needs: `<TextField label=… {...bind("title")} />`. */
+  function bind(name: Path<Input>): Bound {
+    return { registration: field(name), error: errorOf(name) };
+  }
+
   return {
     form,
-    field,
-    pending,
-    errorOf,
-    formProps: { action: formAction, onSubmit, noValidate: true },
+    bind,
+    /** For <AdminFormShell form={shell}>: the form's props and whether it is submitting. */
+    shell: { formProps: { action: formAction, onSubmit, noValidate: true }, pending },
   };
 }

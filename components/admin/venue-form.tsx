@@ -1,71 +1,44 @@
 "use client";
 
-import { SubmitButton, TextAreaField, TextField } from "@/components/admin/form-controls";
+import {
+  AdminFormShell,
+  SlugField,
+  TextAreaField,
+  TextField,
+} from "@/components/admin/form-controls";
 import { useAdminForm } from "@/components/admin/use-admin-form";
-import type { FormState } from "@/lib/admin/form-state";
-import { venueInput } from "@/lib/admin/venue-input";
+import type { FormAction } from "@/lib/admin/form-state";
+import { venueInput, type VenueInput } from "@/lib/admin/venue-input";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
-export type VenueDefaults = {
-  name: string;
-  slug: string;
-  address: string;
-  city: string;
-  notes: string;
-};
+// The theatre is in Rome: most venues are too.
+const NEW_VENUE: VenueInput = { name: "", slug: "", address: "", city: "Roma", notes: "" };
 
+/** A venue's form; `venue` is the saved row (extra columns are ignored), none for a new one. */
 export function VenueForm({
   action,
-  defaults,
+  venue,
   t,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  defaults: VenueDefaults;
+  action: FormAction;
+  venue?: VenueInput;
   t: AdminMessages;
 }) {
-  const { field, pending, errorOf, formProps } = useAdminForm({
+  const { bind, shell } = useAdminForm({
     schema: venueInput,
     action,
-    defaultValues: defaults,
+    defaultValues: { ...NEW_VENUE, ...venue },
     errorTexts: t.errors,
   });
   const f = t.venues.fields;
+  const c = t.common;
   return (
-    <form {...formProps} className="max-w-2xl space-y-5">
-      <TextField
-        label={f.name}
-        registration={field("name")}
-        error={errorOf("name")}
-        autoComplete="off"
-      />
-      <TextField
-        label={f.slug}
-        help={t.venues.slugHelp}
-        registration={field("slug")}
-        error={errorOf("slug")}
-        autoComplete="off"
-        optional={t.common.optional}
-      />
-      <TextField
-        label={f.address}
-        registration={field("address")}
-        error={errorOf("address")}
-        autoComplete="off"
-      />
-      <TextField
-        label={f.city}
-        registration={field("city")}
-        error={errorOf("city")}
-        autoComplete="off"
-      />
-      <TextAreaField
-        label={f.notes}
-        registration={field("notes")}
-        error={errorOf("notes")}
-        rows={4}
-        optional={t.common.optional}
-      />
-      <SubmitButton pending={pending} label={t.common.save} pendingLabel={t.common.saving} />
-    </form>
+    <AdminFormShell form={shell} t={t}>
+      <TextField label={f.name} {...bind("name")} autoComplete="off" />
+      <SlugField label={f.slug} help={t.venues.slugHelp} t={t} {...bind("slug")} />
+      <TextField label={f.address} {...bind("address")} autoComplete="off" />
+      <TextField label={f.city} {...bind("city")} autoComplete="off" />
+      <TextAreaField label={f.notes} {...bind("notes")} rows={4} optional={c.optional} />
+    </AdminFormShell>
   );
 }

@@ -20,6 +20,7 @@ export function Field({
   error,
   required,
   requiredLabel,
+  optionalLabel,
   children,
 }: {
   id: string;
@@ -28,15 +29,16 @@ export function Field({
   error?: string;
   required?: boolean;
   requiredLabel?: string;
+  /** Marks the field optional instead ("facoltativo"): forms mark whichever is rarer. */
+  optionalLabel?: string;
   children: ReactNode;
 }) {
+  const note = required ? requiredLabel : optionalLabel;
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block font-semibold">
         {label}
-        {required && requiredLabel ? (
-          <span className="ml-1 text-sm font-normal text-ink-muted">({requiredLabel})</span>
-        ) : null}
+        {note ? <span className="ml-1 text-sm font-normal text-ink-muted">({note})</span> : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-ink-muted">

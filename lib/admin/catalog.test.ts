@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deletePage, savePage } from "@/lib/admin/pages";
-import { deleteShow, saveShow } from "@/lib/admin/shows";
+import {
+  deletePage,
+  deleteShow,
+  deleteVenue,
+  savePage,
+  saveShow,
+  saveVenue,
+} from "@/lib/admin/catalog";
 import { slugify } from "@/lib/admin/slug";
-import { deleteVenue, saveVenue } from "@/lib/admin/venues";
 import { createPerformance, createStaffUser } from "@/tests/support/factories";
 
 async function admin() {

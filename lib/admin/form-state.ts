@@ -12,3 +12,6 @@ export type FormState =
   | { status: "ok"; message: string };
 
 export const IDLE: FormState = { status: "idle" };
+
+/** A server action as `useActionState` calls it. */
+export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -1,9 +1,10 @@
-import type { PrismaClient } from "@/lib/db";
+import type { Db, PrismaClient } from "@/lib/db";
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import { fieldErrorsOf } from "@/lib/admin/form-fields";
 import { performanceInput } from "@/lib/admin/performance-input";
-import { invalid, type DeleteResult, type SaveResult } from "@/lib/admin/results";
-import { bookableCapacity, getAvailability } from "@/lib/availability";
+import { deleteProtected, lockRow, type DeleteRule } from "@/lib/admin/crud";
+import { invalid, type SaveResult } from "@/lib/admin/results";
+import { availabilityByPerformance, bookableCapacity, getAvailability } from "@/lib/availability";
 import { parseZonedLocal } from "@/lib/time";
 import { isSaneDate } from "@/lib/validation/text";
 import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
@@ -56,10 +57,8 @@ export async function savePerformance({
       });
 
     if (id) {
-      const locked = await tx.$queryRaw<
-        { id: number }[]
-      >`SELECT id FROM performances WHERE id = ${id} FOR UPDATE`;
-      if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
+      if ((await lockRow(tx, "performance", id)) === null)
+        return { ok: false, reason: "not_found" } as const;
       const confirmedSeats = (await getAvailability(tx, id))?.confirmedSeats ?? 0;
       const capacity = bookableCapacity(settings);
       if (capacity < confirmedSeats)
@@ -81,29 +80,70 @@ export async function savePerformance({
   });
 }
 
-export async function deletePerformance({
-  db,
-  actor,
-  id,
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  id: number;
-}): Promise<DeleteResult> {
-  return db.$transaction(async (tx) => {
-    const [performance] = await tx.$queryRaw<
-      { starts_at: Date }[]
-    >`SELECT starts_at FROM performances WHERE id = ${id} FOR UPDATE`;
-    if (!performance) return { ok: false, reason: "not_found" } as const;
-    const count = await tx.reservation.count({ where: { performanceId: id } });
-    if (count > 0) return { ok: false, reason: "has_reservations", count } as const;
-    await tx.performance.delete({ where: { id } });
-    await writeAudit(tx, actor, {
-      action: "performance.delete",
-      entityType: "performance",
-      entityId: id,
-      summary: performance.starts_at.toISOString(),
-    });
-    return { ok: true } as const;
+const performanceDelete: DeleteRule = {
+  entity: "performance",
+  label: `to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  protectedBy: {
+    reason: "has_reservations",
+    count: (tx, id) => tx.reservation.count({ where: { performanceId: id } }),
+  },
+  remove: (tx, id) => tx.performance.delete({ where: { id } }),
+};
+
+/** Deletes a performance that has no reservations (PROTECT). */
+export const deletePerformance = (args: { db: PrismaClient; actor: Actor; id: number }) =>
+  deleteProtected(performanceDelete, args);
+
+/** Upcoming (from `now`) or past performances, nearest first, with their seat counts. */
+export async function performanceList(db: Db, { past, now }: { past: boolean; now: Date }) {
+  const performances = await db.performance.findMany({
+    where: past ? { startsAt: { lt: now } } : { startsAt: { gte: now } },
+    orderBy: { startsAt: past ? "desc" : "asc" },
+    take: 200,
+    include: { show: { select: { title: true } }, venue: { select: { name: true } } },
+  });
+  const availability = await availabilityByPerformance(
+    db,
+    performances.map((p) => p.id),
+  );
+  return performances.map((performance) => ({
+    ...performance,
+    confirmedSeats: availability.get(performance.id)?.confirmedSeats ?? 0,
+    capacity: availability.get(performance.id)?.capacity ?? 0,
+  }));
+}
+
+/** One performance with its show's title and its confirmed seats, or null. */
+export async function performanceById(db: Db, id: number) {
+  const performance = await db.performance.findUnique({
+    where: { id },
+    include: { show: { select: { title: true } } },
+  });
+  if (!performance) return null;
+  const confirmedSeats = (await getAvailability(db, id))?.confirmedSeats ?? 0;
+  return { ...performance, confirmedSeats };
+}
+
+/** Shows and venues as the options of the performance form's selects. */
+export async function performanceOptions(db: Db) {
+  const [shows, venues] = await Promise.all([
+    db.show.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db.venue.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, city: true } }),
+  ]);
+  return {
+    shows: shows.map((show) => ({ value: String(show.id), label: show.title })),
+    venues: venues.map((venue) => ({
+      value: String(venue.id),
+      label: `${venue.name}, ${venue.city}`,
+    })),
+  };
+}
+
+/** The latest performances, newest first, for the reservations filter. */
+export function performanceChoices(db: Db) {
+  return db.performance.findMany({
+    orderBy: { startsAt: "desc" },
+    take: 300,
+    select: { id: true, startsAt: true, show: { select: { title: true } } },
   });
 }

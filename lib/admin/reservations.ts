@@ -106,18 +106,11 @@ export async function reservationDetail(db: Db, id: number, now = new Date()) {
   return { reservation, events };
 }
 
+/** Who acts on which reservation, and when. */
+type AdminReservationAct = { db: PrismaClient; actor: Actor; reservationId: number; now?: Date };
+
 /** An admin's cancellation: frees the seats and revokes the QR, at any time before the party came in. Audited in the same transaction. */
-export function cancelAsAdmin({
-  db,
-  actor,
-  reservationId,
-  now = new Date(),
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  reservationId: number;
-  now?: Date;
-}) {
+export function cancelAsAdmin({ db, actor, reservationId, now = new Date() }: AdminReservationAct) {
   return cancelReservation({ db, reservationId, now, actor });
 }
 
@@ -127,11 +120,6 @@ export function checkInAsAdmin({
   actor,
   reservationId,
   now = new Date(),
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  reservationId: number;
-  now?: Date;
-}) {
+}: AdminReservationAct) {
   return confirmCheckIn({ db, target: { reservationId }, staff: actor, source: "admin", now });
 }

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "@/lib/admin/form-fields";
-import { isUniqueViolation } from "@/lib/admin/prisma-errors";
+import { isUniqueViolation } from "@/lib/prisma-errors";
 
 /** Outcome of a create or update: the row's id, or why nothing was written. */
 export type SaveResult =

@@ -27,7 +27,7 @@ export async function firstFreeSlug(
   }
 }
 
-type SluggedTable = "show" | "venue" | "page";
+export type SluggedTable = "show" | "venue" | "page";
 
 /** Whether `slug` belongs to a row of `table` other than `exceptId`. */
 export function slugTakenIn(db: Db, table: SluggedTable, exceptId?: number) {

@@ -1,19 +1,18 @@
 import { z } from "zod";
 import { checkbox, optionalLine } from "@/lib/admin/form-fields";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/password-policy";
 
-// Same minimum as lib/passwords.ts (which the browser cannot import: it loads argon2).
-// The full strength check runs on the server (lib/admin/users.ts); user-input.test.ts
-// keeps the two numbers equal.
-export const PASSWORD_MIN_LENGTH = 12;
-
+// The length bounds only: the full strength rule (lib/passwords.ts) loads argon2 and
+// runs on the server, in createUser and resetStaffPassword.
 const newPassword = z
   .string({ error: "required" })
-  .min(PASSWORD_MIN_LENGTH, "password_too_short")
-  .max(256, "too_long");
+  .min(MIN_PASSWORD_LENGTH, "password_too_short")
+  .max(MAX_PASSWORD_LENGTH, "too_long");
 
 const role = z.enum(["ADMIN", "STAFF"], { error: "invalid_choice" });
 
-export const newUserForm = z.object({
+/** A new account, from the admin form or `npm run user:create`: the one user schema. */
+export const newUserInput = z.object({
   email: z
     .string({ error: "required" })
     .trim()
@@ -32,5 +31,11 @@ export const userUpdateInput = z.object({
 
 export const passwordResetInput = z.object({ password: newPassword });
 
-export type NewUserForm = z.output<typeof newUserForm>;
+/** What a caller hands in; `name` may be left out. */
+export type NewUserInput = {
+  email: string;
+  password: string;
+  role: "ADMIN" | "STAFF";
+  name?: string;
+};
 export type UserUpdateInput = z.output<typeof userUpdateInput>;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createStaffAccount, resetStaffPassword, updateStaffAccount } from "@/lib/admin/users";
-import { PASSWORD_MIN_LENGTH } from "@/lib/admin/user-input";
-import { MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/passwords";
+import { passwordResetInput } from "@/lib/admin/user-input";
+import { MIN_PASSWORD_LENGTH } from "@/lib/password-policy";
+import { passwordWeakness, verifyPassword } from "@/lib/passwords";
 import { createStaffUser } from "@/tests/support/factories";
 
 async function admin() {
@@ -12,7 +13,11 @@ async function admin() {
 
 describe("staff accounts", () => {
   it("the form's minimum length is the password rule's", () => {
-    expect(PASSWORD_MIN_LENGTH).toBe(MIN_PASSWORD_LENGTH);
+    const short = "Sipario-rosso-42".slice(0, MIN_PASSWORD_LENGTH - 1);
+    expect(passwordResetInput.safeParse({ password: short }).success).toBe(false);
+    expect(passwordWeakness(short)).toMatch(/at least/);
+    const long = "Sipario-rosso-42".slice(0, MIN_PASSWORD_LENGTH);
+    expect(passwordResetInput.safeParse({ password: long }).success).toBe(true);
   });
 
   it("creates a staff member with a strong password and logs it without the password", async () => {
@@ -70,6 +75,24 @@ describe("staff accounts", () => {
     ).toMatchObject({
       fieldErrors: { email: ["invalid_email"], role: ["invalid_choice"] },
     });
+  });
+
+  it("creates the account and its audit entry in one transaction: no entry, no account", async () => {
+    // An actor that is no user: the audit entry's foreign key refuses it, after the account row.
+    const ghost = { id: 2_147_483_000, email: "ghost@example.org" };
+    await expect(
+      createStaffAccount({
+        db,
+        actor: ghost,
+        input: {
+          email: "orphan@example.org",
+          name: "",
+          role: "STAFF",
+          password: "Quinta-Fila-Centrale-9",
+        },
+      }),
+    ).rejects.toThrow();
+    expect(await db.user.count({ where: { email: "orphan@example.org" } })).toBe(0);
   });
 
   it("resets a password; the old one stops working", async () => {

@@ -1,43 +1,36 @@
-import type { PrismaClient } from "@/lib/db";
+import type { Db, PrismaClient } from "@/lib/db";
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import { fieldErrorsOf } from "@/lib/admin/form-fields";
 import { invalid, type SaveResult } from "@/lib/admin/results";
-import { newUserForm, passwordResetInput, userUpdateInput } from "@/lib/admin/user-input";
+import { newUserInput, passwordResetInput, userUpdateInput } from "@/lib/admin/user-input";
 import { hashPassword, passwordWeakness } from "@/lib/passwords";
 import { createUser } from "@/lib/users";
+
+/** An admin's change to one account: `input` is the submitted form, parsed here. */
+type AccountChange = { db: PrismaClient; actor: Actor; id: number; input: unknown };
 
 /** The full strength rule (lib/passwords.ts), which the browser-side schema cannot run. */
 function weakPasswordErrors(password: string, email: string) {
   return passwordWeakness(password, email) ? { password: ["weak_password"] } : null;
 }
 
-/** Creates a staff member or admin. The password never leaves this function. */
+/** Creates a staff member or admin, and its audit entry, in one transaction. */
 export async function createStaffAccount({
   db,
   actor,
   input,
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  input: unknown;
-}): Promise<SaveResult> {
-  const parsed = newUserForm.safeParse(input);
+}: Omit<AccountChange, "id">): Promise<SaveResult> {
+  const parsed = newUserInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const weak = weakPasswordErrors(parsed.data.password, parsed.data.email);
   if (weak) return invalid(weak);
-  const created = await createUser(db, parsed.data);
+  const created = await createUser(db, parsed.data, { recordedBy: actor });
   if (!created.ok)
     return invalid(
       created.reason === "email_taken"
         ? { email: ["email_taken"] }
         : { password: ["weak_password"] },
     );
-  await writeAudit(db, actor, {
-    action: "user.create",
-    entityType: "user",
-    entityId: created.user.id,
-    summary: `${created.user.email} (${created.user.role})`,
-  });
   return { ok: true, id: created.user.id };
 }
 
@@ -52,12 +45,7 @@ export async function updateStaffAccount({
   actor,
   id,
   input,
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  id: number;
-  input: unknown;
-}): Promise<UpdateUserResult> {
+}: AccountChange): Promise<UpdateUserResult> {
   const parsed = userUpdateInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const data = parsed.data;
@@ -96,12 +84,7 @@ export async function resetStaffPassword({
   actor,
   id,
   input,
-}: {
-  db: PrismaClient;
-  actor: Actor;
-  id: number;
-  input: unknown;
-}): Promise<SaveResult> {
+}: AccountChange): Promise<SaveResult> {
   const parsed = passwordResetInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const user = await db.user.findUnique({ where: { id }, select: { email: true } });
@@ -123,4 +106,18 @@ export async function resetStaffPassword({
     });
   });
   return { ok: true, id };
+}
+
+const userColumns = { id: true, email: true, name: true, role: true, isActive: true } as const;
+
+/** Every account, active ones first, by email. */
+export function userList(db: Db) {
+  return db.user.findMany({
+    orderBy: [{ isActive: "desc" }, { email: "asc" }],
+    select: userColumns,
+  });
+}
+
+export function userById(db: Db, id: number) {
+  return db.user.findUnique({ where: { id }, select: userColumns });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AUDIT_PAGE_SIZE, listAuditEntries, writeAudit } from "@/lib/audit/audit-log";
-import { routeId } from "@/lib/admin/route-id";
+import { parseRowId } from "@/lib/validation/text";
 import { createStaffUser } from "@/tests/support/factories";
 
 describe("audit log", () => {
@@ -35,10 +35,10 @@ describe("audit log", () => {
   });
 });
 
-describe("routeId", () => {
+describe("parseRowId", () => {
   it("accepts positive database ids only", () => {
-    expect(routeId("42")).toBe(42);
+    expect(parseRowId("42")).toBe(42);
     for (const bad of [undefined, "", "0", "-1", "1e3", "01", "12abc", "99999999999"])
-      expect(routeId(bad)).toBeNull();
+      expect(parseRowId(bad)).toBeNull();
   });
 });

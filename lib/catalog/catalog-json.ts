@@ -1,3 +1,4 @@
+import { parseRowId } from "@/lib/validation/text";
 import { formatIsoInZone } from "@/lib/time";
 import type { PublicPerformance, PublicShow } from "@/lib/catalog/public-catalog";
 
@@ -53,8 +54,4 @@ export function performanceDetailJson(p: PublicPerformance, timeZone: string) {
 }
 
 /** A positive integer id from a path segment, or null (the route answers 404). */
-export function parsePublicId(segment: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(segment)) return null;
-  const id = Number(segment);
-  return id <= 2_147_483_647 ? id : null;
-}
+export const parsePublicId = (segment: string) => parseRowId(segment);

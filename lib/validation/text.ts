@@ -31,6 +31,16 @@ export const multilineText = (params?: Parameters<typeof z.string>[0]) =>
 export const MAX_ROW_ID = 2_147_483_647;
 export const rowId = z.number().int().min(1).max(MAX_ROW_ID);
 
+/**
+ * A row id from a path segment or query value ("42"), or null for anything else ("042",
+ * "1e3", "4294967296"): the page answers 404 without querying.
+ */
+export function parseRowId(value: string | undefined): number | null {
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) return null;
+  const id = rowId.safeParse(Number(value));
+  return id.success ? id.data : null;
+}
+
 /** A datetime an admin may set or a client may filter by: refuses year 0 and year 99999. */
 export const SANE_DATE_RANGE = {
   min: new Date("2000-01-01T00:00:00Z"),

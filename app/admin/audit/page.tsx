@@ -3,7 +3,7 @@ import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-h
 import { Pagination } from "@/components/admin/pagination";
 import { adminContext } from "@/web/admin-context";
 import { listAuditEntries } from "@/lib/audit/audit-log";
-import { routeId } from "@/lib/admin/route-id";
+import { parseRowId } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 
 const ENTITY_PATHS: Record<string, string> = {
@@ -21,7 +21,7 @@ export default async function AuditPage({
   searchParams: Promise<{ page?: string }>;
 }) {
   const { t, whenShort: when } = await adminContext("/admin/audit");
-  const page = routeId((await searchParams).page) ?? 1;
+  const page = parseRowId((await searchParams).page) ?? 1;
   const log = await listAuditEntries(db, { page });
   const a = t.audit;
   return (

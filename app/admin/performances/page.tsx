@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
-import { adminContext } from "@/web/admin-context";
-import { availabilityByPerformance } from "@/lib/availability";
+import { DataTable } from "@/components/admin/data-table";
+import { PageHeader } from "@/components/admin/page-header";
+import { performanceList } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
+import { adminContext } from "@/web/admin-context";
 
 export default async function PerformancesPage({
   searchParams,
@@ -11,17 +12,7 @@ export default async function PerformancesPage({
 }) {
   const { t, whenShort: when } = await adminContext("/admin/performances");
   const past = (await searchParams).past === "1";
-  const now = new Date();
-  const performances = await db.performance.findMany({
-    where: past ? { startsAt: { lt: now } } : { startsAt: { gte: now } },
-    orderBy: { startsAt: past ? "desc" : "asc" },
-    take: 200,
-    include: { show: { select: { title: true } }, venue: { select: { name: true } } },
-  });
-  const availability = await availabilityByPerformance(
-    db,
-    performances.map((p) => p.id),
-  );
+  const performances = await performanceList(db, { past, now: new Date() });
   const p = t.performances;
   const c = p.columns;
   return (
@@ -36,41 +27,21 @@ export default async function PerformancesPage({
           <Link href="/admin/performances?past=1">{p.past}</Link>
         )}
       </p>
-      {performances.length === 0 ? (
-        <p>{t.common.empty}</p>
-      ) : (
-        <TableScroller label={`${p.title}: ${past ? p.past : p.upcoming}`}>
-          <table className={tableClass}>
-            <thead>
-              <tr>
-                <th scope="col">{c.when}</th>
-                <th scope="col">{c.show}</th>
-                <th scope="col">{c.venue}</th>
-                <th scope="col">{c.seats}</th>
-                <th scope="col">{c.booking}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {performances.map((performance) => (
-                <tr key={performance.id}>
-                  <td>
-                    <Link href={`/admin/performances/${performance.id}`}>
-                      {when(performance.startsAt)}
-                    </Link>
-                  </td>
-                  <td>{performance.show.title}</td>
-                  <td>{performance.venue.name}</td>
-                  <td>
-                    {availability.get(performance.id)?.confirmedSeats ?? 0} /{" "}
-                    {availability.get(performance.id)?.capacity ?? 0}
-                  </td>
-                  <td>{performance.isBookingEnabled ? p.open : p.closed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
-      )}
+      <DataTable
+        label={`${p.title}: ${past ? p.past : p.upcoming}`}
+        rows={performances}
+        empty={t.common.empty}
+        columns={[
+          {
+            header: c.when,
+            cell: (row) => <Link href={`/admin/performances/${row.id}`}>{when(row.startsAt)}</Link>,
+          },
+          { header: c.show, cell: (row) => row.show.title },
+          { header: c.venue, cell: (row) => row.venue.name },
+          { header: c.seats, cell: (row) => `${row.confirmedSeats} / ${row.capacity}` },
+          { header: c.booking, cell: (row) => (row.isBookingEnabled ? p.open : p.closed) },
+        ]}
+      />
     </>
   );
 }

@@ -1,7 +1,6 @@
 "use server";
 
-import { refusedArguments } from "@/app/admin/form-outcome";
-import { adminContext } from "@/web/admin-context";
+import { onRow } from "@/app/admin/crud-actions";
 import type { FormState } from "@/lib/admin/form-state";
 import { cancelAsAdmin, checkInAsAdmin } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
@@ -9,7 +8,6 @@ import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
-import { actionId, parseActionArgs } from "@/lib/validation/action-args";
 import { tokenSettings } from "@/web/settings";
 
 function refusal(
@@ -21,67 +19,55 @@ function refusal(
 }
 
 export async function cancelReservationAction(id: number): Promise<FormState> {
-  const args = parseActionArgs([actionId], [id]);
-  const { user, t } = await adminContext(
-    args ? `/admin/reservations/${args[0]}` : "/admin/reservations",
-  );
-  if (!args) return refusedArguments(t);
-  const [reservationId] = args;
-  const result = await cancelAsAdmin({ db, actor: user, reservationId });
-  if (!result.ok) return refusal(t, result.reason);
-  const notice = await sendCancellationNotice({ db, reservationId });
-  return {
-    status: "ok",
-    message: notice.ok ? t.reservations.cancelled : t.reservations.cancelledNoMail,
-  };
+  return onRow("/admin/reservations", id, async ({ user, t }, reservationId) => {
+    const result = await cancelAsAdmin({ db, actor: user, reservationId });
+    if (!result.ok) return refusal(t, result.reason);
+    const notice = await sendCancellationNotice({ db, reservationId });
+    return {
+      status: "ok",
+      message: notice.ok ? t.reservations.cancelled : t.reservations.cancelledNoMail,
+    };
+  });
 }
 
 export async function checkInReservationAction(id: number): Promise<FormState> {
-  const args = parseActionArgs([actionId], [id]);
-  const { user, t } = await adminContext(
-    args ? `/admin/reservations/${args[0]}` : "/admin/reservations",
-  );
-  if (!args) return refusedArguments(t);
-  const [reservationId] = args;
-  const result = await checkInAsAdmin({ db, actor: user, reservationId });
-  if (!result.ok)
-    return refusal(
-      t,
-      // The admin page names no performance: `wrong_performance` cannot happen here.
-      result.reason === "token_not_found" || result.reason === "wrong_performance"
-        ? "not_found"
-        : result.reason,
-    );
-  return { status: "ok", message: t.reservations.checkedIn };
+  return onRow("/admin/reservations", id, async ({ user, t }, reservationId) => {
+    const result = await checkInAsAdmin({ db, actor: user, reservationId });
+    if (!result.ok)
+      return refusal(
+        t,
+        // The admin page names no performance: `wrong_performance` cannot happen here.
+        result.reason === "token_not_found" || result.reason === "wrong_performance"
+          ? "not_found"
+          : result.reason,
+      );
+    return { status: "ok", message: t.reservations.checkedIn };
+  });
 }
 
 export async function resendReservationEmailAction(id: number): Promise<FormState> {
-  const args = parseActionArgs([actionId], [id]);
-  const { user, t } = await adminContext(
-    args ? `/admin/reservations/${args[0]}` : "/admin/reservations",
-  );
-  if (!args) return refusedArguments(t);
-  const [reservationId] = args;
-  const result = await resendReservationLink({
-    db,
-    reservationId,
-    actor: user,
-    settings: tokenSettings(),
+  return onRow("/admin/reservations", id, async ({ user, t }, reservationId) => {
+    const result = await resendReservationLink({
+      db,
+      reservationId,
+      actor: user,
+      settings: tokenSettings(),
+    });
+    if (!result.ok)
+      return result.reason === "not_found"
+        ? refusal(t, "not_found")
+        : refusal(
+            t,
+            "reservation_closed",
+            t.reservations.statuses[
+              result.status as keyof AdminMessages["reservations"]["statuses"]
+            ] ?? result.status,
+          );
+    if (!result.sent) return { status: "error", message: t.reservations.resendFailed };
+    return {
+      status: "ok",
+      message:
+        result.kind === "ticket" ? t.reservations.resentTicket : t.reservations.resentConfirmation,
+    };
   });
-  if (!result.ok)
-    return result.reason === "not_found"
-      ? refusal(t, "not_found")
-      : refusal(
-          t,
-          "reservation_closed",
-          t.reservations.statuses[
-            result.status as keyof AdminMessages["reservations"]["statuses"]
-          ] ?? result.status,
-        );
-  if (!result.sent) return { status: "error", message: t.reservations.resendFailed };
-  return {
-    status: "ok",
-    message:
-      result.kind === "ticket" ? t.reservations.resentTicket : t.reservations.resentConfirmation,
-  };
 }

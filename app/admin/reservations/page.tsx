@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
 import { adminContext } from "@/web/admin-context";
 import {
   RESERVATION_STATUSES,
   reservationFilters,
   type ReservationFilters,
 } from "@/lib/admin/reservation-filters";
+import { performanceChoices } from "@/lib/admin/performances";
 import { listReservations } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
 
@@ -19,8 +22,6 @@ function hrefWith(filters: ReservationFilters, page: number) {
   return `/admin/reservations${params.size > 0 ? `?${params}` : ""}`;
 }
 
-const control = "mt-1 block w-full rounded-md border border-ink-muted bg-paper-raised px-3 py-2";
-
 export default async function ReservationsPage({
   searchParams,
 }: {
@@ -30,11 +31,7 @@ export default async function ReservationsPage({
   const filters = reservationFilters.parse(await searchParams);
   const [list, performances] = await Promise.all([
     listReservations(db, filters),
-    db.performance.findMany({
-      orderBy: { startsAt: "desc" },
-      take: 300,
-      select: { id: true, startsAt: true, show: { select: { title: true } } },
-    }),
+    performanceChoices(db),
   ]);
   const r = t.reservations;
   const c = r.columns;
@@ -47,15 +44,12 @@ export default async function ReservationsPage({
         aria-label={r.filters}
         className="mb-6 grid gap-4 rounded-lg border border-line bg-paper-raised p-4 sm:grid-cols-2 lg:grid-cols-4"
       >
-        <div>
-          <label htmlFor="filter-performance" className="font-semibold">
-            {r.performance}
-          </label>
+        <Field id="filter-performance" label={r.performance}>
           <select
             id="filter-performance"
             name="performance"
             defaultValue={filters.performance ?? ""}
-            className={control}
+            className={inputClass}
           >
             <option value="">{r.allPerformances}</option>
             {performances.map((p) => (
@@ -64,16 +58,13 @@ export default async function ReservationsPage({
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="filter-status" className="font-semibold">
-            {r.status}
-          </label>
+        </Field>
+        <Field id="filter-status" label={r.status}>
           <select
             id="filter-status"
             name="status"
             defaultValue={filters.status ?? ""}
-            className={control}
+            className={inputClass}
           >
             <option value="">{r.allStatuses}</option>
             {RESERVATION_STATUSES.map((status) => (
@@ -82,23 +73,18 @@ export default async function ReservationsPage({
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="filter-q" className="font-semibold">
-            {r.search}
-          </label>
+        </Field>
+        <Field id="filter-q" label={r.search}>
           <input
             id="filter-q"
             name="q"
             type="search"
             defaultValue={filters.q ?? ""}
-            className={control}
+            className={inputClass}
           />
-        </div>
+        </Field>
         <div className="flex items-end gap-3">
-          <button type="submit" className="rounded-md bg-accent px-4 py-2 font-semibold text-white">
-            {r.apply}
-          </button>
+          <Button type="submit">{r.apply}</Button>
           <Link href="/admin/reservations">{r.reset}</Link>
         </div>
       </form>

@@ -1,44 +1,26 @@
 import Link from "next/link";
-import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
-import { adminContext } from "@/web/admin-context";
+import { DataTable } from "@/components/admin/data-table";
+import { PageHeader } from "@/components/admin/page-header";
+import { showList } from "@/lib/admin/catalog";
 import { db } from "@/lib/db";
+import { adminContext } from "@/web/admin-context";
 
 export default async function ShowsPage() {
   const { t } = await adminContext("/admin/shows");
-  const shows = await db.show.findMany({
-    orderBy: { title: "asc" },
-    include: { _count: { select: { performances: true } } },
-  });
   const c = t.shows.columns;
   return (
     <>
       <PageHeader title={t.shows.title} action={{ href: "/admin/shows/new", label: t.shows.new }} />
-      {shows.length === 0 ? (
-        <p>{t.common.empty}</p>
-      ) : (
-        <TableScroller label={t.shows.title}>
-          <table className={tableClass}>
-            <thead>
-              <tr>
-                <th scope="col">{c.title}</th>
-                <th scope="col">{c.status}</th>
-                <th scope="col">{c.performances}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shows.map((show) => (
-                <tr key={show.id}>
-                  <td>
-                    <Link href={`/admin/shows/${show.id}`}>{show.title}</Link>
-                  </td>
-                  <td>{show.isPublished ? t.common.published : t.common.draft}</td>
-                  <td>{show._count.performances}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
-      )}
+      <DataTable
+        label={t.shows.title}
+        rows={await showList(db)}
+        empty={t.common.empty}
+        columns={[
+          { header: c.title, cell: (s) => <Link href={`/admin/shows/${s.id}`}>{s.title}</Link> },
+          { header: c.status, cell: (s) => (s.isPublished ? t.common.published : t.common.draft) },
+          { header: c.performances, cell: (s) => s._count.performances },
+        ]}
+      />
     </>
   );
 }

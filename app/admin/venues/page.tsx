@@ -1,14 +1,12 @@
 import Link from "next/link";
-import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
-import { adminContext } from "@/web/admin-context";
+import { DataTable } from "@/components/admin/data-table";
+import { PageHeader } from "@/components/admin/page-header";
+import { venueList } from "@/lib/admin/catalog";
 import { db } from "@/lib/db";
+import { adminContext } from "@/web/admin-context";
 
 export default async function VenuesPage() {
   const { t } = await adminContext("/admin/venues");
-  const venues = await db.venue.findMany({
-    orderBy: { name: "asc" },
-    include: { _count: { select: { performances: true } } },
-  });
   const c = t.venues.columns;
   return (
     <>
@@ -16,32 +14,16 @@ export default async function VenuesPage() {
         title={t.venues.title}
         action={{ href: "/admin/venues/new", label: t.venues.new }}
       />
-      {venues.length === 0 ? (
-        <p>{t.common.empty}</p>
-      ) : (
-        <TableScroller label={t.venues.title}>
-          <table className={tableClass}>
-            <thead>
-              <tr>
-                <th scope="col">{c.name}</th>
-                <th scope="col">{c.city}</th>
-                <th scope="col">{c.performances}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {venues.map((venue) => (
-                <tr key={venue.id}>
-                  <td>
-                    <Link href={`/admin/venues/${venue.id}`}>{venue.name}</Link>
-                  </td>
-                  <td>{venue.city}</td>
-                  <td>{venue._count.performances}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
-      )}
+      <DataTable
+        label={t.venues.title}
+        rows={await venueList(db)}
+        empty={t.common.empty}
+        columns={[
+          { header: c.name, cell: (v) => <Link href={`/admin/venues/${v.id}`}>{v.name}</Link> },
+          { header: c.city, cell: (v) => v.city },
+          { header: c.performances, cell: (v) => v._count.performances },
+        ]}
+      />
     </>
   );
 }

@@ -1,44 +1,23 @@
-import { notFound } from "next/navigation";
+import { adminRow } from "@/app/admin/crud-page";
 import { deletePageAction, savePageAction } from "@/app/admin/pages/actions";
-import { ConfirmAction } from "@/components/admin/confirm-action";
+import { DeleteSection } from "@/components/admin/delete-section";
 import { PageHeader } from "@/components/admin/page-header";
 import { PageForm } from "@/components/admin/page-form";
-import { adminContext } from "@/web/admin-context";
-import { routeId } from "@/lib/admin/route-id";
-import { db } from "@/lib/db";
+import { pageById } from "@/lib/admin/catalog";
 import { fill } from "@/lib/i18n/fill";
 
 export default async function EditPagePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
-  const { t } = await adminContext(`/admin/pages/${id ?? ""}`);
-  const page = id ? await db.page.findUnique({ where: { id } }) : null;
-  if (!page) notFound();
+  const { t, row: page } = await adminRow(params, "/admin/pages", pageById);
   return (
     <>
       <PageHeader title={t.pages.editTitle} />
-      <PageForm
-        action={savePageAction.bind(null, page.id)}
-        defaults={{
-          title: page.title,
-          slug: page.slug,
-          body: page.body,
-          titleEn: page.titleEn,
-          bodyEn: page.bodyEn,
-          isPublished: page.isPublished,
-        }}
+      <PageForm action={savePageAction.bind(null, page.id)} page={page} t={t} />
+      <DeleteSection
+        name="confirm_delete_page"
+        action={deletePageAction.bind(null, page.id)}
+        question={fill(t.pages.deleteConfirm, { title: page.title })}
         t={t}
       />
-      <div className="mt-10 border-t border-line pt-6">
-        <ConfirmAction
-          name="confirm_delete_page"
-          action={deletePageAction.bind(null, page.id)}
-          label={t.common.delete}
-          title={t.common.confirmTitle}
-          question={fill(t.pages.deleteConfirm, { title: page.title })}
-          confirmLabel={t.common.delete}
-          keepLabel={t.common.keep}
-        />
-      </div>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { savePageAction } from "@/app/admin/pages/actions";
-import { PageHeader } from "@/components/admin/page-header";
 import { PageForm } from "@/components/admin/page-form";
+import { PageHeader } from "@/components/admin/page-header";
 import { adminContext } from "@/web/admin-context";
 
 export default async function NewPagePage() {
@@ -8,11 +8,7 @@ export default async function NewPagePage() {
   return (
     <>
       <PageHeader title={t.pages.new} />
-      <PageForm
-        action={savePageAction.bind(null, null)}
-        defaults={{ title: "", slug: "", body: "", titleEn: "", bodyEn: "", isPublished: false }}
-        t={t}
-      />
+      <PageForm action={savePageAction.bind(null, null)} t={t} />
     </>
   );
 }

@@ -1,30 +1,21 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { adminRow } from "@/app/admin/crud-page";
 import { deletePerformanceAction, savePerformanceAction } from "@/app/admin/performances/actions";
-import { performanceOptions } from "@/app/admin/performances/performance-options";
-import { ConfirmAction } from "@/components/admin/confirm-action";
+import { DeleteSection } from "@/components/admin/delete-section";
 import { PageHeader } from "@/components/admin/page-header";
 import { PerformanceForm } from "@/components/admin/performance-form";
-import { adminContext } from "@/web/admin-context";
-import { routeId } from "@/lib/admin/route-id";
-import { availabilityByPerformance } from "@/lib/availability";
+import { performanceById, performanceOptions } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { utcToZonedLocal } from "@/lib/time";
 
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
-  const { t, timeZone, when } = await adminContext(`/admin/performances/${id ?? ""}`);
-  const performance = id
-    ? await db.performance.findUnique({
-        where: { id },
-        include: { show: { select: { title: true } } },
-      })
-    : null;
-  if (!performance) notFound();
-  const [{ shows, venues }, availability] = await Promise.all([
-    performanceOptions(),
-    availabilityByPerformance(db, [performance.id]),
-  ]);
+  const {
+    t,
+    timeZone,
+    when,
+    row: performance,
+  } = await adminRow(params, "/admin/performances", performanceById);
+  const { shows, venues } = await performanceOptions(db);
   const p = t.performances;
   return (
     <>
@@ -65,20 +56,15 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         }}
         shows={shows}
         venues={venues}
-        confirmedSeats={availability.get(performance.id)?.confirmedSeats ?? 0}
+        confirmedSeats={performance.confirmedSeats}
         t={t}
       />
-      <div className="mt-10 border-t border-line pt-6">
-        <ConfirmAction
-          name="confirm_delete_performance"
-          action={deletePerformanceAction.bind(null, performance.id)}
-          label={t.common.delete}
-          title={t.common.confirmTitle}
-          question={p.deleteConfirm}
-          confirmLabel={t.common.delete}
-          keepLabel={t.common.keep}
-        />
-      </div>
+      <DeleteSection
+        name="confirm_delete_performance"
+        action={deletePerformanceAction.bind(null, performance.id)}
+        question={p.deleteConfirm}
+        t={t}
+      />
     </>
   );
 }

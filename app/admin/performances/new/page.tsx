@@ -1,9 +1,10 @@
 import { savePerformanceAction } from "@/app/admin/performances/actions";
-import { performanceOptions } from "@/app/admin/performances/performance-options";
 import { PageHeader } from "@/components/admin/page-header";
 import { PerformanceForm } from "@/components/admin/performance-form";
+import { performanceOptions } from "@/lib/admin/performances";
+import { db } from "@/lib/db";
+import { parseRowId } from "@/lib/validation/text";
 import { adminContext } from "@/web/admin-context";
-import { routeId } from "@/lib/admin/route-id";
 
 export default async function NewPerformancePage({
   searchParams,
@@ -11,8 +12,8 @@ export default async function NewPerformancePage({
   searchParams: Promise<{ show?: string }>;
 }) {
   const { t } = await adminContext("/admin/performances/new");
-  const { shows, venues } = await performanceOptions();
-  const show = routeId((await searchParams).show);
+  const { shows, venues } = await performanceOptions(db);
+  const show = parseRowId((await searchParams).show);
   return (
     <>
       <PageHeader title={t.performances.new}>

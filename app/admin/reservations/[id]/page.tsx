@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import {
   cancelReservationAction,
   checkInReservationAction,
@@ -7,18 +6,16 @@ import {
 } from "@/app/admin/reservations/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { PageHeader } from "@/components/admin/page-header";
-import { adminContext } from "@/web/admin-context";
+import { adminRow } from "@/app/admin/crud-page";
 import { reservationDetail } from "@/lib/admin/reservations";
-import { routeId } from "@/lib/admin/route-id";
-import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 
 export default async function ReservationPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
-  const { t, when } = await adminContext(`/admin/reservations/${id ?? ""}`);
-  const detail = id ? await reservationDetail(db, id) : null;
-  if (!detail) notFound();
-  const { reservation, events } = detail;
+  const {
+    t,
+    when,
+    row: { reservation, events },
+  } = await adminRow(params, "/admin/reservations", reservationDetail);
   const r = t.reservations;
   const status = reservation.checkIn ? r.statuses.checked_in : r.statuses[reservation.status];
   const canCancel =
@@ -28,6 +25,31 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
   const canResend =
     !reservation.checkIn &&
     (reservation.status === "pending" || reservation.status === "confirmed");
+  const party = { name: reservation.name, party: reservation.partySize };
+  // What the admin may do now, in the order the page offers it.
+  const actions = [
+    canCheckIn && {
+      name: "confirm_check_in",
+      action: checkInReservationAction,
+      label: r.checkIn,
+      question: fill(r.checkInConfirm, party),
+      tone: "neutral" as const,
+    },
+    canResend && {
+      name: "confirm_resend_email",
+      action: resendReservationEmailAction,
+      label: r.resend,
+      question: fill(r.resendConfirm, { email: reservation.email }),
+      tone: "neutral" as const,
+    },
+    canCancel && {
+      name: "confirm_cancel_reservation",
+      action: cancelReservationAction,
+      label: r.cancel,
+      question: fill(r.cancelConfirm, party),
+      tone: "danger" as const,
+    },
+  ].filter((action) => action !== false);
   const facts = [
     [r.columns.status, status],
     [
@@ -66,53 +88,23 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
         </dl>
       </section>
 
-      {canCancel || canCheckIn || canResend ? (
+      {actions.length > 0 ? (
         <section aria-labelledby="actions-heading" className="mb-8">
           <h2 id="actions-heading" className="mb-2 text-xl font-semibold">
             {t.common.actions}
           </h2>
           <div className="flex flex-wrap items-start gap-3">
-            {canCheckIn ? (
+            {actions.map(({ name, action, label, question, tone }) => (
               <ConfirmAction
-                name="confirm_check_in"
-                action={checkInReservationAction.bind(null, reservation.id)}
-                label={r.checkIn}
-                title={r.checkIn}
-                question={fill(r.checkInConfirm, {
-                  name: reservation.name,
-                  party: reservation.partySize,
-                })}
-                confirmLabel={r.checkIn}
+                key={name}
+                name={name}
+                action={action.bind(null, reservation.id)}
+                label={label}
+                question={question}
                 keepLabel={t.common.keep}
-                tone="neutral"
+                tone={tone}
               />
-            ) : null}
-            {canResend ? (
-              <ConfirmAction
-                name="confirm_resend_email"
-                action={resendReservationEmailAction.bind(null, reservation.id)}
-                label={r.resend}
-                title={r.resend}
-                question={fill(r.resendConfirm, { email: reservation.email })}
-                confirmLabel={r.resend}
-                keepLabel={t.common.keep}
-                tone="neutral"
-              />
-            ) : null}
-            {canCancel ? (
-              <ConfirmAction
-                name="confirm_cancel_reservation"
-                action={cancelReservationAction.bind(null, reservation.id)}
-                label={r.cancel}
-                title={r.cancel}
-                question={fill(r.cancelConfirm, {
-                  name: reservation.name,
-                  party: reservation.partySize,
-                })}
-                confirmLabel={r.cancel}
-                keepLabel={t.common.keep}
-              />
-            ) : null}
+            ))}
           </div>
         </section>
       ) : null}

@@ -1,6 +1,6 @@
 import { saveShowAction } from "@/app/admin/shows/actions";
-import { PageHeader } from "@/components/admin/page-header";
 import { ShowForm } from "@/components/admin/show-form";
+import { PageHeader } from "@/components/admin/page-header";
 import { adminContext } from "@/web/admin-context";
 
 export default async function NewShowPage() {
@@ -8,20 +8,7 @@ export default async function NewShowPage() {
   return (
     <>
       <PageHeader title={t.shows.new} />
-      <ShowForm
-        action={saveShowAction.bind(null, null)}
-        defaults={{
-          title: "",
-          slug: "",
-          summary: "",
-          description: "",
-          summaryEn: "",
-          descriptionEn: "",
-          posterImage: "",
-          isPublished: false,
-        }}
-        t={t}
-      />
+      <ShowForm action={saveShowAction.bind(null, null)} t={t} />
     </>
   );
 }

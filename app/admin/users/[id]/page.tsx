@@ -1,21 +1,11 @@
-import { notFound } from "next/navigation";
+import { adminRow } from "@/app/admin/crud-page";
 import { resetPasswordAction, updateUserAction } from "@/app/admin/users/actions";
 import { PageHeader } from "@/components/admin/page-header";
 import { EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
-import { adminContext } from "@/web/admin-context";
-import { routeId } from "@/lib/admin/route-id";
-import { db } from "@/lib/db";
+import { userById } from "@/lib/admin/users";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
-  const { t, user: me } = await adminContext(`/admin/users/${id ?? ""}`);
-  const user = id
-    ? await db.user.findUnique({
-        where: { id },
-        select: { id: true, email: true, name: true, role: true, isActive: true },
-      })
-    : null;
-  if (!user) notFound();
+  const { t, user: me, row: user } = await adminRow(params, "/admin/users", userById);
   return (
     <>
       <PageHeader title={t.users.editTitle}>

@@ -1,6 +1,6 @@
 import { saveVenueAction } from "@/app/admin/venues/actions";
-import { PageHeader } from "@/components/admin/page-header";
 import { VenueForm } from "@/components/admin/venue-form";
+import { PageHeader } from "@/components/admin/page-header";
 import { adminContext } from "@/web/admin-context";
 
 export default async function NewVenuePage() {
@@ -8,11 +8,7 @@ export default async function NewVenuePage() {
   return (
     <>
       <PageHeader title={t.venues.new} />
-      <VenueForm
-        action={saveVenueAction.bind(null, null)}
-        defaults={{ name: "", slug: "", address: "", city: "Roma", notes: "" }}
-        t={t}
-      />
+      <VenueForm action={saveVenueAction.bind(null, null)} t={t} />
     </>
   );
 }

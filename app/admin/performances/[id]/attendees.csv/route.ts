@@ -1,6 +1,6 @@
 import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
 import { toCsv } from "@/lib/admin/csv";
-import { routeId } from "@/lib/admin/route-id";
+import { parseRowId } from "@/lib/validation/text";
 import { authorizeRequest } from "@/web/auth/guards";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -22,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     );
   }
   if (!auth.ok) return auth.response;
-  const id = routeId((await params).id);
+  const id = parseRowId((await params).id);
   const performance = id ? await performanceHeading(db, id) : null;
   if (!id || !performance) return problem(404, "not_found", "No such performance.");
 

@@ -1,21 +1,21 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
-import { adminContext } from "@/web/admin-context";
+import { adminRow } from "@/app/admin/crud-page";
 import { checkInsOf, performanceHeading } from "@/lib/admin/attendees";
-import { routeId } from "@/lib/admin/route-id";
 import { availabilityByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
 
 export default async function CheckInsPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
-  const { t, when, locale, timeZone } = await adminContext(
-    `/admin/performances/${id ?? ""}/check-ins`,
-  );
-  const performance = id ? await performanceHeading(db, id) : null;
-  if (!id || !performance) notFound();
+  const {
+    t,
+    when,
+    locale,
+    timeZone,
+    id,
+    row: performance,
+  } = await adminRow(params, "/admin/performances", performanceHeading, "/check-ins");
   const [checkIns, availability] = await Promise.all([
     checkInsOf(db, id),
     availabilityByPerformance(db, [id]),

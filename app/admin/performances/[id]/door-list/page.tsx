@@ -1,21 +1,21 @@
-import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/admin/print-button";
 import { tableClass } from "@/components/admin/page-header";
-import { adminContext } from "@/web/admin-context";
+import { adminRow } from "@/app/admin/crud-page";
 import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
-import { routeId } from "@/lib/admin/route-id";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
 
 /** The paper fallback for the door: confirmed parties by name, with a box to tick. */
 export default async function DoorListPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = routeId((await params).id);
-  const { t, when, locale, timeZone } = await adminContext(
-    `/admin/performances/${id ?? ""}/door-list`,
-  );
-  const performance = id ? await performanceHeading(db, id) : null;
-  if (!id || !performance) notFound();
+  const {
+    t,
+    when,
+    locale,
+    timeZone,
+    id,
+    row: performance,
+  } = await adminRow(params, "/admin/performances", performanceHeading, "/door-list");
   const attendees = await attendeesOf(db, id, { confirmedOnly: true });
   const seats = attendees.reduce((sum, a) => sum + a.partySize, 0);
   const a = t.attendees;

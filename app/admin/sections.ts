@@ -1,0 +1,40 @@
+import type { CrudSection } from "@/app/admin/crud-actions";
+import * as catalog from "@/lib/admin/catalog";
+import { deletePerformance, savePerformance } from "@/lib/admin/performances";
+import { db } from "@/lib/db";
+import { tokenSettings } from "@/web/settings";
+
+// The four sections of the generic list / edit / delete-with-protect shape.
+
+/** A section whose rows are saved and deleted with only the admin as context. */
+function section(
+  path: string,
+  entity: "show" | "venue" | "page",
+  save: typeof catalog.saveShow,
+  remove: typeof catalog.deleteShow,
+): CrudSection {
+  return {
+    path,
+    entity,
+    save: ({ user }, id, input) => save({ db, actor: user, id, input }),
+    remove: ({ user }, id) => remove({ db, actor: user, id }),
+  };
+}
+
+export const showsSection = section("/admin/shows", "show", catalog.saveShow, catalog.deleteShow);
+export const venuesSection = section(
+  "/admin/venues",
+  "venue",
+  catalog.saveVenue,
+  catalog.deleteVenue,
+);
+export const pagesSection = section("/admin/pages", "page", catalog.savePage, catalog.deletePage);
+
+export const performancesSection: CrudSection = {
+  path: "/admin/performances",
+  entity: "performance",
+  save: ({ user, timeZone }, id, input) =>
+    savePerformance({ db, actor: user, id, input, timeZone, tokenSettings: tokenSettings() }),
+  remove: ({ user }, id) => deletePerformance({ db, actor: user, id }),
+  savedTo: (id) => `/admin/performances/${id}?notice=performance_saved`,
+};

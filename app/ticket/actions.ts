@@ -4,7 +4,6 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import { getLocale } from "@/web/i18n/locale";
-import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { cancelReservationWithTicket } from "@/lib/reservations/cancel-reservation";
 import { findTicket, type TicketState } from "@/lib/reservations/find-ticket";
 import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
@@ -60,6 +59,5 @@ export async function cancelTicket(token: string): Promise<CancelTicketResult> {
     if (result.reason === "already_cancelled") return { ok: true };
     return { ok: false, reason: result.reason };
   }
-  await sendCancellationNotice({ db, reservationId: result.reservationId });
   return { ok: true };
 }

@@ -6,7 +6,6 @@ import { cancelAsAdmin, checkInAsAdmin } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
-import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
 import { tokenSettings } from "@/web/settings";
 
@@ -22,11 +21,8 @@ export async function cancelReservationAction(reservationId: number): Promise<Fo
   const { user, t } = await adminContext(`/admin/reservations/${reservationId}`);
   const result = await cancelAsAdmin({ db, actor: user, reservationId });
   if (!result.ok) return refusal(t, result.reason);
-  const notice = await sendCancellationNotice({ db, reservationId });
-  return {
-    status: "ok",
-    message: notice.ok ? t.reservations.cancelled : t.reservations.cancelledNoMail,
-  };
+  // The notice was queued with the cancellation (its history is on this page).
+  return { status: "ok", message: t.reservations.cancelled };
 }
 
 export async function checkInReservationAction(reservationId: number): Promise<FormState> {
@@ -61,7 +57,6 @@ export async function resendReservationEmailAction(reservationId: number): Promi
             result.status as keyof AdminMessages["reservations"]["statuses"]
           ] ?? result.status,
         );
-  if (!result.sent) return { status: "error", message: t.reservations.resendFailed };
   return {
     status: "ok",
     message:

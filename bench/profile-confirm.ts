@@ -11,7 +11,6 @@ import { createBenchPerformance, insertPendingReservations } from "@/bench/fixtu
 import { summarize } from "@/bench/load";
 import { runConfirmCeiling } from "@/bench/scenarios/confirm-ceiling";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { fileTransport } from "@/lib/mail/transport";
 import { TEST_SETTINGS } from "@/tests/support/factories";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
 import { ticketQrPng } from "@/lib/reservations/ticket-qr";

@@ -2,6 +2,7 @@
 
 import { adminContext } from "@/web/admin-context";
 import type { FormState } from "@/lib/admin/form-state";
+import { sendEmailAgain } from "@/lib/admin/email-deliveries";
 import { cancelAsAdmin, checkInAsAdmin } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
@@ -62,4 +63,24 @@ export async function resendReservationEmailAction(reservationId: number): Promi
     message:
       result.kind === "ticket" ? t.reservations.resentTicket : t.reservations.resentConfirmation,
   };
+}
+
+/** "Send again" for a failed email (the reservation page and /admin/emails). */
+export async function sendEmailAgainAction(deliveryId: number): Promise<FormState> {
+  const { user, t } = await adminContext("/admin/emails");
+  const result = await sendEmailAgain({
+    db,
+    deliveryId,
+    actor: user,
+    settings: tokenSettings(),
+  });
+  if (result.ok) return { status: "ok", message: t.emails.sentAgain };
+  if (result.reason === "not_failed") return { status: "error", message: t.emails.notFailed };
+  if (result.reason === "not_found") return refusal(t, "not_found");
+  return refusal(
+    t,
+    "reservation_closed",
+    t.reservations.statuses[result.status as keyof AdminMessages["reservations"]["statuses"]] ??
+      result.status,
+  );
 }

@@ -6,8 +6,10 @@ import {
   resendReservationEmailAction,
 } from "@/app/admin/reservations/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
+import { EmailDeliveriesTable } from "@/components/admin/email-deliveries-table";
 import { PageHeader } from "@/components/admin/page-header";
 import { adminContext } from "@/web/admin-context";
+import { emailHistory } from "@/lib/admin/email-deliveries";
 import { reservationDetail } from "@/lib/admin/reservations";
 import { routeId } from "@/lib/admin/route-id";
 import { db } from "@/lib/db";
@@ -15,9 +17,10 @@ import { fill } from "@/lib/i18n/fill";
 
 export default async function ReservationPage({ params }: { params: Promise<{ id: string }> }) {
   const id = routeId((await params).id);
-  const { t, when } = await adminContext(`/admin/reservations/${id ?? ""}`);
+  const { t, when, whenShort } = await adminContext(`/admin/reservations/${id ?? ""}`);
   const detail = id ? await reservationDetail(db, id) : null;
   if (!detail) notFound();
+  const emails = await emailHistory(db, detail.reservation.id);
   const { reservation, events } = detail;
   const r = t.reservations;
   const status = reservation.checkIn ? r.statuses.checked_in : r.statuses[reservation.status];
@@ -116,6 +119,17 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
           </div>
         </section>
       ) : null}
+
+      <section aria-labelledby="emails-heading" className="mb-8">
+        <h2 id="emails-heading" className="mb-2 text-xl font-semibold">
+          {t.emails.history}
+        </h2>
+        {emails.length === 0 ? (
+          <p>{t.emails.noHistory}</p>
+        ) : (
+          <EmailDeliveriesTable rows={emails} t={t} when={whenShort} />
+        )}
+      </section>
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-xl font-semibold">

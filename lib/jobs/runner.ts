@@ -101,6 +101,10 @@ export async function startJobRunner(
     pollInterval: settings.pollInterval ?? 1000,
     noHandleSignals: settings.handleSignals === false,
     logger: jsonLogger,
+    // Completion and failure marks go through graphile-worker's batcher, which a graceful
+    // shutdown flushes; unbatched, a mark still in flight is lost when the process exits
+    // on SIGTERM, and the finished job would run again after its lock expires.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     taskList: jobTasks(db, settings),
     parsedCronItems: settings.cron === false ? [] : parseCrontab(CRONTAB),
   });

@@ -7,6 +7,7 @@ import { jobTasks } from "@/lib/jobs/runner";
 import { queueEmail } from "@/lib/mail/email-queue";
 import { MailDeliveryError, type MailTransport, type OutgoingMail } from "@/lib/mail/transport";
 import { bookPerformance } from "@/lib/reservations/book-performance";
+import { cancelReservation } from "@/lib/reservations/cancel-reservation";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
 import { deliverQueuedEmails, testRunnerSettings } from "@/tests/support/email-jobs";
 import {
@@ -202,6 +203,35 @@ describe("email jobs", () => {
     expect(again).toHaveLength(1);
     expect(again[0].text).toMatch(/\/ticket#token=[A-Za-z0-9_-]{43}/);
     expect(await failedEmails(db)).toHaveLength(1); // the old row stays as history
+  });
+
+  it("a cancellation notice is queued with the cancellation, and a failed one can be sent again", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const performance = await createPerformance();
+    const booked = await bookConfirmed(performance.id);
+    await deliverQueuedEmails();
+    const admin = await createStaffUser("ADMIN");
+    expect(
+      await cancelReservation({ db, reservationId: booked.reservationId, actor: admin }),
+    ).toMatchObject({ ok: true });
+    await deliverQueuedEmails(async () => {
+      throw new MailDeliveryError("smtp_550", true);
+    });
+    const [failed] = await failedEmails(db);
+    expect(failed).toMatchObject({ kind: "cancellation", lastError: "smtp_550" });
+    expect(
+      await sendEmailAgain({ db, deliveryId: failed.id, settings: TEST_SETTINGS, actor: admin }),
+    ).toEqual({ ok: true, kind: "cancellation" });
+    expect(
+      await sendEmailAgain({
+        db,
+        deliveryId: failed.id + 1,
+        settings: TEST_SETTINGS,
+        actor: admin,
+      }),
+    ).toEqual({ ok: false, reason: "not_failed" });
+    const sent = await deliverQueuedEmails();
+    expect(sent.map((m) => m.subject)).toEqual([expect.stringMatching(/^Prenotazione annullata/)]);
   });
 
   it("a confirmation email whose link was replaced before it went out is skipped", async () => {

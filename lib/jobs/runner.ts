@@ -40,7 +40,7 @@ const CRONTAB = [
   "* * * * * expire_reservations ?max=1",
   // Expired rate-limit counters.
   "7 * * * * cleanup_rate_limits ?max=3",
-  // Personal data of reservations older than RETENTION_DAYS (03:30 in Rome, 01:30/02:30 UTC).
+  // Personal data of reservations older than RETENTION_DAYS, daily at 01:30 UTC (02:30 or 03:30 in Rome).
   "30 1 * * * retention_purge ?fill=1d&max=5",
 ].join("\n");
 

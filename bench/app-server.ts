@@ -101,7 +101,12 @@ async function waitForHealth(
   throw new Error(`the app server did not become healthy within 60 s:\n${output()}`);
 }
 
-export type AppServer = { baseUrl: string; stop: () => Promise<void> };
+export type AppServer = {
+  baseUrl: string;
+  stop: () => Promise<void>;
+  /** The server's NEXTAUTH_SECRET (the mail drain seals tokens with it). */
+  secret: string;
+};
 
 /** Where the app server's stderr (errors; request logs are off) goes during a run. */
 export const SERVER_LOG = path.join(tmpdir(), "azionelab-bench-server.log");
@@ -145,6 +150,8 @@ export async function startAppServer({
 }): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Known to the bench too: the mail drain seals tickets' tokens as the app does.
+  const secret = randomBytes(32).toString("base64url");
   const child = spawn(
     process.execPath,
     ["--import", path.join(ROOT, "scripts", "request-log.mjs"), path.join(buildDir, "server.js")],
@@ -159,7 +166,7 @@ export async function startAppServer({
         DATABASE_URL: databaseUrl,
         APP_URL: baseUrl,
         NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_SECRET: secret,
         RATE_LIMIT: "off",
         EMAIL_TRANSPORT: "file",
         MAIL_DIR: mailDir,
@@ -190,5 +197,5 @@ export async function startAppServer({
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, stop, secret };
 }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
+import { installJobQueue } from "@/lib/jobs/runner";
 import { migrate } from "@/lib/migrate";
 import {
   createDatabase,
@@ -46,6 +47,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const name = uniqueDatabaseName(PREFIX);
   const url = await createDatabase(server, name);
   await migrate({ connectionString: url });
+  await installJobQueue(url);
   const serverVersion = await withServerClient(
     server,
     async (client) =>

@@ -11,9 +11,7 @@ import { createBenchPerformance, insertPendingReservations } from "@/bench/fixtu
 import { summarize } from "@/bench/load";
 import { runConfirmCeiling } from "@/bench/scenarios/confirm-ceiling";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { fileTransport } from "@/lib/mail/transport";
 import { TEST_SETTINGS } from "@/tests/support/factories";
-import { confirmAndSendTicket } from "@/lib/reservations/confirm-and-send-ticket";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
 import { ticketQrPng } from "@/lib/reservations/ticket-qr";
 import { generateToken } from "@/lib/tokens";
@@ -75,10 +73,6 @@ try {
     confirmReservation({ db, token, settings: TEST_SETTINGS });
   await race("confirmReservation (Prisma, pool 10)", 10, confirmOnly);
   await race("confirmReservation (Prisma, pool 32)", 32, confirmOnly);
-  const transport = fileTransport(mailDir);
-  await race("confirmAndSendTicket (Prisma pool 10 + ticket email)", 10, (db, token) =>
-    confirmAndSendTicket({ db, token, settings: TEST_SETTINGS, transport }),
-  );
   const startedAt = performance.now();
   for (let i = 0; i < 100; i += 1) ticketQrPng(generateToken());
   console.log(`ticketQrPng alone: ${((performance.now() - startedAt) / 100).toFixed(1)} ms each`);

@@ -25,6 +25,7 @@ import { verdict } from "@/bench/checks";
 import { openBenchDatabase, openPool, type BenchDatabase } from "@/bench/database";
 import { createStaffUser } from "@/bench/fixtures";
 import { formatFailures, formatTable, target, type Row } from "@/bench/report";
+import { measureConfirmHotDrain, runSaturatedDrain } from "@/bench/scenarios/mail-drain";
 import { runBook } from "@/bench/scenarios/book";
 import { runCheckIn } from "@/bench/scenarios/check-in";
 import { runConfirmCeiling } from "@/bench/scenarios/confirm-ceiling";
@@ -168,6 +169,31 @@ async function main(): Promise<number> {
           targets: [],
         },
       ];
+    });
+    await attempt(rows, "mail-drain", async () => {
+      // The ticket emails of confirm-hot (delivered while it ran), then a saturated queue.
+      const underLoad = await measureConfirmHotDrain(sql);
+      const saturated = await runSaturatedDrain({ sql, secret: server.secret, count: 1000 });
+      const drainRows: Row[] = [
+        {
+          scenario: "mail drain (confirm-hot's tickets)",
+          latency: underLoad.latency,
+          verdict: underLoad.verdict,
+          note: "p50/p95 = commit → delivered",
+          targets: [],
+        },
+        {
+          scenario: "mail drain (1,000 tickets queued)",
+          latency: saturated.latency,
+          verdict: saturated.verdict,
+          note: "p50/p95 = commit → delivered",
+          targets:
+            hotPerSecond === undefined
+              ? []
+              : [target("emails/s ≥ confirm-hot/s", saturated.latency.perSecond >= hotPerSecond)],
+        },
+      ];
+      return drainRows;
     });
     await attempt(rows, "book", async () => {
       const book = await runBook({ baseUrl, sql, ...SIZES.book });

@@ -122,7 +122,7 @@ test.describe("without JavaScript", () => {
 
     // "Send the email again": a new link replaces the old one.
     await page.getByRole("button", { name: "Invia di nuovo l'email" }).click();
-    await expect(page.getByText("Email inviata di nuovo")).toBeVisible();
+    await expect(page.getByText("Nuova email in arrivo")).toBeVisible();
     await expect.poll(async () => (await newestMail(email)).file).not.toBe(first.file);
     expect(linkIn(await newestMail(email), "confirm")).not.toBe(linkIn(first, "confirm"));
   });

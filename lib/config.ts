@@ -18,7 +18,16 @@ const configSchema = z
     NEXTAUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url().optional(),
     PORT: positiveInt(3000),
-    EMAIL_TRANSPORT: z.enum(["resend", "file"]).optional(),
+    EMAIL_TRANSPORT: z.enum(["resend", "file", "smtp"]).optional(),
+    // For EMAIL_TRANSPORT=smtp: smtp://user:password@host:587 (STARTTLS) or smtps://…:465.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+    // The job runner inside the app process: `off` when `npm run worker` runs it elsewhere.
+    JOB_RUNNER: z.enum(["on", "off"]).default("on"),
+    // Jobs (emails) one runner works on at once.
+    JOB_CONCURRENCY: positiveInt(4),
     MAIL_DIR: z.string().default(".data/mail"),
     RESEND_API_KEY: z.string().optional(),
     EMAIL_FROM: z.string().default("AzioneLab <biglietteria@azionelab.example>"),
@@ -41,6 +50,13 @@ const configSchema = z
   })
   .superRefine((env, ctx) => {
     const transport = env.EMAIL_TRANSPORT ?? defaultTransport(env.NODE_ENV);
+    if (transport === "smtp" && !env.SMTP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "required when EMAIL_TRANSPORT=smtp",
+      });
+    }
     if (transport === "resend" && !env.RESEND_API_KEY) {
       ctx.addIssue({
         code: "custom",

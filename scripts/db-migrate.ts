@@ -1,5 +1,6 @@
 // Needs only DATABASE_URL (not the app's other settings), so the one-shot migration
 // service of compose.yml does not need the app's secrets.
+import { installJobQueue } from "@/lib/jobs/runner";
 import { migrate } from "@/lib/migrate";
 
 const connectionString = process.env.DATABASE_URL;
@@ -16,6 +17,10 @@ try {
       ? `Database is up to date (${report.alreadyApplied} migrations applied earlier).`
       : `Applied ${report.applied.length} migration(s); ${report.alreadyApplied} were already applied.`,
   );
+  // The job queue's own schema (graphile_worker), which bookings add jobs to: installed
+  // here so the app can queue emails before any runner has started.
+  await installJobQueue(connectionString);
+  console.log("Job queue schema (graphile_worker) is up to date.");
 } catch (error) {
   console.error(`Migration failed: ${(error as Error).message}`);
   process.exit(1);

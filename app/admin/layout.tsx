@@ -14,6 +14,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const items = [
     { href: "/admin", label: t.nav.dashboard },
     { href: "/admin/reservations", label: t.nav.reservations },
+    { href: "/admin/emails", label: t.nav.emails },
     { href: "/admin/performances", label: t.nav.performances },
     { href: "/admin/shows", label: t.nav.shows },
     { href: "/admin/venues", label: t.nav.venues },

@@ -5,8 +5,10 @@ import { z } from "zod";
 import { ticketDataFor, type TicketData } from "@/web/ticket-data";
 import { db } from "@/lib/db";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { confirmAndSendTicket } from "@/lib/reservations/confirm-and-send-ticket";
-import type { ConfirmReservationResult } from "@/lib/reservations/confirm-reservation";
+import {
+  confirmReservation,
+  type ConfirmReservationResult,
+} from "@/lib/reservations/confirm-reservation";
 import { isWellFormedToken } from "@/lib/tokens";
 import { clientAddress } from "@/web/http/client-address";
 import { getLocale } from "@/web/i18n/locale";
@@ -51,7 +53,8 @@ export async function confirmBooking(token: unknown): Promise<ConfirmOutcome> {
   if (!parsed.success) return { kind: "unknown" };
   const limit = await consumeRateLimit("confirm", clientAddress(await headers()));
   if (!limit.ok) return { kind: "rate_limited" };
-  const result = await confirmAndSendTicket({
+  // The ticket email is queued in the confirmation's transaction.
+  const result = await confirmReservation({
     db,
     token: parsed.data,
     settings: tokenSettings(),

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { getLocale } from "@/web/i18n/locale";
-import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { cancelReservationWithTicket } from "@/lib/reservations/cancel-reservation";
 import { parseActionArgs } from "@/lib/validation/action-args";
 import { ticketDataFor, type TicketData } from "@/web/ticket-data";
@@ -36,6 +35,5 @@ export async function cancelTicket(token: string): Promise<CancelTicketResult> {
     if (result.reason === "already_cancelled") return { ok: true };
     return { ok: false, reason: result.reason };
   }
-  await sendCancellationNotice({ db, reservationId: result.reservationId });
   return { ok: true };
 }

@@ -19,7 +19,8 @@ const bookingBody = (n: number) => ({
 
 /**
  * book: `amount` reservations created through the JSON endpoint. Each one is a pending
- * reservation, a confirmation token and a confirmation email (the file transport).
+ * reservation, a confirmation token and a queued confirmation email, which the runner in
+ * the server delivers (the file transport); the check waits for every one of them.
  */
 export async function runBook({
   baseUrl,
@@ -42,7 +43,7 @@ export async function runBook({
   await warmUp(baseUrl, { method: "POST", path, body: {} });
 
   let next = 0;
-  let emailsSent = 0;
+  let emailsQueued = 0;
   const load = await drive({
     baseUrl,
     connections,
@@ -53,8 +54,11 @@ export async function runBook({
         name: "book",
         request: () => ({ method: "POST", path, body: bookingBody((next += 1)) }),
         onResponse: (status, body) => {
-          if (status === 201 && (JSON.parse(body) as { email_sent?: boolean }).email_sent === true)
-            emailsSent += 1;
+          if (
+            status === 201 &&
+            (JSON.parse(body) as { email_queued?: boolean }).email_queued === true
+          )
+            emailsQueued += 1;
         },
       },
     ],
@@ -71,11 +75,32 @@ export async function runBook({
     problems.push(
       `the server created ${created} reservations but the database holds ${rows[0].pending}`,
     );
+  if (emailsQueued !== created)
+    problems.push(`${created - emailsQueued} confirmation emails were not queued`);
+  const emailsSent = await waitForConfirmationEmails(sql, performanceId, created);
   if (emailsSent !== created)
-    problems.push(`${created - emailsSent} confirmation emails were not sent`);
+    problems.push(`${created - emailsSent} confirmation emails were not delivered`);
   return {
     latency: summarize(latenciesMs, load.wallMs),
     statuses,
-    verdict: verdict(`${created} booked, ${emailsSent} emails`, problems),
+    verdict: verdict(`${created} booked, ${emailsSent} emails delivered`, problems),
   };
+}
+
+/** Confirmation emails of the performance's reservations delivered, waiting up to a minute for the queue. */
+async function waitForConfirmationEmails(
+  sql: Sql,
+  performanceId: number,
+  expected: number,
+): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { rows } = await sql.query<{ sent: number }>(
+      `SELECT count(*)::int AS sent FROM email_deliveries d JOIN reservations r ON r.id = d.reservation_id
+       WHERE r.performance_id = $1 AND d.kind = 'confirmation' AND d.status = 'sent'`,
+      [performanceId],
+    );
+    if (rows[0].sent >= expected || Date.now() > deadline) return rows[0].sent;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

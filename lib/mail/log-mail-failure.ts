@@ -10,6 +10,10 @@ export function logMailFailure(kind: string, reservationId: number, error: unkno
       kind,
       reservation_id: reservationId,
       error: error instanceof Error ? error.name : "unknown",
+      // A reason code (lib/mail/transport.ts), never a provider's message.
+      ...(error instanceof Error && "code" in error && typeof error.code === "string"
+        ? { code: error.code }
+        : {}),
       time: new Date().toISOString(),
     }),
   );

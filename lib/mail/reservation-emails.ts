@@ -1,5 +1,6 @@
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db";
+import type { EmailKind } from "@/lib/mail/email-queue";
 import { logMailFailure } from "@/lib/mail/log-mail-failure";
 import {
   cancellationMail,
@@ -7,46 +8,100 @@ import {
   mailLocale,
   ticketAttachmentNames,
   ticketMail,
-  type RenderedMail,
 } from "@/lib/mail/templates";
-import { configuredTransport, type MailAttachment, type MailTransport } from "@/lib/mail/transport";
-import {
-  getReservationDetails,
-  type ReservationDetails,
-} from "@/lib/reservations/reservation-details";
+import { configuredTransport, type MailTransport, type OutgoingMail } from "@/lib/mail/transport";
+import { getReservationDetails } from "@/lib/reservations/reservation-details";
 import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
 import { confirmationUrl, ticketQrPng, ticketUrl } from "@/lib/reservations/ticket-qr";
 import { hashToken } from "@/lib/tokens";
 
 export type SendResult = { ok: true } | { ok: false };
 
-type Compose = (context: {
-  reservation: ReservationDetails;
-  timeZone: string;
-  appUrl: string;
-}) => Promise<{ mail: RenderedMail; attachments: MailAttachment[] }>;
+export type MailContext = { appUrl: string; timeZone: string };
+
+/** Why an email was not composed: nothing to send any more (not a delivery failure). */
+export class NothingToSend extends Error {
+  constructor(readonly code: "reservation_gone" | "token_not_live" | "token_missing") {
+    super(code);
+    this.name = "NothingToSend";
+  }
+}
+
+function mailContext(): MailContext {
+  const { APP_URL, TIME_ZONE } = config();
+  return { appUrl: APP_URL, timeZone: TIME_ZONE };
+}
 
 /**
- * Loads the reservation, composes in the visitor's language and delivers. Never throws:
- * the caller's state change already happened, and the visitor can ask for a resend.
+ * Composes one reservation email in the visitor's language from the database's current
+ * state. A link email whose token was replaced, used or revoked since it was queued is
+ * not sent (`NothingToSend`): its link would no longer work, and the newer email is on
+ * its way.
  */
-async function send(
+export async function composeReservationEmail({
+  db,
+  kind,
+  reservationId,
+  rawToken,
+  context = mailContext(),
+}: {
+  db: Db;
+  kind: EmailKind;
+  reservationId: number;
+  rawToken?: string | null;
+  context?: MailContext;
+}): Promise<OutgoingMail> {
+  const reservation = await getReservationDetails(db, reservationId);
+  if (!reservation || !reservation.email) throw new NothingToSend("reservation_gone");
+  const base = { reservation, timeZone: context.timeZone, appUrl: context.appUrl };
+  if (kind === "cancellation")
+    return { to: reservation.email, ...cancellationMail(base), attachments: [] };
+
+  if (!rawToken) throw new NothingToSend("token_missing");
+  const token = await db.reservationToken.findUnique({
+    where: { tokenHash: hashToken(rawToken) },
+    select: { expiresAt: true, usedAt: true, revokedAt: true, reservationId: true },
+  });
+  if (!token || token.reservationId !== reservationId) throw new NothingToSend("token_missing");
+  if (kind === "confirmation") {
+    if (token.usedAt || token.revokedAt) throw new NothingToSend("token_not_live");
+    return {
+      to: reservation.email,
+      ...confirmationMail(base, confirmationUrl(context.appUrl, rawToken), token.expiresAt),
+      attachments: [],
+    };
+  }
+  if (token.revokedAt) throw new NothingToSend("token_not_live");
+  const names = ticketAttachmentNames(mailLocale(reservation));
+  const calendar = ticketCalendarFor(reservation, context.appUrl);
+  return {
+    to: reservation.email,
+    ...ticketMail(base, ticketUrl(context.appUrl, rawToken)),
+    attachments: [
+      { filename: names.qr, contentType: "image/png", content: ticketQrPng(rawToken) },
+      {
+        filename: names.ics,
+        contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+        content: Buffer.from(calendar, "utf8"),
+      },
+    ],
+  };
+}
+
+/**
+ * Composes and delivers at once, outside the queue (tests, previews). Never throws.
+ * The application queues every email instead (lib/mail/email-queue.ts).
+ */
+async function sendNow(
   db: Db,
-  kind: string,
+  kind: EmailKind,
   reservationId: number,
+  rawToken: string | undefined,
   transport: MailTransport | undefined,
-  compose: Compose,
 ): Promise<SendResult> {
   try {
-    const reservation = await getReservationDetails(db, reservationId);
-    if (!reservation) throw new Error("reservation not found");
-    const { APP_URL, TIME_ZONE } = config();
-    const { mail, attachments } = await compose({
-      reservation,
-      timeZone: TIME_ZONE,
-      appUrl: APP_URL,
-    });
-    await (transport ?? configuredTransport())({ to: reservation.email, ...mail, attachments });
+    const mail = await composeReservationEmail({ db, kind, reservationId, rawToken });
+    await (transport ?? configuredTransport())(mail);
     return { ok: true };
   } catch (error) {
     logMailFailure(kind, reservationId, error);
@@ -65,21 +120,7 @@ export function sendConfirmationEmail({
   confirmationToken: string;
   transport?: MailTransport;
 }): Promise<SendResult> {
-  return send(db, "confirmation", reservationId, transport, async (context) => {
-    const token = await db.reservationToken.findUnique({
-      where: { tokenHash: hashToken(confirmationToken) },
-      select: { expiresAt: true },
-    });
-    if (!token) throw new Error("confirmation token not found");
-    return {
-      mail: confirmationMail(
-        context,
-        confirmationUrl(context.appUrl, confirmationToken),
-        token.expiresAt,
-      ),
-      attachments: [],
-    };
-  });
+  return sendNow(db, "confirmation", reservationId, confirmationToken, transport);
 }
 
 export function sendTicketEmail({
@@ -93,22 +134,7 @@ export function sendTicketEmail({
   checkInToken: string;
   transport?: MailTransport;
 }): Promise<SendResult> {
-  return send(db, "ticket", reservationId, transport, async (context) => {
-    const { reservation, appUrl } = context;
-    const names = ticketAttachmentNames(mailLocale(reservation));
-    const calendar = ticketCalendarFor(reservation, appUrl);
-    return {
-      mail: ticketMail(context, ticketUrl(appUrl, checkInToken)),
-      attachments: [
-        { filename: names.qr, contentType: "image/png", content: ticketQrPng(checkInToken) },
-        {
-          filename: names.ics,
-          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-          content: Buffer.from(calendar, "utf8"),
-        },
-      ],
-    };
-  });
+  return sendNow(db, "ticket", reservationId, checkInToken, transport);
 }
 
 export function sendCancellationNotice({
@@ -120,8 +146,5 @@ export function sendCancellationNotice({
   reservationId: number;
   transport?: MailTransport;
 }): Promise<SendResult> {
-  return send(db, "cancellation", reservationId, transport, async (context) => ({
-    mail: cancellationMail(context),
-    attachments: [],
-  }));
+  return sendNow(db, "cancellation", reservationId, undefined, transport);
 }

@@ -1,5 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/db";
+import { queueEmail } from "@/lib/mail/email-queue";
 import { hashToken } from "@/lib/tokens";
 
 export type CancelReservationResult =
@@ -16,7 +17,8 @@ export type CancelReservationResult =
  * Cancels a pending or confirmed reservation: frees its seats and revokes every token
  * (the QR stops working). A party that already came in cannot be cancelled.
  * `refuseAfterStart` is for visitors; admins may cancel at any time, and their
- * cancellation (`actor`) is audited in the same transaction.
+ * cancellation (`actor`) is audited in the same transaction. The cancellation notice
+ * is queued in the same transaction too.
  */
 export async function cancelReservation({
   db,
@@ -70,6 +72,7 @@ export async function cancelReservation({
         entityType: "reservation",
         entityId: reservationId,
       });
+    await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
     return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
   });
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db";
+import { queueEmail } from "@/lib/mail/email-queue";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { generateToken, hashToken } from "@/lib/tokens";
 
@@ -52,7 +53,9 @@ type TargetRow = {
  * if the reservation is still pending, the token live, the performance still open for
  * booking and the party fits, confirms, marks the token used and stores the check-in
  * token's hash. (Counting in the locking statement itself would read a snapshot taken
- * before the wait, and overbook.) A refusal writes nothing.
+ * before the wait, and overbook.) A third statement queues the ticket email when (and
+ * only when) the second issued the ticket. A refusal writes nothing. The ticket goes
+ * back to the caller at once (the page shows it); the email follows from the job runner.
  *
  * The answer looks at the reservation first, then the token, so the same link gives the
  * same answer whatever ran in between (see the README's table). A performance whose
@@ -73,6 +76,7 @@ export async function confirmReservation({
 }): Promise<ConfirmReservationResult> {
   const tokenHash = hashToken(token);
   const checkInToken = generateToken();
+  const checkInHash = hashToken(checkInToken);
 
   const [, rows] = await db.$transaction([
     db.$queryRaw`
@@ -112,7 +116,7 @@ export async function confirmReservation({
         RETURNING t.id
       ), issued AS (
         INSERT INTO reservation_tokens (reservation_id, purpose, token_hash, expires_at, created_at)
-        SELECT target.reservation_id, 'check_in', ${hashToken(checkInToken)},
+        SELECT target.reservation_id, 'check_in', ${checkInHash},
                token_expires_at('check_in', ${now}, target.starts_at,
                                 ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int),
                ${now}
@@ -122,6 +126,11 @@ export async function confirmReservation({
       SELECT target.*, (SELECT count(*) FROM confirmed)::int AS confirmed_count,
              (SELECT expires_at FROM issued) AS check_in_expires_at
       FROM target`,
+    queueEmail(db, {
+      kind: "ticket",
+      reservation: { tokenHash: checkInHash },
+      rawToken: checkInToken,
+    }),
   ]);
 
   const row = rows[0];

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db";
+import { queueEmail } from "@/lib/mail/email-queue";
 import type { BookingInput } from "@/lib/reservations/booking-input";
 import { liveConfirmationTokenWhere } from "@/lib/reservations/effective-status";
 import { issueToken } from "@/lib/reservations/reservation-tokens";
@@ -18,8 +19,9 @@ export type CreateReservationResult =
     };
 
 /**
- * Creates a pending reservation and its confirmation token, in one transaction (an
- * expiry sweep can never see the reservation without its link). Pending reservations
+ * Creates a pending reservation, its confirmation token and the job that emails the
+ * link, in one transaction (an expiry sweep can never see the reservation without its
+ * link; a booking that rolls back sends nothing). Pending reservations
  * hold no seats: the seat check here only refuses what could never be confirmed; the
  * authoritative check happens under lock in confirmReservation.
  *
@@ -96,6 +98,11 @@ export async function createReservation({
       purpose: "confirmation",
       settings,
       now,
+    });
+    await queueEmail(tx, {
+      kind: "confirmation",
+      reservation: { id: reservation.id },
+      rawToken: token.rawToken,
     });
     return {
       ok: true,

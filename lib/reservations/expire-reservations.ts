@@ -3,8 +3,9 @@ import type { Db } from "@/lib/db";
 /**
  * Marks as `expired` the pending reservations that can no longer be confirmed: no
  * confirmation token of theirs is unused, unrevoked and unexpired. Returns how many.
- * Pending rows hold no seats, so this is bookkeeping, not a capacity rule; it runs
- * from retention:purge and the admin pages rather than from a worker (seed ADR-0002).
+ * Pending rows hold no seats, so this is bookkeeping, not a capacity rule; the job
+ * runner's cron runs it every minute (lib/jobs/runner.ts), and retention:purge too.
+ * Idempotent: two runners at once update each row once.
  */
 export async function expireReservations({
   db,

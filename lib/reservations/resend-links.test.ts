@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { cancelReservation } from "@/lib/reservations/cancel-reservation";
 import { confirmReservation } from "@/lib/reservations/confirm-reservation";
@@ -11,9 +11,7 @@ import {
   createPerformance,
   TEST_SETTINGS,
 } from "@/tests/support/factories";
-import { captureMail, failingTransport } from "@/tests/support/mail-capture";
-
-afterEach(() => vi.restoreAllMocks());
+import { deliverQueuedEmails } from "@/tests/support/email-jobs";
 
 const tokenIn = (text: string, page: "confirm" | "ticket") =>
   new RegExp(`/${page}#token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
@@ -22,16 +20,16 @@ describe("resendReservationLink", () => {
   it("sends a new confirmation link to a pending reservation; the old link stops working", async () => {
     const performance = await createPerformance();
     const booked = await bookPending(performance.id);
-    const { transport, sent } = captureMail();
+    await deliverQueuedEmails();
 
     expect(
       await resendReservationLink({
         db,
         reservationId: booked.reservationId,
         settings: TEST_SETTINGS,
-        transport,
       }),
-    ).toEqual({ ok: true, kind: "confirmation", sent: true });
+    ).toEqual({ ok: true, kind: "confirmation" });
+    const sent = await deliverQueuedEmails();
 
     const fresh = tokenIn(sent[0].text, "confirm")!;
     expect(fresh).not.toBe(booked.confirmationToken);
@@ -46,16 +44,16 @@ describe("resendReservationLink", () => {
   it("sends a new ticket to a confirmed reservation; the earlier ticket stays valid", async () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id);
-    const { transport, sent } = captureMail();
+    await deliverQueuedEmails();
 
     expect(
       await resendReservationLink({
         db,
         reservationId: booked.reservationId,
         settings: TEST_SETTINGS,
-        transport,
       }),
-    ).toEqual({ ok: true, kind: "ticket", sent: true });
+    ).toEqual({ ok: true, kind: "ticket" });
+    const sent = await deliverQueuedEmails();
 
     const fresh = tokenIn(sent[0].text, "ticket")!;
     expect(fresh).not.toBe(booked.checkInToken);
@@ -70,14 +68,13 @@ describe("resendReservationLink", () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id);
     await cancelReservation({ db, reservationId: booked.reservationId });
-    const { transport, sent } = captureMail();
+    await deliverQueuedEmails();
 
     expect(
       await resendReservationLink({
         db,
         reservationId: booked.reservationId,
         settings: TEST_SETTINGS,
-        transport,
       }),
     ).toEqual({ ok: false, reason: "reservation_closed", status: "cancelled" });
     expect(
@@ -85,45 +82,27 @@ describe("resendReservationLink", () => {
         db,
         reservationId: 999_999,
         settings: TEST_SETTINGS,
-        transport,
       }),
     ).toEqual({
       ok: false,
       reason: "not_found",
     });
-    expect(sent).toHaveLength(0);
+    expect(await deliverQueuedEmails()).toHaveLength(0);
   });
 
   it("refuses a confirmation link once the performance has started", async () => {
     const performance = await createPerformance();
     const booked = await bookPending(performance.id);
-    const { transport, sent } = captureMail();
+    await deliverQueuedEmails();
 
     const result = await resendReservationLink({
       db,
       settings: TEST_SETTINGS,
       reservationId: booked.reservationId,
       now: addDays(performance.startsAt, 1),
-      transport,
     });
     expect(result).toMatchObject({ ok: false, reason: "reservation_closed" });
-    expect(sent).toHaveLength(0);
-  });
-
-  it("reports a failed send, leaving the reservation pending", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    const performance = await createPerformance();
-    const booked = await bookPending(performance.id);
-    const result = await resendReservationLink({
-      db,
-      settings: TEST_SETTINGS,
-      reservationId: booked.reservationId,
-      transport: failingTransport,
-    });
-    expect(result).toEqual({ ok: true, kind: "confirmation", sent: false });
-    expect(
-      (await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } })).status,
-    ).toBe("pending");
+    expect(await deliverQueuedEmails()).toHaveLength(0);
   });
 });
 
@@ -147,16 +126,16 @@ describe("resendLinksForEmail", () => {
       where: { id: { in: ids } },
       data: { email: "lost.ticket@example.org" },
     });
-    const { transport, sent } = captureMail();
+    await deliverQueuedEmails();
 
     expect(
       await resendLinksForEmail({
         db,
         email: "  LOST.Ticket@example.org ",
         settings: TEST_SETTINGS,
-        transport,
       }),
     ).toBe(2);
+    const sent = await deliverQueuedEmails();
     expect(sent.map((m) => m.subject.split(":")[0]).sort()).toEqual([
       "Conferma la tua prenotazione",
       "Il tuo biglietto",
@@ -164,15 +143,14 @@ describe("resendLinksForEmail", () => {
   });
 
   it("sends nothing for an address without reservations", async () => {
-    const { transport, sent } = captureMail();
+    await deliverQueuedEmails();
     expect(
       await resendLinksForEmail({
         db,
         email: "nobody@example.org",
         settings: TEST_SETTINGS,
-        transport,
       }),
     ).toBe(0);
-    expect(sent).toHaveLength(0);
+    expect(await deliverQueuedEmails()).toHaveLength(0);
   });
 });

@@ -1,14 +1,13 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
-import type { Db, PrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { sendConfirmationEmail, sendTicketEmail } from "@/lib/mail/reservation-emails";
-import type { MailTransport } from "@/lib/mail/transport";
+import { queueEmail } from "@/lib/mail/email-queue";
 import { liveConfirmationTokenWhere } from "@/lib/reservations/effective-status";
 import { issueToken } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 
 export type ResendLinkResult =
-  | { ok: true; kind: "confirmation" | "ticket"; sent: boolean }
+  | { ok: true; kind: "confirmation" | "ticket" }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "reservation_closed"; status: string };
 
@@ -17,8 +16,6 @@ function liveTicketTokenWhere(now: Date): Prisma.ReservationTokenWhereInput {
   return { purpose: "check_in", revokedAt: null, expiresAt: { gt: now } };
 }
 
-class MailNotSent extends Error {}
-
 /**
  * Sends a reservation's link again with a freshly issued token (raw tokens are never
  * stored, so the old one cannot be re-sent): a pending reservation whose link still
@@ -26,9 +23,10 @@ class MailNotSent extends Error {}
  * whose ticket still works gets a new ticket, and earlier tickets stay valid (see
  * reservation-tokens.ts).
  *
- * The new token, the old link's revocation, the email and (for an admin) the audit entry
- * succeed or fail together: the email is sent inside the transaction, and a failed send
- * rolls everything back (`sent: false`), so the visitor keeps the link they had.
+ * The new token, the old link's revocation, the email's job and (for an admin) the audit
+ * entry commit together; the job runner delivers the email after the response, retrying
+ * a failing provider. A confirmation email still queued for the replaced link is not sent
+ * (its link no longer works, lib/mail/reservation-emails.ts).
  */
 export async function resendReservationLink({
   db,
@@ -37,7 +35,6 @@ export async function resendReservationLink({
   ownerEmail,
   actor,
   now = new Date(),
-  transport,
 }: {
   db: PrismaClient;
   reservationId: number;
@@ -46,85 +43,56 @@ export async function resendReservationLink({
   ownerEmail?: string;
   actor?: Actor;
   now?: Date;
-  transport?: MailTransport;
 }): Promise<ResendLinkResult> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<
-        { id: number }[]
-      >`SELECT id FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
-      if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
-      const reservation = await tx.reservation.findUniqueOrThrow({
-        where: { id: reservationId },
-        select: {
-          status: true,
-          email: true,
-          checkIn: { select: { id: true } },
-          tokens: {
-            where: { OR: [liveConfirmationTokenWhere(now), liveTicketTokenWhere(now)] },
-            select: { purpose: true },
-          },
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
+    if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
+    const reservation = await tx.reservation.findUniqueOrThrow({
+      where: { id: reservationId },
+      select: {
+        status: true,
+        email: true,
+        checkIn: { select: { id: true } },
+        tokens: {
+          where: { OR: [liveConfirmationTokenWhere(now), liveTicketTokenWhere(now)] },
+          select: { purpose: true },
         },
-      });
-      if (
-        ownerEmail !== undefined &&
-        reservation.email.toLowerCase() !== ownerEmail.trim().toLowerCase()
-      )
-        return { ok: false, reason: "not_found" } as const;
-      const live = new Set(reservation.tokens.map((token) => token.purpose));
-      const kind =
-        reservation.status === "pending" && live.has("confirmation")
-          ? "confirmation"
-          : reservation.status === "confirmed" && !reservation.checkIn && live.has("check_in")
-            ? "ticket"
-            : null;
-      if (!kind) {
-        const expired = reservation.status === "pending";
-        return {
-          ok: false,
-          reason: "reservation_closed",
-          status: reservation.checkIn ? "checked_in" : expired ? "expired" : reservation.status,
-        } as const;
-      }
-
-      const purpose = kind === "confirmation" ? "confirmation" : "check_in";
-      const token = await issueToken({ db: tx, reservationId, purpose, settings, now });
-      if (actor)
-        await writeAudit(tx, actor, {
-          action: "reservation.resend_email",
-          entityType: "reservation",
-          entityId: reservationId,
-        });
-      const sent =
-        kind === "confirmation"
-          ? await sendConfirmationEmail({
-              db: tx,
-              reservationId,
-              confirmationToken: token.rawToken,
-              transport,
-            })
-          : await sendTicketEmail({
-              db: tx,
-              reservationId,
-              checkInToken: token.rawToken,
-              transport,
-            });
-      if (!sent.ok) throw new MailNotSent();
-      return { ok: true, kind, sent: true } as const;
+      },
     });
-  } catch (error) {
-    if (!(error instanceof MailNotSent)) throw error;
-    const kind = await linkKindAfterFailure(db, reservationId);
-    return { ok: true, kind, sent: false };
-  }
-}
+    if (
+      ownerEmail !== undefined &&
+      reservation.email.toLowerCase() !== ownerEmail.trim().toLowerCase()
+    )
+      return { ok: false, reason: "not_found" } as const;
+    const live = new Set(reservation.tokens.map((token) => token.purpose));
+    const kind =
+      reservation.status === "pending" && live.has("confirmation")
+        ? "confirmation"
+        : reservation.status === "confirmed" && !reservation.checkIn && live.has("check_in")
+          ? "ticket"
+          : null;
+    if (!kind) {
+      const expired = reservation.status === "pending";
+      return {
+        ok: false,
+        reason: "reservation_closed",
+        status: reservation.checkIn ? "checked_in" : expired ? "expired" : reservation.status,
+      } as const;
+    }
 
-async function linkKindAfterFailure(db: Db, reservationId: number) {
-  const { status } = await db.reservation.findUniqueOrThrow({
-    where: { id: reservationId },
-    select: { status: true },
+    const purpose = kind === "confirmation" ? "confirmation" : "check_in";
+    const token = await issueToken({ db: tx, reservationId, purpose, settings, now });
+    if (actor)
+      await writeAudit(tx, actor, {
+        action: "reservation.resend_email",
+        entityType: "reservation",
+        entityId: reservationId,
+      });
+    await queueEmail(tx, { kind, reservation: { id: reservationId }, rawToken: token.rawToken });
+    return { ok: true, kind } as const;
   });
-  return status === "confirmed" ? ("ticket" as const) : ("confirmation" as const);
 }
 
 /**
@@ -137,13 +105,11 @@ export async function resendLinksForEmail({
   email,
   settings,
   now = new Date(),
-  transport,
 }: {
   db: PrismaClient;
   email: string;
   settings: TokenSettings;
   now?: Date;
-  transport?: MailTransport;
 }): Promise<number> {
   const candidates = await db.reservation.findMany({
     where: {
@@ -158,8 +124,8 @@ export async function resendLinksForEmail({
   });
   let resent = 0;
   for (const { id } of candidates) {
-    const result = await resendReservationLink({ db, reservationId: id, settings, now, transport });
-    if (result.ok && result.sent) resent += 1;
+    const result = await resendReservationLink({ db, reservationId: id, settings, now });
+    if (result.ok) resent += 1;
   }
   return resent;
 }

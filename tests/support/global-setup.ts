@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
+import { installJobQueue } from "@/lib/jobs/runner";
 import { migrate } from "@/lib/migrate";
 import {
   createDatabase,
@@ -32,6 +33,8 @@ export default async function setup(project: TestProject) {
   const template = `${prefix}_template`;
   await createDatabase(serverUrl, template);
   await migrate({ connectionString: databaseUrl(serverUrl, template) });
+  // graphile-worker's schema (jobs are added with SQL in the app's transactions).
+  await installJobQueue(databaseUrl(serverUrl, template));
 
   project.provide("testServerUrl", serverUrl);
   project.provide("templateDatabase", template);

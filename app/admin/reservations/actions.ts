@@ -2,11 +2,11 @@
 
 import { onRow } from "@/app/admin/crud-actions";
 import type { FormState } from "@/lib/admin/form-state";
+import { sendEmailAgain } from "@/lib/admin/email-deliveries";
 import { cancelAsAdmin, checkInAsAdmin } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
-import { sendCancellationNotice } from "@/lib/mail/reservation-emails";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
 import { tokenSettings } from "@/web/settings";
 
@@ -22,11 +22,8 @@ export async function cancelReservationAction(id: number): Promise<FormState> {
   return onRow("/admin/reservations", id, async ({ user, t }, reservationId) => {
     const result = await cancelAsAdmin({ db, actor: user, reservationId });
     if (!result.ok) return refusal(t, result.reason);
-    const notice = await sendCancellationNotice({ db, reservationId });
-    return {
-      status: "ok",
-      message: notice.ok ? t.reservations.cancelled : t.reservations.cancelledNoMail,
-    };
+    // The notice was queued with the cancellation (its history is on this page).
+    return { status: "ok", message: t.reservations.cancelled };
   });
 }
 
@@ -63,11 +60,32 @@ export async function resendReservationEmailAction(id: number): Promise<FormStat
               result.status as keyof AdminMessages["reservations"]["statuses"]
             ] ?? result.status,
           );
-    if (!result.sent) return { status: "error", message: t.reservations.resendFailed };
     return {
       status: "ok",
       message:
         result.kind === "ticket" ? t.reservations.resentTicket : t.reservations.resentConfirmation,
     };
+  });
+}
+
+/** "Send again" for a failed email (the reservation page and /admin/emails). */
+export async function sendEmailAgainAction(id: number): Promise<FormState> {
+  // Signs in back to the failed-emails list, where the button is.
+  return onRow("/admin/emails", id, async ({ user, t }, deliveryId) => {
+    const result = await sendEmailAgain({
+      db,
+      deliveryId,
+      actor: user,
+      settings: tokenSettings(),
+    });
+    if (result.ok) return { status: "ok", message: t.emails.sentAgain };
+    if (result.reason === "not_failed") return { status: "error", message: t.emails.notFailed };
+    if (result.reason === "not_found") return refusal(t, "not_found");
+    return refusal(
+      t,
+      "reservation_closed",
+      t.reservations.statuses[result.status as keyof AdminMessages["reservations"]["statuses"]] ??
+        result.status,
+    );
   });
 }

@@ -93,13 +93,13 @@ export const it = {
   },
   sent: {
     title: "Controlla la tua email",
-    body: "Abbiamo inviato il link di conferma a {email}. Aprilo entro {hours} ore (e prima dell'inizio dello spettacolo) per confermare la prenotazione.",
+    body: "L'email con il link di conferma sta arrivando a {email}: di solito in meno di un minuto. Aprila entro {hours} ore (e prima dell'inizio dello spettacolo) per confermare la prenotazione.",
     spam: "Non la trovi? Guarda nella cartella spam o chiedi un nuovo invio.",
     failed:
       "La prenotazione è registrata, ma non siamo riusciti a inviare l'email a {email}. Riprova con il pulsante qui sotto.",
     resend: "Invia di nuovo l'email",
     resending: "Invio…",
-    resent: "Email inviata di nuovo: il link precedente non vale più.",
+    resent: "Nuova email in arrivo: il link precedente non vale più.",
     resendClosed: "Questa prenotazione non può più essere confermata.",
   },
   confirm: {
@@ -264,13 +264,13 @@ export const en: typeof it = {
   },
   sent: {
     title: "Check your email",
-    body: "We sent the confirmation link to {email}. Open it within {hours} hours (and before the show starts) to confirm your booking.",
+    body: "The email with your confirmation link is on its way to {email}, usually within a minute. Open it within {hours} hours (and before the show starts) to confirm your booking.",
     spam: "Can't find it? Look in your spam folder or ask us to send it again.",
     failed:
       "Your booking is saved, but we could not send the email to {email}. Try again with the button below.",
     resend: "Send the email again",
     resending: "Sending…",
-    resent: "Email sent again: the previous link no longer works.",
+    resent: "A new email is on its way: the previous link no longer works.",
     resendClosed: "This booking can no longer be confirmed.",
   },
   confirm: {

@@ -5,8 +5,11 @@ import {
   resendReservationEmailAction,
 } from "@/app/admin/reservations/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
+import { EmailDeliveriesTable } from "@/components/admin/email-deliveries-table";
 import { PageHeader } from "@/components/admin/page-header";
 import { adminRow } from "@/app/admin/crud-page";
+import { emailHistory } from "@/lib/admin/email-deliveries";
+import { db } from "@/lib/db";
 import { reservationDetail } from "@/lib/admin/reservations";
 import { fill } from "@/lib/i18n/fill";
 
@@ -14,8 +17,10 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
   const {
     t,
     when,
+    whenShort,
     row: { reservation, events },
   } = await adminRow(params, "/admin/reservations", reservationDetail);
+  const emails = await emailHistory(db, reservation.id);
   const r = t.reservations;
   const status = reservation.checkIn ? r.statuses.checked_in : r.statuses[reservation.status];
   const canCancel =
@@ -108,6 +113,17 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
           </div>
         </section>
       ) : null}
+
+      <section aria-labelledby="emails-heading" className="mb-8">
+        <h2 id="emails-heading" className="mb-2 text-xl font-semibold">
+          {t.emails.history}
+        </h2>
+        {emails.length === 0 ? (
+          <p>{t.emails.noHistory}</p>
+        ) : (
+          <EmailDeliveriesTable rows={emails} t={t} when={whenShort} />
+        )}
+      </section>
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-xl font-semibold">

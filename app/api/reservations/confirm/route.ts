@@ -6,7 +6,7 @@ import { clientAddress } from "@/web/http/client-address";
 import { contractStatus, OUTCOME_HTTP_STATUS } from "@/web/http/outcomes";
 import { crossSiteRefusal } from "@/web/http/same-origin";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { confirmAndSendTicket } from "@/lib/reservations/confirm-and-send-ticket";
+import { confirmReservation } from "@/lib/reservations/confirm-reservation";
 import { ticketUrl } from "@/lib/reservations/ticket-qr";
 import { isWellFormedToken } from "@/lib/tokens";
 import { tokenSettings } from "@/web/settings";
@@ -38,7 +38,7 @@ export async function POST(request: Request) {
   const body = await readJsonBody(request, confirmInput);
   if (!body.ok) return body.response;
 
-  const result = await confirmAndSendTicket({
+  const result = await confirmReservation({
     db,
     token: body.data.token,
     settings: tokenSettings(),
@@ -58,7 +58,8 @@ export async function POST(request: Request) {
       party_size: result.partySize,
       qr_code_url: `${APP_URL}/api/reservations/${result.reservationId}/qr-code`,
       ticket_url: ticketUrl(APP_URL, result.checkInToken),
-      ticket_email_sent: result.ticketEmailSent,
+      // The ticket email is queued with the confirmation and follows in a moment.
+      ticket_email_queued: true,
     },
     { headers: { "Cache-Control": "no-store" } },
   );

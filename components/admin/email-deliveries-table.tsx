@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { sendEmailAgainAction } from "@/app/admin/reservations/actions";
+import { ConfirmAction } from "@/components/admin/confirm-action";
+import { TableScroller, tableClass } from "@/components/admin/page-header";
+import type { EmailDeliveryRow } from "@/lib/admin/email-deliveries";
+import { fill } from "@/lib/i18n/fill";
+import type { AdminMessages } from "@/lib/i18n/messages/admin";
+
+/** Email deliveries with their state; failed ones offer "send again". */
+export function EmailDeliveriesTable({
+  rows,
+  t,
+  when,
+  showReservation = false,
+}: {
+  rows: (EmailDeliveryRow & { reservation?: { name: string } })[];
+  t: AdminMessages;
+  when: (date: Date) => string;
+  showReservation?: boolean;
+}) {
+  const e = t.emails;
+  const statusText = (row: EmailDeliveryRow) =>
+    fill(e.statuses[row.status], {
+      time:
+        row.status === "sent" && row.sentAt
+          ? when(row.sentAt)
+          : row.nextAttemptAt
+            ? when(row.nextAttemptAt)
+            : "—",
+      reason: row.lastError ?? "—",
+    });
+  return (
+    <TableScroller label={e.history}>
+      <table className={tableClass}>
+        <thead>
+          <tr>
+            {showReservation ? <th scope="col">{e.columns.reservation}</th> : null}
+            <th scope="col">{e.columns.kind}</th>
+            <th scope="col">{e.columns.status}</th>
+            <th scope="col">{e.columns.attempts}</th>
+            <th scope="col">{e.columns.queued}</th>
+            <th scope="col">
+              <span className="sr-only">{t.common.actions}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {showReservation ? (
+                <td>
+                  <Link href={`/admin/reservations/${row.reservationId}`}>
+                    {`#${row.reservationId}${row.reservation?.name ? ` — ${row.reservation.name}` : ""}`}
+                  </Link>
+                </td>
+              ) : null}
+              <td>{e.kinds[row.kind]}</td>
+              <td>{statusText(row)}</td>
+              <td>{row.attempts}</td>
+              <td className="whitespace-nowrap">{when(row.createdAt)}</td>
+              <td>
+                {row.status === "failed" ? (
+                  <ConfirmAction
+                    name="confirm_send_email_again"
+                    action={sendEmailAgainAction.bind(null, row.id)}
+                    label={e.sendAgain}
+                    title={e.sendAgain}
+                    question={e.sendAgainConfirm}
+                    confirmLabel={e.sendAgain}
+                    keepLabel={t.common.keep}
+                    tone="neutral"
+                  />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroller>
+  );
+}

@@ -1,0 +1,112 @@
+import {
+  Logger,
+  parseCrontab,
+  run,
+  runMigrations,
+  type Runner,
+  type TaskList,
+} from "graphile-worker";
+import type { PrismaClient } from "@/lib/db";
+import { deliveryKey, sendEmailTask } from "@/lib/jobs/email-task";
+import { SEND_EMAIL_TASK } from "@/lib/mail/email-queue";
+import type { MailContext } from "@/lib/mail/reservation-emails";
+import type { MailTransport } from "@/lib/mail/transport";
+import { expireReservations } from "@/lib/reservations/expire-reservations";
+import { deleteExpiredRateLimits, purgePersonalData } from "@/lib/retention";
+
+export { deliveryKey };
+
+export type JobRunnerSettings = {
+  connectionString: string;
+  concurrency: number;
+  retentionDays: number;
+  mail: () => MailContext;
+  transport: () => MailTransport;
+  /** Milliseconds between polls for jobs scheduled later (retries); new jobs arrive by LISTEN/NOTIFY. */
+  pollInterval?: number;
+  /** false: the caller owns SIGTERM/SIGINT (the app process, see instrumentation.ts). */
+  handleSignals?: boolean;
+  /** false in tests that drive one task alone. */
+  cron?: boolean;
+};
+
+/**
+ * Scheduled work, on graphile-worker's cron: each tick is claimed in the database
+ * (`known_crontabs`), so with several runners each runs once. Every task is idempotent.
+ * `fill` backfills a tick missed while no runner was up.
+ */
+const CRONTAB = [
+  // Pending reservations whose link expired become `expired` within a minute.
+  "* * * * * expire_reservations ?max=1",
+  // Expired rate-limit counters.
+  "7 * * * * cleanup_rate_limits ?max=3",
+  // Personal data of reservations older than RETENTION_DAYS, daily at 01:30 UTC (02:30 or 03:30 in Rome).
+  "30 1 * * * retention_purge ?fill=1d&max=5",
+].join("\n");
+
+export function jobTasks(db: PrismaClient, settings: JobRunnerSettings): TaskList {
+  return {
+    [SEND_EMAIL_TASK]: sendEmailTask({
+      db,
+      transport: settings.transport,
+      context: settings.mail,
+    }) as TaskList[string],
+    expire_reservations: async () => {
+      await expireReservations({ db });
+    },
+    cleanup_rate_limits: async () => {
+      await deleteExpiredRateLimits({ db });
+    },
+    retention_purge: async () => {
+      await purgePersonalData({ db, retentionDays: settings.retentionDays });
+    },
+  };
+}
+
+/** graphile-worker's log lines as our JSON lines: start, stop, failures (its debug is chatty). */
+const jsonLogger = new Logger((scope) => (level, message) => {
+  // Successes are in email_deliveries (and cron's every minute would flood the log).
+  if (level === "debug" || message.startsWith("Completed task")) return;
+  const { taskIdentifier, jobId } = scope as { taskIdentifier?: string; jobId?: string };
+  // Messages quote our errors, which carry only reason codes (lib/mail/transport.ts).
+  const line = JSON.stringify({
+    level,
+    msg: message,
+    component: "jobs",
+    task: taskIdentifier,
+    job_id: jobId,
+    time: new Date().toISOString(),
+  });
+  if (level === "error" || level === "warning") console.error(line);
+  else console.log(line);
+});
+
+/** Installs (or upgrades) graphile-worker's schema; `npm run db:migrate` calls it too. */
+export async function installJobQueue(connectionString: string): Promise<void> {
+  await runMigrations({ connectionString, logger: jsonLogger });
+}
+
+/**
+ * Starts a job runner: emails and scheduled work. Any number may run against one
+ * database (in each app instance, or `npm run worker`): graphile-worker hands each job
+ * to one of them (SELECT … FOR UPDATE SKIP LOCKED). `stop()` finishes the running jobs.
+ */
+export async function startJobRunner(
+  db: PrismaClient,
+  settings: JobRunnerSettings,
+): Promise<Runner> {
+  return run({
+    connectionString: settings.connectionString,
+    concurrency: settings.concurrency,
+    maxPoolSize: settings.concurrency + 2,
+    pollInterval: settings.pollInterval ?? 1000,
+    noHandleSignals: settings.handleSignals === false,
+    logger: jsonLogger,
+    // Completion and failure marks go through graphile-worker's batcher, which a graceful
+    // shutdown flushes; unbatched, a mark still in flight is lost when the process exits
+    // on SIGTERM, and the finished job would run again after its lock expires.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    taskList: jobTasks(db, settings),
+    parsedCronItems: settings.cron === false ? [] : parseCrontab(CRONTAB),
+  });
+}

@@ -1,0 +1,71 @@
+import { config } from "@/lib/config";
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { mailTokenKey, sealToken } from "@/lib/mail/sealed-token";
+
+export type EmailKind = "confirmation" | "ticket" | "cancellation";
+
+/** The graphile-worker task that delivers one `email_deliveries` row (lib/jobs/tasks.ts). */
+export const SEND_EMAIL_TASK = "send_email";
+
+/**
+ * Attempts before an email counts as failed. graphile-worker waits exp(min(attempt, 10))
+ * seconds between attempts: 2.7 s, 7.4 s, 20 s, … about 9.5 hours for all ten, inside a
+ * confirmation link's 24 hours.
+ */
+export const EMAIL_MAX_ATTEMPTS = 10;
+
+/** What a job carries: the delivery's id and, for a link email, the sealed raw token. */
+export type SendEmailPayload = { delivery_id: number; token: string | null };
+
+const DEVELOPMENT_SECRET = "development-only-secret-not-for-production"; // web/auth/options.ts's
+
+let cachedKey: { secret: string; key: Buffer } | undefined;
+
+/** The key link tokens are sealed with in job payloads (production requires NEXTAUTH_SECRET). */
+export function emailTokenKey(secret = config().NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET): Buffer {
+  if (cachedKey?.secret !== secret) cachedKey = { secret, key: mailTokenKey(secret) };
+  return cachedKey.key;
+}
+
+/**
+ * Queues one email in the caller's transaction: an `email_deliveries` row and its
+ * graphile-worker job, in one statement. If the transaction rolls back, neither exists
+ * and nothing is sent; once it commits, a runner delivers it. The job key (`email:<id>`)
+ * names the delivery, so adding it again never makes a second job.
+ *
+ * `reservation` is an id, or the hash of a token issued earlier in the same transaction
+ * (confirmation batches its statements before it knows the reservation). Returns a lazy
+ * Prisma query, so it can join a `$transaction([...])` batch.
+ */
+export function queueEmail(
+  db: Db,
+  {
+    kind,
+    reservation,
+    rawToken,
+  }: {
+    kind: EmailKind;
+    reservation: { id: number } | { tokenHash: string };
+    rawToken?: string;
+  },
+) {
+  const sealed = rawToken ? sealToken(rawToken, emailTokenKey(), kind) : null;
+  const source =
+    "id" in reservation
+      ? Prisma.sql`SELECT ${reservation.id}::int AS reservation_id`
+      : Prisma.sql`SELECT reservation_id FROM reservation_tokens WHERE token_hash = ${reservation.tokenHash}`;
+  return db.$queryRaw<{ id: number }[]>`
+    WITH delivery AS (
+      INSERT INTO email_deliveries (reservation_id, kind)
+      SELECT source.reservation_id, ${kind}::email_kind FROM (${source}) source
+      RETURNING id
+    )
+    SELECT delivery.id FROM delivery,
+      LATERAL graphile_worker.add_job(
+        ${SEND_EMAIL_TASK},
+        json_build_object('delivery_id', delivery.id, 'token', ${sealed}::text),
+        max_attempts := ${EMAIL_MAX_ATTEMPTS}::int,
+        job_key := 'email:' || delivery.id
+      ) AS job`;
+}

@@ -37,7 +37,7 @@ const CONFIGURED_ADAPTERS = [
   "lib/startup-check.ts",
   "lib/rate-limit.ts",
   "lib/mail/transport.ts",
-  "lib/mail/reservation-emails.ts",
+  "lib/reservations/reservation-emails.ts",
   // The key that seals a queued email's link comes from NEXTAUTH_SECRET.
   "lib/mail/email-queue.ts",
   "lib/jobs/configured-runner.ts",

@@ -6,7 +6,7 @@ import {
   composeReservationEmail,
   NothingToSend,
   type MailContext,
-} from "@/lib/mail/reservation-emails";
+} from "@/lib/reservations/reservation-emails";
 import { openToken } from "@/lib/mail/sealed-token";
 import { MailDeliveryError, type MailTransport } from "@/lib/mail/transport";
 

@@ -9,7 +9,7 @@ import {
 import type { PrismaClient } from "@/lib/db";
 import { deliveryKey, sendEmailTask } from "@/lib/jobs/email-task";
 import { SEND_EMAIL_TASK } from "@/lib/mail/email-queue";
-import type { MailContext } from "@/lib/mail/reservation-emails";
+import type { MailContext } from "@/lib/reservations/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
 import { expireReservations } from "@/lib/reservations/expire-reservations";
 import { deleteExpiredRateLimits, purgePersonalData } from "@/lib/retention";

@@ -26,7 +26,7 @@ function liveTicketTokenWhere(now: Date): Prisma.ReservationTokenWhereInput {
  * The new token, the old link's revocation, the email's job and (for an admin) the audit
  * entry commit together; the job runner delivers the email after the response, retrying
  * a failing provider. A confirmation email still queued for the replaced link is not sent
- * (its link no longer works, lib/mail/reservation-emails.ts).
+ * (its link no longer works, lib/reservations/reservation-emails.ts).
  */
 export async function resendReservationLink({
   db,

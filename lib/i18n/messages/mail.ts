@@ -1,4 +1,4 @@
-/** Texts of the visitor emails. `{name}`-style placeholders are filled by lib/mail/templates.ts. */
+/** Texts of the visitor emails. `{name}`-style placeholders are filled by lib/reservations/email-templates.ts. */
 export const it = {
   greeting: "Ciao {name},",
   signature: "A presto a teatro,\nAzioneLab",

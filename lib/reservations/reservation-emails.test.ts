@@ -9,7 +9,7 @@ import {
   sendCancellationNotice,
   sendConfirmationEmail,
   sendTicketEmail,
-} from "@/lib/mail/reservation-emails";
+} from "@/lib/reservations/reservation-emails";
 import { fileTransport } from "@/lib/mail/transport";
 import { bookConfirmed, bookPending, createPerformance } from "@/tests/support/factories";
 import { captureMail, failingTransport } from "@/tests/support/mail-capture";

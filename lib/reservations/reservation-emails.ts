@@ -8,7 +8,7 @@ import {
   mailLocale,
   ticketAttachmentNames,
   ticketMail,
-} from "@/lib/mail/templates";
+} from "@/lib/reservations/email-templates";
 import { configuredTransport, type MailTransport, type OutgoingMail } from "@/lib/mail/transport";
 import { getReservationDetails } from "@/lib/reservations/reservation-details";
 import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";

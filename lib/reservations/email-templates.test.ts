@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancellationMail, confirmationMail, ticketMail } from "@/lib/mail/templates";
+import { cancellationMail, confirmationMail, ticketMail } from "@/lib/reservations/email-templates";
 import type { ReservationDetails } from "@/lib/reservations/reservation-details";
 
 // A visitor chooses the name the theatre greets in an email it sends to any address: it

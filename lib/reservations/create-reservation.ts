@@ -88,7 +88,8 @@ export async function createReservation({
         locale,
         createdAt: now,
       },
-      select: { id: true },
+      // The short booking code is drawn by the insert trigger (new_booking_code), in this transaction.
+      select: { id: true, bookingCode: true },
     });
     const token = await issueToken({
       db: tx,
@@ -100,6 +101,7 @@ export async function createReservation({
     return {
       ok: true,
       reservationId: reservation.id,
+      bookingCode: reservation.bookingCode,
       confirmationToken: token.rawToken,
       expiresAt: token.expiresAt,
     } as const;

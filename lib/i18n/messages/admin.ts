@@ -277,6 +277,9 @@ export const it = {
       qr_scan: "scansione QR",
       manual: "a mano alla porta",
       admin: "a mano da amministrazione",
+      code: "codice prenotazione alla porta",
+      search: "ricerca per nome alla porta",
+      link: "link del biglietto incollato",
     },
     cancel: "Annulla prenotazione",
     cancelConfirm:
@@ -623,7 +626,14 @@ export const en: typeof it = {
       expired: "Expired without confirmation",
       admin: "{action} — {by}",
     },
-    sources: { qr_scan: "QR scan", manual: "by hand at the door", admin: "by hand from admin" },
+    sources: {
+      qr_scan: "QR scan",
+      manual: "by hand at the door",
+      admin: "by hand from admin",
+      code: "booking code at the door",
+      search: "name search at the door",
+      link: "pasted ticket link",
+    },
     cancel: "Cancel reservation",
     cancelConfirm:
       "Cancel the reservation of {name} ({party} seats)? The seats become available again and they receive an email.",

@@ -45,15 +45,36 @@ export const it = {
     cameraMissing:
       "Nessuna fotocamera trovata su questo dispositivo. Puoi inserire il codice a mano qui sotto.",
     cameraFailed: "Impossibile avviare la fotocamera. Puoi inserire il codice a mano qui sotto.",
-    manualLabel: "Codice o link del biglietto",
-    manualHint: "Incolla il link del biglietto oppure digita il codice.",
+    manualLabel: "Codice prenotazione, link o nome",
+    manualHint:
+      "Digita il codice di 6 caratteri (es. K7M-4QX), incolla il link del biglietto o cerca per nome (almeno 2 lettere).",
     check: "Verifica",
     checking: "Verifica in corso…",
-    admit: "Fai entrare {count}",
+    admit: "{count, plural, one {Fai entrare 1 persona} other {Fai entrare #}}",
+    admitSome: "Entrano ora",
+    admitAll: "Tutti",
+    seatsIn: "{seatsIn} di {partySize} già entrati",
+    doorsClosedWarning: "Le porte aprono alle {time}: è presto per far entrare.",
+    admitAnyway: "Fai entrare comunque (eccezione registrata)",
+    accessibility: "Accessibilità: vedi note",
+    notesLabel: "Note",
+    codeLabel: "Codice",
+    undo: "Annulla ingresso",
+    undoing: "Annullamento…",
+    undone: "Ingresso annullato: {count, plural, one {1 persona tolta} other {# persone tolte}}.",
+    undoFailed: "Non è stato possibile annullare: {reason}",
+    undoTooLate: "troppo tardi per lo staff, chiedi a un amministratore",
+    undoAlready: "già annullato",
+    searchResults: "Risultati per «{query}»",
+    searchNone: "Nessuna prenotazione confermata con questo nome.",
+    searchShort: "Scrivi almeno 2 lettere per cercare un nome.",
+    searchPick: "Apri",
+    searchParty: "{partySize, plural, one {1 persona} other {# persone}} · {seatsIn} entrati",
+    doorsOpen: "porte aperte",
+    doorsOpenAt: "porte dalle {time}",
     admitting: "Registrazione…",
     next: "Biglietto successivo",
-    partySize: "{count} persone",
-    partySizeOne: "1 persona",
+    partySize: "{count, plural, one {1 persona} other {# persone}}",
     result: {
       valid: "Biglietto valido",
       checked_in: "Ingresso registrato",
@@ -61,8 +82,18 @@ export const it = {
       alreadyDetail:
         "Entrato alle {time} del {date}, registrato da {staff}. Non far entrare di nuovo.",
       reservation_not_confirmed: "Prenotazione non confermata",
-      reservationNotConfirmedDetail:
-        "La prenotazione è in attesa, annullata o scaduta: non far entrare.",
+      reservationNotConfirmedDetail: "La prenotazione è {status}: non far entrare.",
+      statuses: {
+        pending: "in attesa (mai confermata via email)",
+        cancelled: "annullata",
+        expired: "scaduta senza conferma",
+        confirmed: "confermata",
+      },
+      doors_not_open: "Porte non ancora aperte",
+      doorsNotOpenDetail: "Le porte aprono alle {time} di {date}.",
+      seats_unavailable: "Troppe persone",
+      seatsUnavailableDetail:
+        "{seatsLeft, plural, one {Resta fuori solo 1 persona} other {Restano fuori solo # persone}} di questo gruppo.",
       expired: "Biglietto scaduto",
       expiredDetail: "Il biglietto non è più valido per gli ingressi.",
       wrong_performance: "Spettacolo diverso",
@@ -139,23 +170,54 @@ export const en: typeof it = {
       "The camera is not available: permission was denied. You can type the code below.",
     cameraMissing: "No camera was found on this device. You can type the code below.",
     cameraFailed: "The camera could not be started. You can type the code below.",
-    manualLabel: "Ticket code or link",
-    manualHint: "Paste the ticket link or type the code.",
+    manualLabel: "Booking code, link or name",
+    manualHint:
+      "Type the 6-character code (e.g. K7M-4QX), paste the ticket link or search by name (at least 2 letters).",
     check: "Check",
     checking: "Checking…",
-    admit: "Admit {count}",
+    admit: "{count, plural, one {Admit 1 person} other {Admit #}}",
+    admitSome: "Coming in now",
+    admitAll: "All",
+    seatsIn: "{seatsIn} of {partySize} already in",
+    doorsClosedWarning: "Doors open at {time}: it is early to admit.",
+    admitAnyway: "Admit anyway (recorded exception)",
+    accessibility: "Accessibility: see notes",
+    notesLabel: "Notes",
+    codeLabel: "Code",
+    undo: "Undo entry",
+    undoing: "Undoing…",
+    undone: "Entry undone: {count, plural, one {1 person taken off} other {# people taken off}}.",
+    undoFailed: "Could not undo: {reason}",
+    undoTooLate: "too late for staff, ask an administrator",
+    undoAlready: "already undone",
+    searchResults: "Results for “{query}”",
+    searchNone: "No confirmed reservation with this name.",
+    searchShort: "Type at least 2 letters to search for a name.",
+    searchPick: "Open",
+    searchParty: "{partySize, plural, one {1 person} other {# people}} · {seatsIn} in",
+    doorsOpen: "doors open",
+    doorsOpenAt: "doors from {time}",
     admitting: "Recording…",
     next: "Next ticket",
-    partySize: "{count} people",
-    partySizeOne: "1 person",
+    partySize: "{count, plural, one {1 person} other {# people}}",
     result: {
       valid: "Valid ticket",
       checked_in: "Entry recorded",
       already_checked_in: "Already checked in",
       alreadyDetail: "Checked in at {time} on {date} by {staff}. Do not admit again.",
       reservation_not_confirmed: "Reservation not confirmed",
-      reservationNotConfirmedDetail:
-        "The reservation is pending, cancelled or expired: do not admit.",
+      reservationNotConfirmedDetail: "The reservation is {status}: do not admit.",
+      statuses: {
+        pending: "still pending (never confirmed by email)",
+        cancelled: "cancelled",
+        expired: "expired without confirmation",
+        confirmed: "confirmed",
+      },
+      doors_not_open: "Doors not open yet",
+      doorsNotOpenDetail: "Doors open at {time} on {date}.",
+      seats_unavailable: "Too many people",
+      seatsUnavailableDetail:
+        "{seatsLeft, plural, one {Only 1 person} other {Only # people}} of this party still outside.",
       expired: "Ticket expired",
       expiredDetail: "This ticket is no longer valid for entry.",
       wrong_performance: "Different performance",
@@ -189,9 +251,28 @@ export const en: typeof it = {
 
 export type StaffMessages = typeof it;
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+const PLURAL = /\{(\w+), plural, ((?:(?:=\d+|zero|one|two|few|many|other) \{[^{}]*\}\s*)+)\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other) \{([^{}]*)\}/g;
+
+/**
+ * Fills `{name}` placeholders and ICU plurals, `{count, plural, one {# persona} other
+ * {# persone}}` (exact `=n` cases first, then the locale's plural category; `#` is the
+ * number), so that no text reads "1 gruppi".
+ */
+export function fill(
+  template: string,
+  values: Record<string, string | number>,
+  locale: string = "it",
+): string {
+  const rules = new Intl.PluralRules(locale);
+  const plurals = template.replace(PLURAL, (match, key: string, body: string) => {
+    const value = Number(values[key]);
+    if (!(key in values) || Number.isNaN(value)) return match;
+    const cases = new Map([...body.matchAll(PLURAL_CASE)].map((c) => [c[1], c[2]]));
+    const chosen = cases.get(`=${value}`) ?? cases.get(rules.select(value)) ?? cases.get("other");
+    return (chosen ?? "").replace(/#/g, String(value));
+  });
+  return plurals.replace(/\{(\w+)\}/g, (match, key: string) =>
     key in values ? String(values[key]) : match,
   );
 }

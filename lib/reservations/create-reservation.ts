@@ -8,7 +8,13 @@ import type { TokenSettings } from "@/lib/reservations/token-settings";
 export const DOUBLE_SUBMIT_SECONDS = 120;
 
 export type CreateReservationResult =
-  | { ok: true; reservationId: number; confirmationToken: string; expiresAt: Date }
+  | {
+      ok: true;
+      reservationId: number;
+      bookingCode: string;
+      confirmationToken: string;
+      expiresAt: Date;
+    }
   /** The same booking was just made: nothing new was created; its email is on its way. */
   | { ok: true; reservationId: number; repeated: true }
   | {

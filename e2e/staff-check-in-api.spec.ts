@@ -44,6 +44,8 @@ test.describe("check-in endpoints", () => {
         accessibility: false,
         reservation_status: "confirmed",
         doors_open_at: null,
+        last_admission_id: null,
+        last_admitted_at: null,
       });
       expect(JSON.stringify(body)).not.toMatch(PII);
     }

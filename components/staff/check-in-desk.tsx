@@ -24,6 +24,8 @@ type Props = {
   timeZone: string;
   performances: DeskPerformance[];
   initialPerformanceId: number | null;
+  isAdmin: boolean;
+  undoMinutes: number;
 };
 
 type Counts = { performanceId: number; checkedIn: number; confirmed: number };
@@ -32,7 +34,15 @@ const COUNTER_REFRESH_MS = 20_000;
 // The same code seen again within this time is the same ticket still in front of the camera.
 const SAME_CODE_QUIET_MS = 5_000;
 
-export function CheckInDesk({ t, locale, timeZone, performances, initialPerformanceId }: Props) {
+export function CheckInDesk({
+  t,
+  locale,
+  timeZone,
+  performances,
+  initialPerformanceId,
+  isAdmin,
+  undoMinutes,
+}: Props) {
   const [performanceId, setPerformanceId] = useState(initialPerformanceId);
   const [code, setCode] = useState("");
   const [card, setCard] = useState<CardState | null>(null);
@@ -311,6 +321,8 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
         onAdmit={(seats, overrideWindow) => void admit(seats, overrideWindow)}
         onUndo={(admissionId) => void undo(admissionId)}
         undoMessage={undoMessage}
+        isAdmin={isAdmin}
+        undoMinutes={undoMinutes}
       />
 
       <CameraScanner t={t} onScan={onScan} />

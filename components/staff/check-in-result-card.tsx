@@ -18,6 +18,7 @@ export type DoorTicket = {
   notes: string;
   accessibility: boolean;
   reservationStatus: string;
+  lastAdmission: { id: number; ageMs: number } | null;
 };
 
 /** Everything the door can be told about one scan, code or search pick. */
@@ -54,6 +55,9 @@ type Props = {
   onAdmit: (seats: number, overrideWindow: boolean) => void;
   onUndo: (admissionId: number) => void;
   undoMessage: string | null;
+  /** Admins undo any time; staff within `undoMinutes` of the admission. */
+  isAdmin: boolean;
+  undoMinutes: number;
 };
 
 function describe(
@@ -160,6 +164,8 @@ function CardBody({
   onAdmit,
   onUndo,
   undoMessage,
+  isAdmin,
+  undoMinutes,
 }: Props & { card: CardState }) {
   const { tone, title, detail } = describe(card, t, locale, timeZone);
   const ticket = "ticket" in card ? card.ticket : null;
@@ -252,18 +258,24 @@ function CardBody({
           </button>
         </div>
       )}
-      {card.kind === "checked_in" && (
-        <div className="space-y-2">
-          <button
-            type="button"
-            onClick={() => onUndo(card.admissionId)}
-            disabled={busy !== null}
-            className="min-h-11 rounded-md border-2 border-white px-4 font-semibold disabled:opacity-70"
-          >
-            {busy === "undoing" ? t.undoing : t.undo}
-          </button>
-        </div>
-      )}
+      {ticket?.lastAdmission &&
+        (card.kind === "checked_in" ||
+          card.kind === "already_checked_in" ||
+          card.kind === "valid") &&
+        (isAdmin ||
+          card.kind === "checked_in" ||
+          ticket.lastAdmission.ageMs < undoMinutes * 60_000) && (
+          <div className="space-y-2">
+            <button
+              type="button"
+              onClick={() => onUndo(ticket.lastAdmission!.id)}
+              disabled={busy !== null}
+              className="min-h-11 rounded-md border-2 border-white px-4 font-semibold disabled:opacity-70"
+            >
+              {busy === "undoing" ? t.undoing : t.undo}
+            </button>
+          </div>
+        )}
       {undoMessage && <p className="font-semibold">{undoMessage}</p>}
       {card.kind === "session" && (
         <Link

@@ -15,6 +15,8 @@ type CheckInBody = {
   notes?: string;
   accessibility?: boolean;
   reservation_status?: string;
+  last_admission_id?: number | null;
+  last_admitted_at?: string | null;
   checked_in_at?: string;
   checked_in_by_name?: string;
   doors_open_at?: string | null;
@@ -36,6 +38,14 @@ function ticketOf(body: CheckInBody): DoorTicket {
     notes: body.notes ?? "",
     accessibility: body.accessibility ?? false,
     reservationStatus: body.reservation_status ?? "",
+    lastAdmission:
+      body.last_admission_id && body.last_admitted_at
+        ? {
+            id: body.last_admission_id,
+            // How old the admission was when the answer came, for the staff undo limit.
+            ageMs: Date.now() - new Date(body.last_admitted_at).getTime(),
+          }
+        : null,
   };
 }
 

@@ -37,6 +37,7 @@ describe("check-in", () => {
         notes: "Arriving early",
         accessibility: false,
         reservationStatus: "confirmed",
+        lastAdmission: null,
       },
     });
     expect(JSON.stringify(preview)).not.toMatch(/example\.org|\+39/);

@@ -22,6 +22,8 @@ export type TicketSummary = {
   accessibility: boolean;
   /** pending | confirmed | cancelled | expired: the refusal names which. */
   reservationStatus: string;
+  /** The latest admission still standing, so the door can offer to undo it. */
+  lastAdmission: { id: number; at: Date } | null;
 };
 
 export type EarlierCheckIn = { checkedInAt: Date; checkedInByName: string };
@@ -75,6 +77,7 @@ type TicketRow = {
   /** When the ticket stops working; null when the reservation has no live ticket token. */
   ticket_expires_at: Date | null;
   seats_in: number;
+  last_admission_id: number | null;
   last_admitted_at: Date | null;
   last_admitted_by_name: string | null;
 };
@@ -101,7 +104,8 @@ const TICKET_ROW = `
   SELECT r.id AS reservation_id, r.status::text AS status, r.party_size, r.performance_id,
          p.starts_at, s.title AS show_title, r.booking_code, r.name, r.notes,
          t.expires_at AS ticket_expires_at, COALESCE(c.seats, 0)::int AS seats_in,
-         last.admitted_at AS last_admitted_at, last.name AS last_admitted_by_name
+         last.id AS last_admission_id, last.admitted_at AS last_admitted_at,
+         last.name AS last_admitted_by_name
   FROM reservations r
   JOIN performances p ON p.id = r.performance_id
   JOIN shows s ON s.id = p.show_id
@@ -112,7 +116,7 @@ const TICKET_ROW = `
   ) t ON true
   LEFT JOIN check_ins c ON c.reservation_id = r.id
   LEFT JOIN LATERAL (
-    SELECT a.admitted_at, u.name FROM check_in_admissions a JOIN users u ON u.id = a.admitted_by_id
+    SELECT a.id, a.admitted_at, u.name FROM check_in_admissions a JOIN users u ON u.id = a.admitted_by_id
     WHERE a.reservation_id = r.id AND a.undone_at IS NULL
     ORDER BY a.admitted_at DESC, a.id DESC LIMIT 1
   ) last ON true
@@ -131,6 +135,10 @@ function ticketOf(row: TicketRow): TicketSummary {
     notes: row.notes,
     accessibility: needsAccessibleSeating(row.notes),
     reservationStatus: row.status,
+    lastAdmission:
+      row.last_admission_id !== null && row.last_admitted_at
+        ? { id: row.last_admission_id, at: row.last_admitted_at }
+        : null,
   };
 }
 
@@ -316,7 +324,11 @@ export async function confirmCheckIn({
     return {
       ok: true,
       status: "checked_in",
-      ticket: { ...ticketOf(row), seatsIn: row.seats_in + admitted },
+      ticket: {
+        ...ticketOf(row),
+        seatsIn: row.seats_in + admitted,
+        lastAdmission: { id: admission.id, at: now },
+      },
       checkedInAt: now,
       checkedInById: staff.id,
       admission: { id: admission.id, seats: admitted },

@@ -52,6 +52,11 @@ export function ticketJson(ticket: TicketSummary) {
     notes: ticket.notes,
     accessibility: ticket.accessibility,
     reservation_status: ticket.reservationStatus,
+    // The latest admission still standing: what POST /api/check-ins/undo takes back.
+    last_admission_id: ticket.lastAdmission?.id ?? null,
+    last_admitted_at: ticket.lastAdmission
+      ? formatIsoInZone(ticket.lastAdmission.at, config().TIME_ZONE)
+      : null,
   };
 }
 

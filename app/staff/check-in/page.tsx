@@ -62,6 +62,8 @@ export default async function CheckInPage({
         timeZone={timeZone}
         performances={performances}
         initialPerformanceId={initialPerformanceId}
+        isAdmin={user.role === "ADMIN"}
+        undoMinutes={config().CHECKIN_UNDO_MINUTES}
       />
       {user.role === "ADMIN" && <ManualCheckInForm t={t.manual} />}
     </div>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, type RefObject } from "react";
 import type { DeskTarget } from "@/components/staff/post-check-in";
+import { formatBookingCode } from "@/lib/check-ins/booking-code";
 import { formatDate, formatDateTime, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { fill, type StaffMessages } from "@/lib/i18n/messages/staff";
@@ -74,7 +75,7 @@ function describe(
             tone: "caution",
             title: r.valid,
             detail: fill(t.doorsClosedWarning, {
-              time: formatTime(new Date(card.doorsOpenAt), locale, timeZone),
+              when: formatDateTime(new Date(card.doorsOpenAt), locale, timeZone),
             }),
           }
         : { tone: "good", title: r.valid };
@@ -213,8 +214,10 @@ function CardBody({
           )}
           <p className="text-base">
             {t.codeLabel}{" "}
-            <span className="font-mono font-bold tracking-wider">{ticket.bookingCode}</span> ·{" "}
-            {ticket.showTitle} · {formatDateTime(new Date(ticket.startsAt), locale, timeZone)}
+            <span className="font-mono font-bold tracking-wider">
+              {formatBookingCode(ticket.bookingCode)}
+            </span>{" "}
+            · {ticket.showTitle} · {formatDateTime(new Date(ticket.startsAt), locale, timeZone)}
           </p>
         </div>
       )}

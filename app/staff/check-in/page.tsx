@@ -42,7 +42,7 @@ export default async function CheckInPage({
     doors: p.doorsOpen
       ? t.doorsOpen
       : staffMessages.fill(t.doorsOpenAt, {
-          time: formatTime(
+          when: formatDateTime(
             new Date(p.startsAt.getTime() - doorsOpenMinutesBefore * 60_000),
             locale,
             timeZone,

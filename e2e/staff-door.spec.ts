@@ -119,7 +119,7 @@ test("a party of 4 by booking code and by name: 2 now, undo, 2 and 2 later, then
 
   // The admin side records the true sources.
   const audit = await page.request.post("/api/check-ins/preview", {
-    data: { reservation_id: ticket.reservationId },
+    data: { reservation_id: ticket.reservationId, performance_id: ticket.performanceId },
   });
   expect(await audit.json()).toMatchObject({ status: "already_checked_in", seats_in: 4 });
 });

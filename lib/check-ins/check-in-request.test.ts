@@ -33,7 +33,7 @@ describe("check-in request bodies", () => {
       code: "K7M4QX",
       performanceId: 3,
     });
-    expect(of({ reservation_id: 9 })).toBe("search");
+    expect(of({ reservation_id: 9, performance_id: 3 })).toBe("search");
   });
 
   it("wants exactly one target, and a performance with a code", () => {
@@ -44,7 +44,10 @@ describe("check-in request bodies", () => {
     expect(checkInPreviewRequest.safeParse({ code: "O0I1L5", performance_id: 1 }).success).toBe(
       false,
     );
-    expect(checkInConfirmRequest.safeParse({ reservation_id: 3, seats: 0 }).success).toBe(false);
+    expect(
+      checkInConfirmRequest.safeParse({ reservation_id: 3, performance_id: 1, seats: 0 }).success,
+    ).toBe(false);
+    expect(checkInPreviewRequest.safeParse({ reservation_id: 3 }).success).toBe(false);
   });
 
   it("refuses what is not a ticket, unknown fields, and a nonce on a preview", () => {

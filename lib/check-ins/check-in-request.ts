@@ -64,11 +64,15 @@ function exactlyOneTarget(body: TargetFields, ctx: z.RefinementCtx) {
       path: ["token"],
       message: "Send exactly one of token, code or reservation_id.",
     });
-  if (body.code !== undefined && body.performance_id === undefined)
+  // Codes and search results are staff-side look-ups: always at the door's performance.
+  if (
+    (body.code !== undefined || body.reservation_id !== undefined) &&
+    body.performance_id === undefined
+  )
     ctx.addIssue({
       code: "custom",
       path: ["performance_id"],
-      message: "A booking code needs the performance it is for.",
+      message: "A booking code or reservation needs the performance the door admits.",
     });
 }
 

@@ -60,6 +60,17 @@ export function ticketJson(ticket: TicketSummary) {
   };
 }
 
+/** A reservation of another performance: which one, not who (a code or id typed at the wrong door). */
+function otherPerformanceJson(ticket: TicketSummary) {
+  return {
+    reservation_id: ticket.reservationId,
+    performance_id: ticket.performanceId,
+    show_title: ticket.showTitle,
+    starts_at: formatIsoInZone(ticket.startsAt, config().TIME_ZONE),
+    party_size: ticket.partySize,
+  };
+}
+
 const REFUSAL_DETAIL: Record<CheckInRefusal["reason"], string> = {
   token_not_found: "No ticket matches this token or code.",
   wrong_performance: "This ticket is for another performance.",
@@ -88,7 +99,9 @@ export function refusalResponse(refusal: CheckInRefusal) {
             }
           : refusal.reason === "seats_unavailable"
             ? { ...ticketJson(refusal.ticket), seats_left: refusal.seatsLeft }
-            : ticketJson(refusal.ticket);
+            : refusal.reason === "wrong_performance"
+              ? otherPerformanceJson(refusal.ticket)
+              : ticketJson(refusal.ticket);
   return problem(
     OUTCOME_HTTP_STATUS[refusal.reason],
     contractStatus(refusal.reason),

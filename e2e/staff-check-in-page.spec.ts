@@ -62,10 +62,13 @@ test("staff sign in on a phone, check a typed ticket, admit the party, and a sec
   await page.screenshot({ path: testInfo.outputPath("already-360.png"), fullPage: true });
   await expectNoAxeViolations(page);
 
-  // An unreadable code leaves the page ready for the next one.
-  await code.fill("hello");
+  // A broken ticket link is unreadable; a word is a name search (issue 16).
+  await code.fill("https://azionelab.example/ticket#token=broken");
   await code.press("Enter");
   await expect(card.getByRole("heading", { name: "Codice non leggibile" })).toBeVisible();
+  await code.fill("hello");
+  await code.press("Enter");
+  await expect(page.getByText("Nessuna prenotazione confermata con questo nome.")).toBeVisible();
 });
 
 test("the door page speaks English, and the camera being refused leaves the typed code working", async ({

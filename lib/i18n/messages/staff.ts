@@ -41,10 +41,10 @@ export const it = {
     cameraStarting: "Avvio della fotocamera…",
     cameraActive: "Inquadra il codice QR del biglietto.",
     cameraDenied:
-      "La fotocamera non è disponibile: permesso negato. Puoi inserire il codice a mano qui sotto.",
+      "La fotocamera non è disponibile: permesso negato. Puoi inserire il codice a mano qui sopra.",
     cameraMissing:
-      "Nessuna fotocamera trovata su questo dispositivo. Puoi inserire il codice a mano qui sotto.",
-    cameraFailed: "Impossibile avviare la fotocamera. Puoi inserire il codice a mano qui sotto.",
+      "Nessuna fotocamera trovata su questo dispositivo. Puoi inserire il codice a mano qui sopra.",
+    cameraFailed: "Impossibile avviare la fotocamera. Puoi inserire il codice a mano qui sopra.",
     manualLabel: "Codice prenotazione, link o nome",
     manualHint:
       "Digita il codice di 6 caratteri (es. K7M-4QX), incolla il link del biglietto o cerca per nome (almeno 2 lettere).",
@@ -53,7 +53,7 @@ export const it = {
     admit: "{count, plural, one {Fai entrare 1 persona} other {Fai entrare #}}",
     admitSome: "Entrano ora",
     admitAll: "Tutti",
-    seatsIn: "{seatsIn} di {partySize} già entrati",
+    seatsIn: "{seatsIn} di {partySize} entrati",
     doorsClosedWarning: "Le porte aprono {when}: è presto per far entrare.",
     admitAnyway: "Fai entrare comunque (eccezione registrata)",
     accessibility: "Accessibilità: vedi note",
@@ -165,9 +165,9 @@ export const en: typeof it = {
     cameraStarting: "Starting the camera…",
     cameraActive: "Point the camera at the ticket's QR code.",
     cameraDenied:
-      "The camera is not available: permission was denied. You can type the code below.",
-    cameraMissing: "No camera was found on this device. You can type the code below.",
-    cameraFailed: "The camera could not be started. You can type the code below.",
+      "The camera is not available: permission was denied. You can type the code above.",
+    cameraMissing: "No camera was found on this device. You can type the code above.",
+    cameraFailed: "The camera could not be started. You can type the code above.",
     manualLabel: "Booking code, link or name",
     manualHint:
       "Type the 6-character code (e.g. K7M-4QX), paste the ticket link or search by name (at least 2 letters).",
@@ -176,7 +176,7 @@ export const en: typeof it = {
     admit: "{count, plural, one {Admit 1 person} other {Admit #}}",
     admitSome: "Coming in now",
     admitAll: "All",
-    seatsIn: "{seatsIn} of {partySize} already in",
+    seatsIn: "{seatsIn} of {partySize} in",
     doorsClosedWarning: "Doors open {when}: it is early to admit.",
     admitAnyway: "Admit anyway (recorded exception)",
     accessibility: "Accessibility: see notes",

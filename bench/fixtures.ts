@@ -11,10 +11,18 @@ export type BenchPerformance = { performanceId: number; showSlug: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A show (published or not) with one bookable performance a week from now in its own venue. */
+/**
+ * A show (published or not) with one bookable performance in its own venue, a week from
+ * now unless `startsInMs` says otherwise (the door scenarios need their doors open).
+ */
 export async function createBenchPerformance(
   sql: Sql,
-  { label, capacity, published = false }: { label: string; capacity: number; published?: boolean },
+  {
+    label,
+    capacity,
+    published = false,
+    startsInMs = 7 * DAY_MS,
+  }: { label: string; capacity: number; published?: boolean; startsInMs?: number },
 ): Promise<BenchPerformance> {
   const suffix = randomBytes(3).toString("hex");
   const showSlug = `bench-${label}-${suffix}`;
@@ -28,7 +36,7 @@ export async function createBenchPerformance(
      )
      INSERT INTO performances (show_id, venue_id, starts_at, room_capacity, updated_at)
      SELECT show.id, venue.id, $4, $5, now() FROM show, venue RETURNING id`,
-    [`Bench ${label}`, showSlug, published, new Date(Date.now() + 7 * DAY_MS), capacity],
+    [`Bench ${label}`, showSlug, published, new Date(Date.now() + startsInMs), capacity],
   );
   return { performanceId: rows[0].id, showSlug };
 }

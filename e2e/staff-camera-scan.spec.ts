@@ -76,7 +76,7 @@ test("the door page reads a ticket QR from the camera, without typing", async ({
       timeout: 15_000,
     });
     await expect(card).toContainText("2 persone");
-    await expect(page.getByLabel("Codice o link del biglietto")).toHaveValue("");
+    await expect(page.getByLabel("Codice prenotazione, link o nome")).toHaveValue("");
     await page.screenshot({ path: testInfo.outputPath("camera-valid-360.png"), fullPage: true });
 
     await page.getByRole("button", { name: "Fai entrare 2" }).click();

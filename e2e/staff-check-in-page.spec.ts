@@ -31,13 +31,15 @@ test("staff sign in on a phone, check a typed ticket, admit the party, and a sec
   await expect(counter).toContainText(/Entrati \d+ su \d+ posti prenotati/);
   const before = Number(/Entrati (\d+)/.exec((await counter.textContent()) ?? "")?.[1]);
 
-  const code = page.getByLabel("Codice o link del biglietto");
+  const code = page.getByLabel("Codice prenotazione, link o nome");
   await code.fill(ticket.ticketUrl);
   await code.press("Enter");
   const card = page.locator("main").getByRole("status");
   await expect(card.getByRole("heading", { name: "Biglietto valido" })).toBeVisible();
   await expect(card).toContainText("3 persone");
-  await expect(card).not.toContainText("Maria");
+  // The door greets the party by name (issue 16); never their email or phone.
+  await expect(card).toContainText("Maria Rossi");
+  await expect(card).not.toContainText("example.org");
   const admit = page.getByRole("button", { name: "Fai entrare 3" });
   await expect(admit).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath("valid-360.png"), fullPage: true });
@@ -60,10 +62,13 @@ test("staff sign in on a phone, check a typed ticket, admit the party, and a sec
   await page.screenshot({ path: testInfo.outputPath("already-360.png"), fullPage: true });
   await expectNoAxeViolations(page);
 
-  // An unreadable code leaves the page ready for the next one.
-  await code.fill("hello");
+  // A broken ticket link is unreadable; a word is a name search (issue 16).
+  await code.fill("https://azionelab.example/ticket#token=broken");
   await code.press("Enter");
   await expect(card.getByRole("heading", { name: "Codice non leggibile" })).toBeVisible();
+  await code.fill("hello");
+  await code.press("Enter");
+  await expect(page.getByText("Nessuna prenotazione confermata con questo nome.")).toBeVisible();
 });
 
 test("the door page speaks English, and the camera being refused leaves the typed code working", async ({
@@ -89,10 +94,10 @@ test("the door page speaks English, and the camera being refused leaves the type
   await page.getByRole("button", { name: "Start camera" }).click();
   await expect(page.locator("main").getByRole("alert")).toContainText("permission was denied");
 
-  await page.getByLabel("Ticket code or link").fill(ticket.token);
+  await page.getByLabel("Booking code, link or name").fill(ticket.token);
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.locator("main").getByRole("status")).toContainText("1 person");
-  await page.getByRole("button", { name: "Admit 1" }).click();
+  await page.getByRole("button", { name: "Admit 1 person" }).click();
   await expect(
     page.locator("main").getByRole("status").getByRole("heading", { name: "Entry recorded" }),
   ).toBeVisible();

@@ -45,6 +45,10 @@ const configSchema = z
     MAX_PARTY_SIZE: positiveInt(10),
     CONFIRMATION_TTL_HOURS: positiveInt(24),
     CHECKIN_WINDOW_HOURS: positiveInt(6),
+    // The door admits from this many minutes before the start (earlier needs an override).
+    DOORS_OPEN_MINUTES_BEFORE: positiveInt(90),
+    // Staff may undo an admission for this long; admins at any time.
+    CHECKIN_UNDO_MINUTES: positiveInt(5),
     RETENTION_DAYS: positiveInt(90),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })

@@ -12,6 +12,7 @@ export const RATE_LIMITS = {
   login: { points: 5, duration: 15 * 60 }, // failed sign-ins per (account, address)
   login_address: { points: 20, duration: 15 * 60 }, // failed sign-ins per address, any account
   check_in: { points: 300, duration: 60 }, // per staff user: a busy door, not a script
+  door_search: { points: 60, duration: 60 }, // per staff user: names are personal data
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

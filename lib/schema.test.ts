@@ -104,6 +104,7 @@ describe("schema and migrated database agree", () => {
       checkedInById: createdUser.id,
       source: "manual" as const,
       nonce: "0b6f7f2e-door",
+      seats: 2,
       createdAt: at("2026-12-12T19:30:00Z"),
       updatedAt: at("2026-12-12T19:30:00Z"),
     };

@@ -7,6 +7,7 @@ import { findTicket, type TicketState } from "@/lib/reservations/find-ticket";
 import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
 import { ticketQrDataUrl } from "@/lib/reservations/ticket-qr";
 import { db } from "@/lib/db";
+import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
 /** What the ticket page shows: already worded for the visitor's language, no personal data. */
 export type TicketData = {
@@ -18,6 +19,8 @@ export type TicketData = {
   startsAtIso: string;
   venue: { name: string; address: string; city: string };
   partySize: number;
+  /** Short code for the door when the QR will not scan, e.g. K7M-4QX. */
+  bookingCode: string;
   qrCode: string | null;
   calendar: string;
 };
@@ -37,6 +40,7 @@ export async function ticketDataFor(token: string, locale: Locale): Promise<Tick
     startsAtIso: performance.startsAt.toISOString(),
     venue: performance.venue,
     partySize: ticket.partySize,
+    bookingCode: formatBookingCode(ticket.bookingCode),
     // A cancelled or used ticket shows no code that could be mistaken for a valid one.
     qrCode: ticket.state === "valid" ? ticketQrDataUrl(token) : null,
     calendar: ticketCalendarFor({ id: ticket.reservationId, performance }, APP_URL),

@@ -1,23 +1,30 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/public/language-switch";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { requireUser } from "@/web/auth/guards";
 import { getLocale } from "@/web/i18n/locale";
+import * as publicMessages from "@/lib/i18n/messages/public";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
 // Every page below checks the user again itself: a layout check alone protects nothing.
+// `data-door-chrome` hides the public header and footer (globals.css): the door is a tool.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requireUser("staff", "/staff/check-in");
-  const t = staffMessages[await getLocale()].area;
+  const locale = await getLocale();
+  const t = staffMessages[locale].area;
   return (
-    <div className="mx-auto max-w-xl space-y-6">
+    <div className="mx-auto max-w-xl space-y-4" data-door-chrome>
       <nav
         aria-label={t.nav}
-        className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3"
+        className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-line pb-2"
       >
-        <ul className="flex gap-4">
+        <ul className="flex items-center gap-3">
+          <li className="font-display text-lg font-semibold">AzioneLab</li>
           <li>
-            <Link href="/staff/check-in">{t.checkIn}</Link>
+            <Link href="/staff/check-in" className="font-semibold">
+              {t.checkIn}
+            </Link>
           </li>
           {user.role === "ADMIN" && (
             <li>
@@ -25,10 +32,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             </li>
           )}
         </ul>
-        <div className="flex items-center gap-3 text-sm">
-          <span>
-            <span className="text-ink-muted">{t.signedInAs}</span> {user.name || user.email}
-          </span>
+        <div className="flex items-center gap-2 text-sm">
+          <span className="sr-only">{t.signedInAs}</span>
+          <span className="max-w-32 truncate">{user.name || user.email}</span>
+          <LanguageSwitch locale={locale} t={publicMessages[locale].site.language} />
           <SignOutButton label={t.signOut} pendingLabel={t.signingOut} />
         </div>
       </nav>

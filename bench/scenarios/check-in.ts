@@ -42,9 +42,11 @@ export async function runCheckIn({
   connections: number;
   secondPresentations?: number;
 }): Promise<CheckInResult> {
+  // Starting in half an hour: the doors are open (DOORS_OPEN_MINUTES_BEFORE, default 90).
   const { performanceId } = await createBenchPerformance(sql, {
     label: "check-in",
     capacity: ticketCount,
+    startsInMs: 30 * 60_000,
   });
   const tickets = await insertConfirmedTickets(sql, performanceId, ticketCount);
   const headers = { cookie };

@@ -146,6 +146,10 @@ function TicketCard({
         </dd>
         <dt className="text-ink-muted">{t.party}</dt>
         <dd className="font-semibold">{seats}</dd>
+        <dt className="text-ink-muted">{t.bookingCode}</dt>
+        <dd className="font-mono text-lg font-bold tracking-wider" data-testid="booking-code">
+          {ticket.bookingCode}
+        </dd>
       </dl>
 
       {outcome?.ok ? (

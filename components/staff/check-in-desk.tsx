@@ -3,12 +3,20 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { CameraScanner } from "@/components/staff/camera-scanner";
 import { CheckInResultCard, type CardState } from "@/components/staff/check-in-result-card";
-import { postCheckIn } from "@/components/staff/post-check-in";
+import {
+  postCheckIn,
+  postUndo,
+  searchDoor,
+  type DeskTarget,
+  type SearchHit,
+} from "@/components/staff/post-check-in";
+import { parseBookingCode } from "@/lib/check-ins/booking-code";
 import type { Locale } from "@/lib/i18n/locale";
 import { fill, type StaffMessages } from "@/lib/i18n/messages/staff";
 import { feedback } from "@/components/staff/scan-feedback";
 
-export type DeskPerformance = { id: number; label: string };
+/** `label`: date and time first, so a narrow select cuts the title, never the time. */
+export type DeskPerformance = { id: number; label: string; full: string; doors: string };
 
 type Props = {
   t: StaffMessages["checkIn"];
@@ -16,6 +24,8 @@ type Props = {
   timeZone: string;
   performances: DeskPerformance[];
   initialPerformanceId: number | null;
+  isAdmin: boolean;
+  undoMinutes: number;
 };
 
 type Counts = { performanceId: number; checkedIn: number; confirmed: number };
@@ -24,11 +34,21 @@ const COUNTER_REFRESH_MS = 20_000;
 // The same code seen again within this time is the same ticket still in front of the camera.
 const SAME_CODE_QUIET_MS = 5_000;
 
-export function CheckInDesk({ t, locale, timeZone, performances, initialPerformanceId }: Props) {
+export function CheckInDesk({
+  t,
+  locale,
+  timeZone,
+  performances,
+  initialPerformanceId,
+  isAdmin,
+  undoMinutes,
+}: Props) {
   const [performanceId, setPerformanceId] = useState(initialPerformanceId);
   const [code, setCode] = useState("");
   const [card, setCard] = useState<CardState | null>(null);
-  const [busy, setBusy] = useState<"checking" | "admitting" | null>(null);
+  const [busy, setBusy] = useState<"checking" | "admitting" | "undoing" | null>(null);
+  const [hits, setHits] = useState<{ query: string; hits: SearchHit[] } | null>(null);
+  const [undoMessage, setUndoMessage] = useState<string | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const lastScan = useRef<{ text: string; at: number } | null>(null);
   const busyRef = useRef(false);
@@ -62,13 +82,15 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
   }, [refreshCounts]);
 
   const check = useCallback(
-    async (raw: string) => {
+    async (target: DeskTarget) => {
       if (busyRef.current) return;
       busyRef.current = true;
       setBusy("checking");
-      const result = await postCheckIn("preview", { token: raw, performanceId });
+      setUndoMessage(null);
+      const result = await postCheckIn("preview", { target, performanceId });
       busyRef.current = false;
       setBusy(null);
+      setHits(null);
       setCard(result);
       feedback(result.kind === "valid" ? "good" : "bad");
       return result;
@@ -81,14 +103,16 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
     if (card?.kind === "valid") admitRef.current?.focus();
   }, [card]);
 
-  async function admit() {
+  async function admit(seats: number, overrideWindow: boolean) {
     if (card?.kind !== "valid" || busyRef.current) return;
     busyRef.current = true;
     setBusy("admitting");
     const result = await postCheckIn("confirm", {
-      token: card.token,
+      target: card.target,
       performanceId,
       nonce: card.nonce,
+      seats,
+      overrideWindow,
     });
     busyRef.current = false;
     setBusy(null);
@@ -99,15 +123,63 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
     void refreshCounts();
   }
 
+  async function undo(admissionId: number) {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy("undoing");
+    const result = await postUndo(admissionId);
+    busyRef.current = false;
+    setBusy(null);
+    setUndoMessage(
+      result.ok
+        ? fill(t.undone, { count: result.seats }, locale)
+        : fill(t.undoFailed, {
+            reason:
+              result.reason === "undo_window_closed"
+                ? t.undoTooLate
+                : result.reason === "already_undone"
+                  ? t.undoAlready
+                  : t.result.networkDetail,
+          }),
+    );
+    if (result.ok) setCard(null);
+    void refreshCounts();
+  }
+
+  async function search(query: string) {
+    if (performanceId === null || busyRef.current) return;
+    busyRef.current = true;
+    setBusy("checking");
+    const result = await searchDoor(performanceId, query);
+    busyRef.current = false;
+    setBusy(null);
+    setCard(result.ok ? null : result.card);
+    setHits(result.ok ? { query, hits: result.hits } : null);
+  }
+
+  // One field for everything staff can type: a pasted ticket link or token, a booking
+  // code, or part of a name.
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    const typed = code.trim();
+    if (!typed) return;
+    setUndoMessage(null);
+    const bookingCode = parseBookingCode(typed);
+    const looksLikeToken = /token=|^[A-Za-z0-9_-]{40,}$/.test(typed);
     // A refused typed code stays selected, so the next paste or code replaces it (and a
     // typo can still be corrected). Not after camera scans: focusing the field would
     // open the phone's keyboard over the camera.
-    if (code.trim())
-      void check(code).then((result) => {
-        if (result && result.kind !== "valid") inputRef.current?.select();
-      });
+    if (looksLikeToken || bookingCode)
+      void check(looksLikeToken ? { token: typed, source: "link" } : { code: bookingCode! }).then(
+        (result) => {
+          if (result && result.kind !== "valid") inputRef.current?.select();
+        },
+      );
+    else if ([...typed].length >= 2) void search(typed);
+    else {
+      setCard(null);
+      setHits({ query: typed, hits: [] });
+    }
   }
 
   const onScan = useCallback(
@@ -119,7 +191,7 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
       const previous = lastScan.current;
       lastScan.current = { text, at: now };
       if (previous && previous.text === text && now - previous.at < SAME_CODE_QUIET_MS) return;
-      void check(text);
+      void check({ token: text, source: "qr_scan" });
     },
     [check],
   );
@@ -127,17 +199,20 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
   function choosePerformance(id: number) {
     setPerformanceId(id);
     setCard(null);
+    setHits(null);
+    setUndoMessage(null);
     const url = new URL(window.location.href);
     url.searchParams.set("performance", String(id));
     window.history.replaceState(null, "", url);
   }
 
+  const chosen = performances.find((p) => p.id === performanceId);
   return (
-    <div className="space-y-5">
+    <div className="space-y-4">
       {performances.length === 0 ? (
         <p className="rounded-md border border-line bg-white p-3">{t.noPerformances}</p>
       ) : (
-        <div className="space-y-2">
+        <div className="space-y-1">
           <label htmlFor="performance" className="block font-medium">
             {t.performance}
           </label>
@@ -153,6 +228,11 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
               </option>
             ))}
           </select>
+          {chosen && (
+            <p className="text-sm" data-testid="door-performance">
+              <span className="font-semibold">{chosen.full}</span> · {chosen.doors}
+            </p>
+          )}
           <p className="text-lg font-semibold" data-testid="door-counter">
             {counts?.performanceId === performanceId
               ? fill(t.counter, { checkedIn: counts.checkedIn, confirmed: counts.confirmed })
@@ -161,19 +241,7 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
         </div>
       )}
 
-      <CheckInResultCard
-        card={card}
-        t={t}
-        locale={locale}
-        timeZone={timeZone}
-        busy={busy}
-        admitRef={admitRef}
-        onAdmit={admit}
-      />
-
-      <CameraScanner t={t} onScan={onScan} />
-
-      <form onSubmit={onSubmit} className="space-y-2">
+      <form onSubmit={onSubmit} className="space-y-1">
         <label htmlFor="ticket-code" className="block font-medium">
           {t.manualLabel}
         </label>
@@ -192,6 +260,7 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
             autoCapitalize="off"
             autoCorrect="off"
             spellCheck={false}
+            enterKeyHint="search"
             className="min-w-0 flex-1 rounded-md border border-ink-muted bg-white px-3 py-3 text-base"
           />
           <button
@@ -203,6 +272,60 @@ export function CheckInDesk({ t, locale, timeZone, performances, initialPerforma
           </button>
         </div>
       </form>
+
+      {hits && (
+        <section aria-live="polite" aria-label={fill(t.searchResults, { query: hits.query })}>
+          {[...hits.query].length < 2 ? (
+            <p>{t.searchShort}</p>
+          ) : hits.hits.length === 0 ? (
+            <p>{t.searchNone}</p>
+          ) : (
+            <ul
+              className="divide-y divide-line rounded-md border border-line bg-white"
+              data-testid="door-search-results"
+            >
+              {hits.hits.map((hit) => (
+                <li key={hit.reservationId}>
+                  <button
+                    type="button"
+                    onClick={() => void check({ reservationId: hit.reservationId })}
+                    className="flex min-h-12 w-full items-center justify-between gap-2 px-3 py-2 text-left hover:bg-paper-sunken"
+                  >
+                    <span className="min-w-0">
+                      <span className="block font-semibold break-words">{hit.name}</span>
+                      <span className="block text-sm text-ink-muted">
+                        {fill(
+                          t.searchParty,
+                          { partySize: hit.partySize, seatsIn: hit.seatsIn },
+                          locale,
+                        )}{" "}
+                        · <span className="font-mono">{hit.bookingCode}</span>
+                      </span>
+                    </span>
+                    <span className="shrink-0 font-semibold text-accent">{t.searchPick}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <CheckInResultCard
+        card={card}
+        t={t}
+        locale={locale}
+        timeZone={timeZone}
+        busy={busy}
+        admitRef={admitRef}
+        onAdmit={(seats, overrideWindow) => void admit(seats, overrideWindow)}
+        onUndo={(admissionId) => void undo(admissionId)}
+        undoMessage={undoMessage}
+        isAdmin={isAdmin}
+        undoMinutes={undoMinutes}
+      />
+
+      <CameraScanner t={t} onScan={onScan} />
     </div>
   );
 }

@@ -62,17 +62,22 @@ export async function bookablePerformance(
  */
 export async function bookTicket(
   request: APIRequestContext,
-  { performanceId, partySize = 2 }: { performanceId?: number; partySize?: number } = {},
+  {
+    performanceId,
+    partySize = 2,
+    name = "Maria Rossi",
+    notes = "Arriving early",
+  }: { performanceId?: number; partySize?: number; name?: string; notes?: string } = {},
 ): Promise<Ticket> {
   const performance = performanceId ?? (await bookablePerformance(request, partySize));
   const email = `door-${randomBytes(6).toString("hex")}@example.org`;
   const booked = await request.post(`/api/performances/${performance}/reservations`, {
     data: {
-      name: "Maria Rossi",
+      name,
       email,
       phone: "+39 06 0000000",
       party_size: partySize,
-      notes: "Arriving early",
+      notes,
     },
   });
   expect(booked.status(), await booked.text()).toBe(201);

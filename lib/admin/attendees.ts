@@ -6,6 +6,8 @@ export type Attendee = {
   name: string;
   email: string;
   partySize: number;
+  /** Short booking code, for the door list and the CSV (issue 16). */
+  bookingCode: string;
   status: ReservationStatus;
   checkedInAt: Date | null;
 };
@@ -30,6 +32,7 @@ export async function attendeesOf(
       name: true,
       email: true,
       partySize: true,
+      bookingCode: true,
       status: true,
       checkIn: { select: { checkedInAt: true } },
     },
@@ -39,6 +42,7 @@ export async function attendeesOf(
     name: row.name,
     email: row.email,
     partySize: row.partySize,
+    bookingCode: row.bookingCode,
     status: row.status,
     checkedInAt: row.checkIn?.checkedInAt ?? null,
   }));
@@ -53,6 +57,7 @@ export async function checkInsOf(db: Db, performanceId: number) {
       id: true,
       checkedInAt: true,
       source: true,
+      seats: true,
       checkedInBy: { select: { name: true, email: true } },
       reservation: { select: { id: true, name: true, partySize: true } },
     },

@@ -49,7 +49,7 @@ async function performanceCounts(
                SELECT 1 FROM reservation_tokens t
                WHERE t.reservation_id = r.id AND t.purpose = 'confirmation'
                  AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > ${now})), 0)::int AS pending_seats,
-           COALESCE(SUM(r.party_size) FILTER (WHERE c.id IS NOT NULL), 0)::int AS checked_in_seats
+           COALESCE(SUM(c.seats), 0)::int AS checked_in_seats -- seats in (partial admission)
     FROM performances p
     JOIN shows s ON s.id = p.show_id
     JOIN venues v ON v.id = p.venue_id

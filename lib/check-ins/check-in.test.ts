@@ -11,7 +11,7 @@ import {
 } from "@/tests/support/factories";
 
 describe("check-in", () => {
-  it("previews a valid ticket with only what staff need, and never writes", async () => {
+  it("previews a valid ticket with what the door needs (name, notes, no contact details), and never writes", async () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id, 3);
 
@@ -24,15 +24,23 @@ describe("check-in", () => {
     expect(preview).toEqual({
       ok: true,
       status: "valid",
+      doorsOpenAt: null,
       ticket: {
         reservationId: booked.reservationId,
         performanceId: performance.id,
         showTitle: expect.stringMatching(/^Open Stage/),
         startsAt: performance.startsAt,
         partySize: 3,
+        seatsIn: 0,
+        bookingCode: expect.stringMatching(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/),
+        name: "Maria Rossi",
+        notes: "Arriving early",
+        accessibility: false,
+        reservationStatus: "confirmed",
+        lastAdmission: null,
       },
     });
-    expect(JSON.stringify(preview)).not.toMatch(/Maria|example\.org|\+39|Arriving/);
+    expect(JSON.stringify(preview)).not.toMatch(/example\.org|\+39/);
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(0);
   });
 

@@ -24,9 +24,15 @@ describe("door performances", () => {
     const tomorrow = await createPerformance({ startsAt: addDays(tonight.startsAt, 1) });
     const yesterday = await createPerformance({ startsAt: addDays(tonight.startsAt, -1) });
 
-    const ids = (await listDoorPerformances({ db, now, timeZone, checkInWindowHours: 6 })).map(
-      (p) => p.id,
-    );
+    const ids = (
+      await listDoorPerformances({
+        db,
+        now,
+        timeZone,
+        checkInWindowHours: 6,
+        doorsOpenMinutesBefore: 90,
+      })
+    ).map((p) => p.id);
 
     expect(ids.indexOf(earlierToday.id)).toBe(0);
     expect(ids.indexOf(tonight.id)).toBe(1);
@@ -45,6 +51,7 @@ describe("door performances", () => {
       now: justAfterMidnight,
       timeZone,
       checkInWindowHours: 6,
+      doorsOpenMinutesBefore: 90,
     });
 
     expect(listed[0]).toMatchObject({

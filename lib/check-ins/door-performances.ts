@@ -1,7 +1,14 @@
 import type { Db } from "@/lib/db";
 import { addHours, earliest, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 
-export type DoorPerformance = { id: number; showTitle: string; venueName: string; startsAt: Date };
+export type DoorPerformance = {
+  id: number;
+  showTitle: string;
+  venueName: string;
+  startsAt: Date;
+  /** Doors open: from `doorsOpenMinutesBefore` before the start until the check-in window closes. */
+  doorsOpen: boolean;
+};
 
 /**
  * The performances the door can admit, soonest first: from the start of today (theatre
@@ -12,12 +19,14 @@ export async function listDoorPerformances({
   now = new Date(),
   timeZone,
   checkInWindowHours,
+  doorsOpenMinutesBefore,
   limit = 20,
 }: {
   db: Db;
   now?: Date;
   timeZone: string;
   checkInWindowHours: number;
+  doorsOpenMinutesBefore: number;
   limit?: number;
 }): Promise<DoorPerformance[]> {
   const startOfToday =
@@ -39,7 +48,28 @@ export async function listDoorPerformances({
     showTitle: row.show.title,
     venueName: row.venue.name,
     startsAt: row.startsAt,
+    doorsOpen:
+      row.startsAt.getTime() - doorsOpenMinutesBefore * 60_000 <= now.getTime() &&
+      now < addHours(row.startsAt, checkInWindowHours),
   }));
+}
+
+/**
+ * The performance the door should start on: the one asked for, else the one whose doors
+ * are open now (the latest started, if two overlap), else the next one.
+ */
+export function defaultDoorPerformance(
+  performances: DoorPerformance[],
+  requested: number | null,
+  now: Date,
+): DoorPerformance | null {
+  return (
+    performances.find((p) => p.id === requested) ??
+    performances.filter((p) => p.doorsOpen).at(-1) ??
+    performances.find((p) => p.startsAt > now) ??
+    performances[0] ??
+    null
+  );
 }
 
 export type DoorCounts = { checkedInSeats: number; confirmedSeats: number };
@@ -53,7 +83,7 @@ export async function countDoorSeats({
   performanceId: number;
 }): Promise<DoorCounts> {
   const [row] = await db.$queryRaw<{ checked_in: bigint | null; confirmed: bigint | null }[]>`
-    SELECT COALESCE(SUM(r.party_size) FILTER (WHERE c.id IS NOT NULL), 0) AS checked_in,
+    SELECT COALESCE(SUM(c.seats), 0) AS checked_in,
            COALESCE(SUM(r.party_size) FILTER (WHERE r.status = 'confirmed'), 0) AS confirmed
     FROM reservations r LEFT JOIN check_ins c ON c.reservation_id = r.id
     WHERE r.performance_id = ${performanceId}`;

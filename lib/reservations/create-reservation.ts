@@ -9,7 +9,13 @@ import type { TokenSettings } from "@/lib/reservations/token-settings";
 export const DOUBLE_SUBMIT_SECONDS = 120;
 
 export type CreateReservationResult =
-  | { ok: true; reservationId: number; confirmationToken: string; expiresAt: Date }
+  | {
+      ok: true;
+      reservationId: number;
+      bookingCode: string;
+      confirmationToken: string;
+      expiresAt: Date;
+    }
   /** The same booking was just made: nothing new was created; its email is on its way. */
   | { ok: true; reservationId: number; repeated: true }
   | {
@@ -90,7 +96,8 @@ export async function createReservation({
         locale,
         createdAt: now,
       },
-      select: { id: true },
+      // The short booking code is drawn by the insert trigger (new_booking_code), in this transaction.
+      select: { id: true, bookingCode: true },
     });
     const token = await issueToken({
       db: tx,
@@ -107,6 +114,7 @@ export async function createReservation({
     return {
       ok: true,
       reservationId: reservation.id,
+      bookingCode: reservation.bookingCode,
       confirmationToken: token.rawToken,
       expiresAt: token.expiresAt,
     } as const;

@@ -155,7 +155,9 @@ describe("domain model", () => {
     ).toMatchObject({ ok: false, reason: "already_checked_in" });
     // And the database itself refuses a second row, whatever the code path.
     await expect(
-      db.checkIn.create({ data: { reservationId: booked.reservationId, checkedInById: staff.id } }),
+      db.checkIn.create({
+        data: { reservationId: booked.reservationId, checkedInById: staff.id, seats: 1 },
+      }),
     ).rejects.toThrow(/Unique constraint|P2002/);
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(1);
   });

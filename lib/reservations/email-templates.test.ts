@@ -11,6 +11,7 @@ function reservation(name: string, locale = "it"): ReservationDetails {
   return {
     id: 1,
     status: "pending",
+    bookingCode: "K7M4QX",
     name,
     email: "victim@example.org",
     partySize: 2,

@@ -5,6 +5,7 @@ import { en, it } from "@/lib/i18n/messages/mail";
 import { escapeHtml } from "@/lib/markdown";
 import type { ReservationDetails } from "@/lib/reservations/reservation-details";
 import { cleanLineText } from "@/lib/validation/text";
+import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -32,6 +33,8 @@ function detailRows({ reservation, timeZone }: Context, locale: Locale): [string
     [m.when, when],
     [m.where, `${performance.venue.name}, ${performance.venue.address}, ${performance.venue.city}`],
     [m.party, seatsLabel(reservation.partySize, locale)],
+    // The short code staff type at the door when the QR will not scan (issue 16).
+    [m.code, formatBookingCode(reservation.bookingCode)],
   ];
 }
 

@@ -10,6 +10,7 @@ export type Ticket = {
   /** The token itself still works: neither revoked nor past its expiry. */
   live: boolean;
   partySize: number;
+  bookingCode: string;
   performance: {
     id: number;
     startsAt: Date;
@@ -40,6 +41,7 @@ export async function findTicket({
           id: true,
           status: true,
           partySize: true,
+          bookingCode: true,
           checkIn: { select: { id: true } },
           performance: {
             select: {
@@ -65,6 +67,7 @@ export async function findTicket({
     ),
     live: row.revokedAt === null && row.expiresAt > now,
     partySize: reservation.partySize,
+    bookingCode: reservation.bookingCode,
     performance: reservation.performance,
   };
 }

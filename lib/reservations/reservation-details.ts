@@ -6,6 +6,7 @@ const DETAILS_SELECT = {
   name: true,
   email: true,
   partySize: true,
+  bookingCode: true,
   locale: true,
   performance: {
     select: {

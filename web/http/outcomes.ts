@@ -20,6 +20,10 @@ export const OUTCOME_HTTP_STATUS = {
   wrong_performance: 409,
   not_cancellable: 409,
   performance_started: 409,
+  doors_not_open: 409,
+  seats_unavailable: 409,
+  undo_window_closed: 409,
+  already_undone: 409,
   token_expired: 410,
 } as const;
 

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as confirm } from "@/app/api/check-ins/confirm/route";
 import { POST as preview } from "@/app/api/check-ins/preview/route";
+import { GET as search } from "@/app/api/check-ins/search/route";
+import { POST as undo } from "@/app/api/check-ins/undo/route";
 import { db } from "@/lib/db";
 import { addHours } from "@/lib/time";
 import { bookConfirmed, createPerformance, createStaffUser } from "@/tests/support/factories";
@@ -76,5 +78,67 @@ describe("check-in route handlers", () => {
     const response = await confirm(post({ token: booked.checkInToken }));
     expect(response.status).toBe(401);
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(0);
+  });
+
+  it("admits by code and from a name search with their true sources, and staff can undo it", async () => {
+    const performance = await createPerformance({ startsAt: addHours(new Date(), 1) });
+    const booked = await bookConfirmed(performance.id, 4);
+    const code = (await db.reservation.findUniqueOrThrow({ where: { id: booked.reservationId } }))
+      .bookingCode;
+
+    const byCode = await confirm(
+      post({
+        code: `${code.slice(0, 3)}-${code.slice(3)}`,
+        performance_id: performance.id,
+        seats: 1,
+      }),
+    );
+    expect(byCode.status).toBe(200);
+    const admitted = await byCode.json();
+    expect(admitted).toMatchObject({ source: "code", seats_admitted: 1, seats_in: 1 });
+
+    const found = await search(
+      new Request(
+        `http://127.0.0.1:3000/api/check-ins/search?performance_id=${performance.id}&q=MARIA%20ross`,
+      ),
+    );
+    expect(found.status).toBe(200);
+    const { results } = await found.json();
+    expect(results).toContainEqual(
+      expect.objectContaining({ reservation_id: booked.reservationId, seats_in: 1, party_size: 4 }),
+    );
+    const bySearch = await confirm(
+      post({ reservation_id: booked.reservationId, performance_id: performance.id, seats: 2 }),
+    );
+    expect(await bySearch.json()).toMatchObject({ source: "search", seats_in: 3 });
+
+    const undone = await undo(post({ admission_id: admitted.admission_id }));
+    expect(await undone.json()).toMatchObject({ status: "undone", seats_undone: 1, seats_in: 2 });
+    expect(
+      (
+        await db.checkInAdmission.findMany({
+          where: { reservationId: booked.reservationId },
+          orderBy: { id: "asc" },
+        })
+      ).map((a) => [a.source, a.seats, a.undoneAt !== null]),
+    ).toEqual([
+      ["code", 1, true],
+      ["search", 2, false],
+    ]);
+  });
+
+  it("refuses a search shorter than 2 characters, and a pasted link is recorded as a link", async () => {
+    const performance = await createPerformance({ startsAt: addHours(new Date(), 1) });
+    const short = await search(
+      new Request(
+        `http://127.0.0.1:3000/api/check-ins/search?performance_id=${performance.id}&q=m`,
+      ),
+    );
+    expect(short.status).toBe(400);
+    const booked = await bookConfirmed(performance.id);
+    const linked = await confirm(
+      post({ token: `https://azionelab.example/ticket#token=${booked.checkInToken}` }),
+    );
+    expect(await linked.json()).toMatchObject({ status: "checked_in", source: "link" });
   });
 });

@@ -48,7 +48,7 @@ export async function checkInReservationManually(
     };
   }
   if (result.reason === "token_not_found") return { ok: false, message: t.not_found };
-  // No performance is passed here, so `wrong_performance` cannot happen.
+  // No performance, seats or door window is passed here, so those refusals cannot happen.
   return {
     ok: false,
     message: t[result.reason === "wrong_performance" ? "not_found" : result.reason],

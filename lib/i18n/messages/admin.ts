@@ -278,6 +278,9 @@ export const it = {
       qr_scan: "scansione QR",
       manual: "a mano alla porta",
       admin: "a mano da amministrazione",
+      code: "codice prenotazione alla porta",
+      search: "ricerca per nome alla porta",
+      link: "link del biglietto incollato",
     },
     cancel: "Annulla prenotazione",
     cancelConfirm:
@@ -336,19 +339,33 @@ export const it = {
     notFailed: "Questa email non è fallita: non c'è niente da inviare di nuovo.",
   },
   attendees: {
-    csvHeaders: { name: "Nome", party: "Posti", status: "Stato", checkedInAt: "Entrato alle" },
+    csvHeaders: {
+      name: "Nome",
+      code: "Codice",
+      party: "Posti",
+      status: "Stato",
+      checkedInAt: "Entrato alle",
+    },
     filename: "partecipanti",
     doorTitle: "Lista per la porta",
     doorIntro:
       "Prenotazioni confermate, in ordine alfabetico. Spunta chi entra se i telefoni non funzionano.",
     print: "Stampa",
-    totalParties: "{parties} gruppi · {seats} posti confermati",
-    columns: { mark: "Entrato", name: "Nome", party: "Posti", checkedIn: "Già registrato" },
+    totalParties:
+      "{parties, plural, one {1 gruppo} other {# gruppi}} · {seats, plural, one {1 posto confermato} other {# posti confermati}}",
+    columns: {
+      mark: "Entrato",
+      name: "Nome",
+      code: "Codice",
+      party: "Posti",
+      checkedIn: "Già registrato",
+    },
     none: "Nessuna prenotazione confermata.",
   },
   checkIns: {
     title: "Ingressi registrati",
-    summary: "{seats} persone entrate ({parties} gruppi) su {confirmed} posti confermati",
+    summary:
+      "{seats, plural, one {1 persona entrata} other {# persone entrate}} ({parties, plural, one {1 gruppo} other {# gruppi}}) su {confirmed, plural, one {1 posto confermato} other {# posti confermati}}",
     columns: { at: "Ora", name: "Nome", party: "Posti", source: "Modo", by: "Registrato da" },
     none: "Ancora nessun ingresso.",
   },
@@ -654,7 +671,14 @@ export const en: typeof it = {
       expired: "Expired without confirmation",
       admin: "{action} — {by}",
     },
-    sources: { qr_scan: "QR scan", manual: "by hand at the door", admin: "by hand from admin" },
+    sources: {
+      qr_scan: "QR scan",
+      manual: "by hand at the door",
+      admin: "by hand from admin",
+      code: "booking code at the door",
+      search: "name search at the door",
+      link: "pasted ticket link",
+    },
     cancel: "Cancel reservation",
     cancelConfirm:
       "Cancel the reservation of {name} ({party} seats)? The seats become available again and they receive an email.",
@@ -711,19 +735,33 @@ export const en: typeof it = {
     notFailed: "This email has not failed: there is nothing to send again.",
   },
   attendees: {
-    csvHeaders: { name: "Name", party: "Seats", status: "Status", checkedInAt: "Checked in at" },
+    csvHeaders: {
+      name: "Name",
+      code: "Code",
+      party: "Seats",
+      status: "Status",
+      checkedInAt: "Checked in at",
+    },
     filename: "attendees",
     doorTitle: "Door list",
     doorIntro:
       "Confirmed reservations in alphabetical order. Tick whoever comes in if the phones fail.",
     print: "Print",
-    totalParties: "{parties} parties · {seats} confirmed seats",
-    columns: { mark: "In", name: "Name", party: "Seats", checkedIn: "Already checked in" },
+    totalParties:
+      "{parties, plural, one {1 party} other {# parties}} · {seats, plural, one {1 confirmed seat} other {# confirmed seats}}",
+    columns: {
+      mark: "In",
+      name: "Name",
+      code: "Code",
+      party: "Seats",
+      checkedIn: "Already checked in",
+    },
     none: "No confirmed reservations.",
   },
   checkIns: {
     title: "Check-ins",
-    summary: "{seats} people checked in ({parties} parties) of {confirmed} confirmed seats",
+    summary:
+      "{seats, plural, one {1 person} other {# people}} checked in ({parties, plural, one {1 party} other {# parties}}) of {confirmed, plural, one {1 confirmed seat} other {# confirmed seats}}",
     columns: { at: "Time", name: "Name", party: "Seats", source: "How", by: "Recorded by" },
     none: "No check-ins yet.",
   },

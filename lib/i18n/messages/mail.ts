@@ -7,6 +7,7 @@ export const it = {
     when: "Quando",
     where: "Dove",
     party: "Posti",
+    code: "Codice prenotazione",
   },
   confirmation: {
     subject: "Conferma la tua prenotazione: {show}",
@@ -43,6 +44,7 @@ export const en: typeof it = {
     when: "When",
     where: "Where",
     party: "Seats",
+    code: "Booking code",
   },
   confirmation: {
     subject: "Confirm your reservation: {show}",

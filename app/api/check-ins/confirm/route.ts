@@ -1,26 +1,30 @@
 import { NextResponse } from "next/server";
 import {
+  doorWindow,
   readCheckInRequest,
   refusalResponse,
   ticketJson,
 } from "@/app/api/check-ins/check-in-response";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
-import { checkInConfirmRequest } from "@/lib/check-ins/check-in-request";
+import { checkInConfirmRequest, targetOfRequest } from "@/lib/check-ins/check-in-request";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatIsoInZone } from "@/lib/time";
 
-/** Admits the party: validated again inside the transaction; a retry with the same nonce gets the first success. */
+/** Admits the party or part of it: validated again inside the transaction; a retry with the same nonce gets the first success. */
 export async function POST(request: Request) {
   const checked = await readCheckInRequest(request, checkInConfirmRequest);
   if (!checked.ok) return checked.response;
-  const { token, performance_id, nonce } = checked.body;
+  const { performance_id, nonce, seats, override_window } = checked.body;
+  const { target, source } = targetOfRequest(checked.body);
   const result = await confirmCheckIn({
     db,
-    target: { token },
-    source: "qr_scan",
+    target,
+    source,
     performanceId: performance_id,
     nonce,
+    seats,
+    window: doorWindow(override_window),
     staff: checked.user,
   });
   if (!result.ok) return refusalResponse(result);
@@ -29,5 +33,8 @@ export async function POST(request: Request) {
     ...ticketJson(result.ticket),
     checked_in_at: formatIsoInZone(result.checkedInAt, config().TIME_ZONE),
     checked_in_by: result.checkedInById,
+    admission_id: result.admission.id,
+    seats_admitted: result.admission.seats,
+    source,
   });
 }

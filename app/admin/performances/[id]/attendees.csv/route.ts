@@ -32,13 +32,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const statuses = t.reservations.statuses;
   const rows = (await attendeesOf(db, id)).map((a) => [
     a.name,
+    a.bookingCode,
     a.partySize,
     statuses[a.status],
     a.checkedInAt ? utcToZonedLocal(a.checkedInAt, timeZone).replace("T", " ") : "",
   ]);
   const day = utcToZonedLocal(performance.startsAt, timeZone).slice(0, 10);
   return new Response(
-    toCsv([[headers.name, headers.party, headers.status, headers.checkedInAt], ...rows]),
+    toCsv([
+      [headers.name, headers.code, headers.party, headers.status, headers.checkedInAt],
+      ...rows,
+    ]),
     {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -20,7 +20,7 @@ export default async function CheckInsPage({ params }: { params: Promise<{ id: s
     checkInsOf(db, id),
     availabilityByPerformance(db, [id]),
   ]);
-  const seats = checkIns.reduce((sum, c) => sum + c.reservation.partySize, 0);
+  const seats = checkIns.reduce((sum, c) => sum + c.seats, 0);
   const c = t.checkIns.columns;
   return (
     <>
@@ -59,7 +59,11 @@ export default async function CheckInsPage({ params }: { params: Promise<{ id: s
                       {checkIn.reservation.name}
                     </Link>
                   </td>
-                  <td>{checkIn.reservation.partySize}</td>
+                  <td>
+                    {checkIn.seats === checkIn.reservation.partySize
+                      ? checkIn.seats
+                      : `${checkIn.seats}/${checkIn.reservation.partySize}`}
+                  </td>
                   <td>{t.reservations.sources[checkIn.source]}</td>
                   <td>{checkIn.checkedInBy.name || checkIn.checkedInBy.email}</td>
                 </tr>

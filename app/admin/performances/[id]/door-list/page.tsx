@@ -46,6 +46,7 @@ export default async function DoorListPage({ params }: { params: Promise<{ id: s
                 {a.columns.mark}
               </th>
               <th scope="col">{a.columns.name}</th>
+              <th scope="col">{a.columns.code}</th>
               <th scope="col">{a.columns.party}</th>
               <th scope="col">{a.columns.checkedIn}</th>
             </tr>
@@ -57,6 +58,7 @@ export default async function DoorListPage({ params }: { params: Promise<{ id: s
                   <span aria-hidden="true" className="inline-block size-5 border-2 border-ink" />
                 </td>
                 <td>{attendee.name}</td>
+                <td className="font-mono">{attendee.bookingCode}</td>
                 <td>{attendee.partySize}</td>
                 <td>
                   {attendee.checkedInAt ? formatTime(attendee.checkedInAt, locale, timeZone) : ""}

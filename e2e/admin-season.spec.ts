@@ -188,11 +188,13 @@ test("an admin puts a new show on sale, a visitor books, the admin checks the pa
     .trim()
     .split("\r\n");
   // Every text cell quoted, so that a spreadsheet splitting at `;` keeps each one whole.
-  expect(lines[0]).toBe('"Nome","Posti","Stato","Entrato alle"');
-  expect(lines[1]).toMatch(/^"Ofelia Danese",3,"Confermata","\d{4}-\d{2}-\d{2} \d{2}:\d{2}"$/);
+  expect(lines[0]).toBe('"Nome","Codice","Posti","Stato","Entrato alle"');
+  expect(lines[1]).toMatch(
+    /^"Ofelia Danese","[2-9A-HJKMNP-Z]{6}",3,"Confermata","\d{4}-\d{2}-\d{2} \d{2}:\d{2}"$/,
+  );
   await page.goto(`/admin/performances/${performanceId}/door-list`);
   await expect(page.getByRole("cell", { name: "Ofelia Danese" })).toBeVisible();
-  await expect(page.getByText("1 gruppi · 3 posti confermati")).toBeVisible();
+  await expect(page.getByText("1 gruppo · 3 posti confermati")).toBeVisible();
 
   // Every change is in the audit log.
   await page.goto("/admin/audit");

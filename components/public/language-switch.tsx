@@ -1,8 +1,15 @@
-import { setLocale } from "@/app/actions/set-locale";
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
+import { localizedPath, splitLocale } from "@/lib/i18n/localized-path";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
 
-/** Two buttons, the current language marked; each is a form post to setLocale. */
+/**
+ * Links to this same page in each language (plain links: they work before JavaScript
+ * loads, and a shared URL keeps its language). The current language is marked.
+ */
 export function LanguageSwitch({
   locale,
   t,
@@ -10,23 +17,26 @@ export function LanguageSwitch({
   locale: Locale;
   t: PublicMessages["site"]["language"];
 }) {
+  const { path } = splitLocale(usePathname() ?? "/");
   return (
-    <form action={setLocale} className="flex items-center gap-1" aria-label={t.label}>
-      {LOCALES.map((code) => (
-        <button
-          key={code}
-          type="submit"
-          name="locale"
-          value={code}
-          lang={code}
-          aria-pressed={code === locale}
-          title={t[code]}
-          className="min-h-11 min-w-11 rounded-md px-2 text-sm font-semibold uppercase text-ink-muted hover:bg-paper-sunken aria-pressed:bg-accent aria-pressed:text-white"
-        >
-          <span aria-hidden="true">{code}</span>
-          <span className="sr-only">{t[code]}</span>
-        </button>
-      ))}
-    </form>
+    <nav aria-label={t.label}>
+      <ul className="flex items-center gap-1">
+        {LOCALES.map((code) => (
+          <li key={code}>
+            <Link
+              href={localizedPath(code, path)}
+              hrefLang={code}
+              lang={code}
+              aria-current={code === locale ? "true" : undefined}
+              title={t[code]}
+              className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-sm font-semibold text-ink-muted uppercase no-underline hover:bg-paper-sunken aria-[current]:bg-accent aria-[current]:text-white"
+            >
+              <span aria-hidden="true">{code}</span>
+              <span className="sr-only">{t[code]}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

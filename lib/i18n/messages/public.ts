@@ -45,8 +45,8 @@ export const it = {
     back: "Tutti gli spettacoli",
   },
   availability: {
-    open: "{count} posti disponibili",
-    openOne: "1 posto disponibile",
+    // ICU (web/i18n/icu.ts).
+    open: "{count, plural, one {# posto disponibile} other {# posti disponibili}}",
     sold_out: "Esaurito",
     closed: "Prenotazioni chiuse",
   },
@@ -216,8 +216,7 @@ export const en: typeof it = {
     back: "All shows",
   },
   availability: {
-    open: "{count} seats left",
-    openOne: "1 seat left",
+    open: "{count, plural, one {# seat left} other {# seats left}}",
     sold_out: "Sold out",
     closed: "Booking closed",
   },

@@ -3,21 +3,30 @@ import { notFound, redirect } from "next/navigation";
 import { MarkdownBody } from "@/components/public/markdown-body";
 import { getPublishedPage } from "@/lib/catalog/public-catalog";
 import { db } from "@/lib/db";
-import { getLocale } from "@/web/i18n/locale";
+import { localizedPath } from "@/lib/i18n/localized-path";
+import { publicPageMetadata } from "@/web/i18n/metadata";
+import { pageLocale } from "@/web/i18n/page-locale";
+
+// Served from the cache, re-rendered at most every 2 s (an admin edit shows within 2 s).
+export const revalidate = 2;
 
 // Admin-editable pages (contatti, privacy, ...) at the top level. Static routes such as
 // /shows, /admin, /staff and /login take precedence over this dynamic segment.
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const page = await getPublishedPage(db, (await params).slug, await getLocale());
-  return { title: page?.title };
+  const locale = await pageLocale(params);
+  const { slug } = await params;
+  const page = await getPublishedPage(db, slug, locale);
+  if (!page) return {};
+  return publicPageMetadata({ locale, path: `/${slug}`, title: page.title });
 }
 
 export default async function PublishedPage({ params }: Props) {
+  const locale = await pageLocale(params);
   const { slug } = await params;
-  if (slug === "home") redirect("/");
-  const page = await getPublishedPage(db, slug, await getLocale());
+  if (slug === "home") redirect(localizedPath(locale, "/"));
+  const page = await getPublishedPage(db, slug, locale);
   if (!page) notFound();
   return (
     <article className="max-w-prose space-y-4">

@@ -7,30 +7,62 @@ import { PerformanceList } from "@/components/public/performance-list";
 import { getPublicShow } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { jsonLdScript, performanceEvents } from "@/lib/catalog/event-json-ld";
 import { fill } from "@/lib/i18n/fill";
-import { getLocale } from "@/web/i18n/locale";
-import { publicText } from "@/web/i18n/public-text";
+import type { Locale } from "@/lib/i18n/locale";
+import { localizedPath } from "@/lib/i18n/localized-path";
+import { publicPageMetadata } from "@/web/i18n/metadata";
+import { pageLocale } from "@/web/i18n/page-locale";
+import { publicMessages } from "@/web/i18n/public-text";
 
-type Props = { params: Promise<{ slug: string }> };
+// Served from the cache, re-rendered at most every 2 s (availability ≤ 2 s stale).
+export const revalidate = 2;
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
 
 // Metadata and page render in the same request: load the show (3 queries) once.
-const loadShow = cache(async (slug: string) =>
-  getPublicShow(db, slug, new Date(), await getLocale()),
+const loadShow = cache(async (slug: string, locale: Locale) =>
+  getPublicShow(db, slug, new Date(), locale),
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const show = await loadShow((await params).slug);
-  return { title: show?.title };
+  const locale = await pageLocale(params);
+  const slug = (await params).slug;
+  const show = await loadShow(slug, locale);
+  if (!show) return {};
+  return publicPageMetadata({
+    locale,
+    path: `/shows/${slug}`,
+    title: show.title,
+    description: show.summary,
+    image: show.posterImage,
+  });
 }
 
 export default async function ShowPage({ params }: Props) {
-  const { locale, t } = await publicText();
-  const show = await loadShow((await params).slug);
+  const locale = await pageLocale(params);
+  const t = publicMessages(locale);
+  const show = await loadShow((await params).slug, locale);
   if (!show) notFound();
+  const { TIME_ZONE, APP_URL } = config();
+  const events = performanceEvents({
+    show,
+    performances: show.performances,
+    locale,
+    timeZone: TIME_ZONE,
+    siteUrl: APP_URL,
+  });
   return (
     <article className="space-y-8">
+      {events.length > 0 ? (
+        <script
+          type="application/ld+json"
+          // A data block, not a script: JSON with "<" escaped (lib/catalog/event-json-ld.ts).
+          dangerouslySetInnerHTML={{ __html: jsonLdScript(events) }}
+        />
+      ) : null}
       <p>
-        <Link href="/shows">← {t.show.back}</Link>
+        <Link href={localizedPath(locale, "/shows")}>← {t.show.back}</Link>
       </p>
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
         <header className="space-y-4">
@@ -55,7 +87,7 @@ export default async function ShowPage({ params }: Props) {
           <PerformanceList
             performances={show.performances}
             locale={locale}
-            timeZone={config().TIME_ZONE}
+            timeZone={TIME_ZONE}
             t={t}
           />
         ) : (

@@ -6,7 +6,6 @@ import { ForPageLocale, HtmlDocument } from "@/components/public/document";
 import { SiteFooter, SiteHeader, SkipLink } from "@/components/public/site-chrome";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import { ZOD_CONFIG_SCRIPT } from "@/web/http/security-headers";
-import { siteMetadataBase } from "@/web/i18n/metadata";
 import { publicMessages } from "@/web/i18n/public-text";
 
 import "./globals.css";
@@ -38,9 +37,10 @@ const fraunces = localFont({
   adjustFontFallback: "Times New Roman",
 });
 
+// No metadataBase here: APP_URL is runtime configuration, and this layout is also
+// rendered at build time. Public pages set it (web/i18n/metadata.ts).
 export function generateMetadata(): Metadata {
   return {
-    metadataBase: siteMetadataBase(),
     title: { default: "AzioneLab", template: "%s · AzioneLab" },
     description: publicMessages("it").site.description,
   };

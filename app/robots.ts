@@ -1,7 +1,8 @@
 import type { MetadataRoute } from "next";
 import { config } from "@/lib/config";
 
-export const revalidate = 3600;
+// Built from APP_URL, runtime configuration: per request (cheap), never at build time.
+export const dynamic = "force-dynamic";
 
 /** Search engines: the public site in both languages; never staff, admin or a ticket. */
 export default function robots(): MetadataRoute.Robots {

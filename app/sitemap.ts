@@ -5,8 +5,9 @@ import { db } from "@/lib/db";
 import { LOCALES } from "@/lib/i18n/locale";
 import { alternatePaths } from "@/lib/i18n/localized-path";
 
-// Rebuilt at most once an hour: new shows and pages appear within the hour.
-export const revalidate = 3600;
+// From the database and APP_URL: per request (two small queries; crawlers only), never at
+// build time, which has neither.
+export const dynamic = "force-dynamic";
 
 /** Every public page that search engines may index, in both languages, with alternates. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

@@ -36,6 +36,7 @@ export function publicPageMetadata({
   const url = localizedPath(locale, path);
   const alternates = alternatePaths(path);
   return {
+    metadataBase: siteMetadataBase(),
     title,
     description: summary,
     alternates: {

@@ -9,6 +9,10 @@ import { pageLocale } from "@/web/i18n/page-locale";
 
 // Served from the cache, re-rendered at most every 2 s (an admin edit shows within 2 s).
 export const revalidate = 2;
+// None at build time (no database then): rendered on first request, then cached.
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
 
 // Admin-editable pages (contatti, privacy, ...) at the top level. Static routes such as
 // /shows, /admin, /staff and /login take precedence over this dynamic segment.

@@ -17,6 +17,10 @@ import { publicMessages } from "@/web/i18n/public-text";
 
 // Served from the cache, re-rendered at most every 2 s (availability ≤ 2 s stale).
 export const revalidate = 2;
+// None at build time (no database then): rendered on first request, then cached.
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 

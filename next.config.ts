@@ -30,6 +30,11 @@ const nextConfig: NextConfig = {
   // would otherwise 308 `/api/x/` to `/api/x`, which breaks POST clients. The
   // redirect below keeps the usual canonical (no trailing slash) form for pages.
   skipTrailingSlashRedirect: true,
+  // proxy.ts then sees the URL Next itself resolves rewrites against (its own listening
+  // address). Otherwise the proxy gets a "localhost" URL, and next-intl's rewrite of an
+  // Italian path to app/[locale] (built from it) counts as external whenever HOSTNAME is
+  // not localhost: Next would proxy the request to itself and loop.
+  skipProxyUrlNormalize: true,
   // `forbidden()` (web/auth/guards.ts) renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   async redirects() {

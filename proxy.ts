@@ -1,4 +1,4 @@
-import { NextRequest, NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import createIntlMiddleware from "next-intl/middleware";
 import { config as appConfig } from "@/lib/config";
 import { signInUrl } from "@/web/http/app-url";
@@ -68,8 +68,13 @@ export function proxy(request: NextRequest) {
     // From APP_URL: request.url names the address the server listens on (0.0.0.0:3000).
     response = NextResponse.redirect(signInUrl(`${pathname}${search}`));
   } else if (publicSite) {
-    // next-intl passes these request headers on to the page (rewrite or next).
-    response = intl(new NextRequest(request, { headers }));
+    // next-intl passes the request's headers on to the page (rewrite or next): give it ours.
+    for (const name of ["x-nonce", "content-security-policy"]) request.headers.delete(name);
+    for (const [name, value] of headers) {
+      if (name === "x-nonce" || name === "content-security-policy")
+        request.headers.set(name, value);
+    }
+    response = intl(request);
   } else {
     response = NextResponse.next({ request: { headers } });
   }

@@ -7,8 +7,9 @@ import { localizedPath } from "@/lib/i18n/localized-path";
 import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale } from "@/web/i18n/page-locale";
 
-// Served from the cache, re-rendered at most every 2 s (an admin edit shows within 2 s).
-export const revalidate = 2;
+// Served from the cache and re-rendered in the background once a second: an admin edit
+// shows within 2 s.
+export const revalidate = 1;
 // None at build time (no database then): rendered on first request, then cached.
 export function generateStaticParams(): { slug: string }[] {
   return [];

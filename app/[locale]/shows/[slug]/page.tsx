@@ -15,8 +15,9 @@ import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale } from "@/web/i18n/page-locale";
 import { publicMessages } from "@/web/i18n/public-text";
 
-// Served from the cache, re-rendered at most every 2 s (availability ≤ 2 s stale).
-export const revalidate = 2;
+// Served from the cache and re-rendered in the background once a second: what a visitor
+// sees is at most ~1 s (+ one render) old, within the 2 s the availability may lag.
+export const revalidate = 1;
 // None at build time (no database then): rendered on first request, then cached.
 export function generateStaticParams(): { slug: string }[] {
   return [];

@@ -93,7 +93,7 @@ export const it = {
   },
   sent: {
     title: "Controlla la tua email",
-    body: "Abbiamo inviato il link di conferma a {email}. Aprilo entro {hours} ore (e prima dell'inizio dello spettacolo) per confermare la prenotazione.",
+    body: "Abbiamo inviato il link di conferma a {email}. Aprilo entro {hours, plural, one {# ora} other {# ore}} (e prima dell'inizio dello spettacolo) per confermare la prenotazione.",
     spam: "Non la trovi? Guarda nella cartella spam o chiedi un nuovo invio.",
     failed:
       "La prenotazione è registrata, ma non siamo riusciti a inviare l'email a {email}. Riprova con il pulsante qui sotto.",
@@ -263,7 +263,7 @@ export const en: typeof it = {
   },
   sent: {
     title: "Check your email",
-    body: "We sent the confirmation link to {email}. Open it within {hours} hours (and before the show starts) to confirm your booking.",
+    body: "We sent the confirmation link to {email}. Open it within {hours, plural, one {# hour} other {# hours}} (and before the show starts) to confirm your booking.",
     spam: "Can't find it? Look in your spam folder or ask us to send it again.",
     failed:
       "Your booking is saved, but we could not send the email to {email}. Try again with the button below.",

@@ -14,6 +14,7 @@ import { formatDate, formatTime } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/localized-path";
 import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale } from "@/web/i18n/page-locale";
+import { icu } from "@/web/i18n/icu";
 import { publicMessages } from "@/web/i18n/public-text";
 
 // Live availability, and the CSP nonce of this request on its scripts: never cached.
@@ -83,7 +84,11 @@ export default async function BookingPage({ params }: Props) {
               booking: t.booking,
               fieldErrors: t.fieldErrors,
               refusals: t.refusals,
-              sent: { ...t.sent, body: fill(t.sent.body, { hours: CONFIRMATION_TTL_HOURS }) },
+              // ICU on the server; "{email}" stays for the form to fill in.
+              sent: {
+                ...t.sent,
+                body: icu(locale, t.sent.body, { hours: CONFIRMATION_TTL_HOURS, email: "{email}" }),
+              },
             }}
           />
         </>

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import createIntlMiddleware from "next-intl/middleware";
 import { config as appConfig } from "@/lib/config";
 import { signInUrl } from "@/web/http/app-url";
-import { isCachedPublicPage } from "@/web/http/cached-pages";
+import { BARE_PAGE, isCachedPublicPage } from "@/web/http/cached-pages";
 import { hostileRequestResponse } from "@/web/http/request-guards";
 import {
   cachedPageContentSecurityPolicy,
@@ -47,7 +47,7 @@ export function proxy(request: NextRequest) {
   const posterOrigin = appConfig().POSTER_ORIGIN;
   const development = process.env.NODE_ENV === "development";
   const publicSite = !isOutsidePublicSite(pathname);
-  const cached = publicSite && isCachedPublicPage(pathname);
+  const cached = (publicSite && isCachedPublicPage(pathname)) || pathname === BARE_PAGE;
 
   const headers = new Headers(request.headers);
   let csp: string;

@@ -11,3 +11,6 @@ export function isCachedPublicPage(pathname: string): boolean {
   if (/^\/shows\/[^/]+$/.test(path)) return true;
   return /^\/[^/]+$/.test(path) && !["/confirm", "/ticket", "/lost-ticket"].includes(path);
 }
+
+/** The benchmark's bare page (app/dev/bare): static, so it gets the cached pages' policy. */
+export const BARE_PAGE = "/dev/bare";

@@ -47,6 +47,10 @@ export function proxy(request: NextRequest) {
   const posterOrigin = appConfig().POSTER_ORIGIN;
   const development = process.env.NODE_ENV === "development";
   const publicSite = !isOutsidePublicSite(pathname);
+  // A control character in a public path names no page; next-intl's rewrite would drop
+  // it and answer another page (/shows/%00 → /shows).
+  if (publicSite && /%(?:[01][0-9a-f]|7f)/i.test(pathname))
+    return new NextResponse("Not found", { status: 404 });
   const cached = (publicSite && isCachedPublicPage(pathname)) || pathname === BARE_PAGE;
 
   const headers = new Headers(request.headers);

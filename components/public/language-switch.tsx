@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { useParams, usePathname } from "next/navigation";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import { localizedPath, splitLocale } from "@/lib/i18n/localized-path";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
@@ -18,6 +18,8 @@ export function LanguageSwitch({
   t: PublicMessages["site"]["language"];
 }) {
   const { path } = splitLocale(usePathname() ?? "/");
+  // Staff and admin pages have no English URL: no switch there.
+  if (useParams<{ locale?: string }>().locale === undefined) return null;
   return (
     <nav aria-label={t.label}>
       <ul className="flex items-center gap-1">

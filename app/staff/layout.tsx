@@ -5,6 +5,10 @@ import { requireUser } from "@/web/auth/guards";
 import { getLocale } from "@/web/i18n/locale";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
+// Signed-in pages render per request (the root layout reads no request data, so the
+// public pages can be cached; this keeps the build from prerendering these).
+export const dynamic = "force-dynamic";
+
 // Every page below checks the user again itself: a layout check alone protects nothing.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requireUser("staff", "/staff/check-in");

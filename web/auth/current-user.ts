@@ -1,7 +1,6 @@
 import "server-only";
 
 import { getServerSession } from "next-auth";
-import { connection } from "next/server";
 import { cache } from "react";
 import { authOptions } from "@/web/auth/options";
 import { userForSession, type SessionClaims, type SignedInUser } from "@/lib/auth/session";
@@ -16,8 +15,6 @@ export type { SignedInUser };
  * request. Null when there is no session or it no longer stands.
  */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
-  // A page that asks who is signed in is rendered per request, never at build time.
-  await connection();
   const session = (await getServerSession(authOptions())) as Partial<SessionClaims> | null;
   return userForSession({ db, claims: session, now: new Date() });
 });

@@ -35,6 +35,11 @@ const nextConfig: NextConfig = {
   // Italian path to app/[locale] (built from it) counts as external whenever HOSTNAME is
   // not localhost: Next would proxy the request to itself and loop.
   skipProxyUrlNormalize: true,
+  // Cached public pages (app/[locale], revalidate = 1) are served stale while they
+  // re-render only up to 2 s after their last render; an older one is re-rendered before
+  // it is served. Without this, the first visitor after a quiet spell would get a page as
+  // old as the spell. Also sent to CDNs as `stale-while-revalidate`.
+  expireTime: 2,
   // `forbidden()` (web/auth/guards.ts) renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   async redirects() {

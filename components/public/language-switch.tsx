@@ -5,6 +5,7 @@ import { useParams, usePathname } from "next/navigation";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import { localizedPath, splitLocale } from "@/lib/i18n/localized-path";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
+import { setLocale } from "@/app/actions/set-locale";
 
 /**
  * Links to this same page in each language (plain links: they work before JavaScript
@@ -18,8 +19,10 @@ export function LanguageSwitch({
   t: PublicMessages["site"]["language"];
 }) {
   const { path } = splitLocale(usePathname() ?? "/");
-  // Staff and admin pages have no English URL: no switch there.
-  if (useParams<{ locale?: string }>().locale === undefined) return null;
+  // Staff, admin and sign-in pages have no English URL: there the switch sets the
+  // language cookie those pages read (a form post, so it works without JavaScript).
+  if (useParams<{ locale?: string }>().locale === undefined)
+    return <CookieLanguageSwitch locale={locale} t={t} />;
   return (
     <nav aria-label={t.label}>
       <ul className="flex items-center gap-1">
@@ -40,5 +43,33 @@ export function LanguageSwitch({
         ))}
       </ul>
     </nav>
+  );
+}
+
+function CookieLanguageSwitch({
+  locale,
+  t,
+}: {
+  locale: Locale;
+  t: PublicMessages["site"]["language"];
+}) {
+  return (
+    <form action={setLocale} className="flex items-center gap-1" aria-label={t.label}>
+      {LOCALES.map((code) => (
+        <button
+          key={code}
+          type="submit"
+          name="locale"
+          value={code}
+          lang={code}
+          aria-pressed={code === locale}
+          title={t[code]}
+          className="min-h-11 min-w-11 rounded-md px-2 text-sm font-semibold text-ink-muted uppercase hover:bg-paper-sunken aria-pressed:bg-accent aria-pressed:text-white"
+        >
+          <span aria-hidden="true">{code}</span>
+          <span className="sr-only">{t[code]}</span>
+        </button>
+      ))}
+    </form>
   );
 }

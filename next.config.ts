@@ -51,6 +51,16 @@ const nextConfig: NextConfig = {
   // would otherwise 308 `/api/x/` to `/api/x`, which breaks POST clients. The
   // redirect below keeps the usual canonical (no trailing slash) form for pages.
   skipTrailingSlashRedirect: true,
+  // proxy.ts then sees the URL Next itself resolves rewrites against (its own listening
+  // address). Otherwise the proxy gets a "localhost" URL, and next-intl's rewrite of an
+  // Italian path to app/[locale] (built from it) counts as external whenever HOSTNAME is
+  // not localhost: Next would proxy the request to itself and loop.
+  skipProxyUrlNormalize: true,
+  // Cached public pages (app/[locale], revalidate = 1) are served stale while they
+  // re-render only up to 2 s after their last render; an older one is re-rendered before
+  // it is served. Without this, the first visitor after a quiet spell would get a page as
+  // old as the spell. Also sent to CDNs as `stale-while-revalidate`.
+  expireTime: 2,
   // `forbidden()` (web/auth/guards.ts) renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   async redirects() {

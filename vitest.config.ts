@@ -16,6 +16,9 @@ export default defineConfig({
     // One migrated template database per run; every test file gets its own copy of it.
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/file-database.ts"],
+    // next-intl's ESM imports "next/server" without an extension, which Node's resolver
+    // refuses; bundled by Vite, it resolves as in Next.
+    server: { deps: { inline: ["next-intl"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

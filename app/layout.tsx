@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
 
-import { SiteFooter, SiteHeader } from "@/components/public/site-chrome";
-import { publicText } from "@/web/i18n/public-text";
+import { ForPageLocale, HtmlDocument } from "@/components/public/document";
+import { SiteFooter, SiteHeader, SkipLink } from "@/components/public/site-chrome";
+import { LOCALES, type Locale } from "@/lib/i18n/locale";
+import { ZOD_CONFIG_SCRIPT } from "@/web/http/security-headers";
+import { publicMessages } from "@/web/i18n/public-text";
 
 import "./globals.css";
 
@@ -35,11 +37,12 @@ const fraunces = localFont({
   adjustFontFallback: "Times New Roman",
 });
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await publicText();
+// No metadataBase here: APP_URL is runtime configuration, and this layout is also
+// rendered at build time. Public pages set it (web/i18n/metadata.ts).
+export function generateMetadata(): Metadata {
   return {
     title: { default: "AzioneLab", template: "%s · AzioneLab" },
-    description: t.site.description,
+    description: publicMessages("it").site.description,
   };
 }
 
@@ -49,27 +52,40 @@ export const viewport: Viewport = {
   themeColor: "#8b1e2d",
 };
 
-// Reads the language cookie, so every page renders per request (availability must be fresh anyway).
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, t } = await publicText();
-  // The CSP nonce proxy.ts gave this request (Next puts it on its own scripts).
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+const byLocale = (render: (locale: Locale) => ReactNode) =>
+  Object.fromEntries(LOCALES.map((locale) => [locale, render(locale)])) as Record<
+    Locale,
+    ReactNode
+  >;
+
+/**
+ * The same for every request (no cookie, no header): the public pages below can be
+ * rendered once and served from the cache. The language comes from the [locale] segment
+ * (components/public/document.tsx); staff and admin pages, outside it, are Italian here.
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={locale} className={`${inter.variable} ${fraunces.variable}`}>
-      <head>
-        {/* Before any bundle loads: zod (the forms' validation) probes `new Function` to
-            decide whether to compile its parsers, and our CSP (no 'unsafe-eval') reports
-            that probe as a violation. Its interpreted mode is as correct. */}
-        <script nonce={nonce}>{"globalThis.__zod_globalConfig={jitless:true};"}</script>
-      </head>
+    <HtmlDocument
+      className={`${inter.variable} ${fraunces.variable}`}
+      head={
+        <head>
+          {/* Before any bundle loads: zod (the forms' validation) probes `new Function` to
+              decide whether to compile its parsers, and our CSP (no 'unsafe-eval') reports
+              that probe as a violation. Its interpreted mode is as correct. Allowed by its
+              hash in the CSP (web/http/security-headers.ts). */}
+          <script>{ZOD_CONFIG_SCRIPT}</script>
+        </head>
+      }
+    >
       <body className="flex min-h-dvh flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-paper-raised focus:px-4 focus:py-2 focus:shadow"
-        >
-          {t.site.skipToContent}
-        </a>
-        <SiteHeader locale={locale} t={t.site} />
+        <ForPageLocale
+          parts={byLocale((locale) => (
+            <>
+              <SkipLink text={publicMessages(locale).site.skipToContent} />
+              <SiteHeader locale={locale} t={publicMessages(locale).site} />
+            </>
+          ))}
+        />
         <main
           id="main"
           tabIndex={-1}
@@ -77,8 +93,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {children}
         </main>
-        <SiteFooter t={t.site.footer} />
+        <ForPageLocale
+          parts={byLocale((locale) => (
+            <SiteFooter locale={locale} t={publicMessages(locale).site.footer} />
+          ))}
+        />
       </body>
-    </html>
+    </HtmlDocument>
   );
 }

@@ -1,15 +1,34 @@
 import Link from "next/link";
-import { publicText } from "@/web/i18n/public-text";
+import { ForPageLocale } from "@/components/public/document";
+import { LOCALES, type Locale } from "@/lib/i18n/locale";
+import { localizedPath } from "@/lib/i18n/localized-path";
+import { publicMessages } from "@/web/i18n/public-text";
 
-export default async function NotFound() {
-  const { t } = await publicText();
+function NotFoundText({ locale }: { locale: Locale }) {
+  const t = publicMessages(locale).notFound;
   return (
     <section className="max-w-prose space-y-4">
-      <h1 className="text-3xl font-semibold">{t.notFound.title}</h1>
-      <p className="text-ink-muted">{t.notFound.body}</p>
+      <h1 className="text-3xl font-semibold">{t.title}</h1>
+      <p className="text-ink-muted">{t.body}</p>
       <p>
-        <Link href="/">{t.notFound.back}</Link>
+        <Link href={localizedPath(locale, "/")}>{t.back}</Link>
       </p>
     </section>
+  );
+}
+
+/**
+ * Any unknown URL, in the language of its /en prefix when it has one, else Italian. Reads
+ * no request data: it is also what a cached page's notFound() renders.
+ */
+export default function NotFound() {
+  return (
+    <ForPageLocale
+      parts={
+        Object.fromEntries(
+          LOCALES.map((locale) => [locale, <NotFoundText key={locale} locale={locale} />]),
+        ) as Record<Locale, React.ReactNode>
+      }
+    />
   );
 }

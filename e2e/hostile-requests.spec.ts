@@ -57,11 +57,11 @@ test("a JSON endpoint answers a bad path with a JSON problem body", async ({ req
 });
 
 test("a server action posted from another origin answers 403, not 500", async ({ request }) => {
-  const html = await (await request.get("/")).text();
+  const html = await (await request.get("/lost-ticket")).text();
   const actionId = /name="\$ACTION_ID_([0-9a-f]+)"/.exec(html)?.[1];
-  expect(actionId, "the language switch is a server action form").toBeTruthy();
+  expect(actionId, "the lost-ticket form is a server action form").toBeTruthy();
 
-  const fromJs = await request.post("/", {
+  const fromJs = await request.post("/lost-ticket", {
     headers: {
       "next-action": actionId!,
       origin: "https://evil.example",
@@ -73,15 +73,15 @@ test("a server action posted from another origin answers 403, not 500", async ({
   });
   expect(fromJs.status()).toBe(403);
 
-  const beforeHydration = await request.post("/", {
+  const beforeHydration = await request.post("/lost-ticket", {
     headers: { origin: "https://evil.example" },
-    multipart: { [`$ACTION_ID_${actionId}`]: "", locale: "en" },
+    multipart: { [`$ACTION_ID_${actionId}`]: "", email: "" },
     maxRedirects: 0,
   });
   expect(beforeHydration.status()).toBe(403);
 
-  const sameOrigin = await request.post("/", {
-    multipart: { [`$ACTION_ID_${actionId}`]: "", locale: "en" },
+  const sameOrigin = await request.post("/lost-ticket", {
+    multipart: { [`$ACTION_ID_${actionId}`]: "", email: "" },
     maxRedirects: 0,
   });
   expect(sameOrigin.status()).toBeLessThan(400);

@@ -33,17 +33,16 @@ async function expectNoViolations(page: Page, name: string) {
 
 for (const locale of ["it", "en"] as const) {
   test.describe(`axe, ${locale}`, () => {
-    test.beforeEach(async ({ context, baseURL }) => {
-      await context.addCookies([{ name: "locale", value: locale, url: baseURL! }]);
-    });
+    // The language is in the URL: Italian at today's paths, English under /en.
+    const at = (path: string) => (locale === "it" ? path : path === "/" ? "/en" : `/en${path}`);
 
     test("home, shows, show, booking and lost-ticket pages", async ({ page }) => {
       for (const path of ["/", "/shows", "/shows/le-serve", "/lost-ticket", "/privacy"]) {
-        await page.goto(path);
+        await page.goto(at(path));
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
         await expectNoViolations(page, path);
       }
-      await page.goto("/shows/le-serve");
+      await page.goto(at("/shows/le-serve"));
       await page
         .getByRole("link", { name: locale === "it" ? /^Prenota per/ : /^Book for/ })
         .first()
@@ -57,11 +56,11 @@ for (const locale of ["it", "en"] as const) {
     });
 
     test("confirm and ticket pages", async ({ page }) => {
-      await page.goto(`/confirm#token=${"A".repeat(43)}`);
+      await page.goto(at(`/confirm#token=${"A".repeat(43)}`));
       await expect(page.getByText(locale === "it" ? /non è valido/ : /not valid/)).toBeVisible();
       await expectNoViolations(page, "confirm (unknown)");
 
-      await page.goto(await ticketUrl(page));
+      await page.goto(at(await ticketUrl(page)));
       await expect(
         page.getByRole("img", { name: locale === "it" ? /Codice QR/ : /QR code/ }),
       ).toBeVisible();
@@ -79,12 +78,13 @@ for (const locale of ["it", "en"] as const) {
 test("the language switch changes the language and keeps the page", async ({ page }) => {
   await page.goto("/shows");
   await expect(page.getByRole("heading", { level: 1, name: "Spettacoli" })).toBeVisible();
-  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Shows" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page).toHaveURL(/\/shows$/);
-  await page.getByRole("button", { name: "Italiano" }).click();
+  await expect(page).toHaveURL(/\/en\/shows$/);
+  await page.getByRole("link", { name: "Italiano" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Spettacoli" })).toBeVisible();
+  await expect(page).toHaveURL(/[^n]\/shows$/);
 });
 
 test("unpublished shows and unknown pages answer 404", async ({ request }) => {

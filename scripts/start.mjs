@@ -81,6 +81,12 @@ export async function configurationProblem(env = process.env) {
 /** Starts the standalone server; resolves with its exit code. */
 export function startServer({ env = process.env, stdio = "inherit" } = {}) {
   prepareStandalone();
+  // Public pages rendered by an earlier process (time-revalidated, app/[locale]) may come
+  // from another database or APP_URL: start with an empty page cache.
+  rmSync(path.join(standaloneDir, ".next", "server", "route-cache"), {
+    recursive: true,
+    force: true,
+  });
   const child = spawn(process.execPath, ["--import", requestLog, serverFile], {
     cwd: standaloneDir,
     stdio,

@@ -8,6 +8,10 @@ import { fill } from "@/lib/i18n/fill";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
 
+// Signed-in pages render per request (the root layout reads no request data, so the
+// public pages can be cached; this keeps the build from prerendering these).
+export const dynamic = "force-dynamic";
+
 // The guard here only shapes the page; every page and action below checks again.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { user, t } = await adminContext("/admin");

@@ -9,6 +9,8 @@ import { consumeRateLimits } from "@/lib/rate-limit";
 import { lostTicketInput } from "@/lib/reservations/lost-ticket-input";
 import { resendLinksForEmail } from "@/lib/reservations/resend-links";
 import { formDataArg, parseActionArgs } from "@/lib/validation/action-args";
+import { localizedPath } from "@/lib/i18n/localized-path";
+import { getLocale } from "@/web/i18n/locale";
 import { tokenSettings } from "@/web/settings";
 
 /**
@@ -19,14 +21,14 @@ import { tokenSettings } from "@/web/settings";
 export async function requestLostTicket(formData: FormData): Promise<void> {
   const args = parseActionArgs([formDataArg], [formData]);
   const parsed = lostTicketInput.safeParse({ email: args?.[0].get("email") ?? "" });
-  if (!parsed.success) redirect("/lost-ticket?error=invalid");
+  if (!parsed.success) redirect(localizedPath(await getLocale(), "/lost-ticket?error=invalid"));
   const { email } = parsed.data;
   const limit = await consumeRateLimits([
     ["lost_ticket", `email:${email}`],
     ["lost_ticket", `address:${clientAddress(await headers())}`],
   ]);
-  if (!limit.ok) redirect("/lost-ticket?error=rate_limited");
+  if (!limit.ok) redirect(localizedPath(await getLocale(), "/lost-ticket?error=rate_limited"));
   const settings = tokenSettings();
   after(() => resendLinksForEmail({ db, email, settings }));
-  redirect("/lost-ticket?sent=1");
+  redirect(localizedPath(await getLocale(), "/lost-ticket?sent=1"));
 }

@@ -7,6 +7,10 @@ import { getLocale } from "@/web/i18n/locale";
 import * as publicMessages from "@/lib/i18n/messages/public";
 import * as staffMessages from "@/lib/i18n/messages/staff";
 
+// Signed-in pages render per request (the root layout reads no request data, so the
+// public pages can be cached; this keeps the build from prerendering these).
+export const dynamic = "force-dynamic";
+
 // Every page below checks the user again itself: a layout check alone protects nothing.
 // `data-door-chrome` hides the public header and footer (globals.css): the door is a tool.
 export default async function StaffLayout({ children }: { children: ReactNode }) {

@@ -11,10 +11,11 @@ export type LighthouseScores = {
   performance: number;
   accessibility: number;
   bestPractices: number;
+  seo: number;
   failedAudits: string[];
 };
 
-const CATEGORIES = ["performance", "accessibility", "best-practices"];
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
 /** Starts headless Chromium with a DevTools port for Lighthouse; resolves with the port and a stop function. */
 async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
@@ -102,6 +103,7 @@ export async function runLighthouse({
         performance: score("performance"),
         accessibility: score("accessibility"),
         bestPractices: score("best-practices"),
+        seo: score("seo"),
         failedAudits,
       });
     }

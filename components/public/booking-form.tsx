@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocalizedPath } from "@/components/public/document";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import {
@@ -65,6 +66,7 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
   const [state, formAction, actionPending] = useActionState(action, { status: "idle" });
   const [submitting, startTransition] = useTransition();
   const enhanced = useEnhanced();
+  const localized = useLocalizedPath();
   const schema = useMemo(() => publicBookingInput(maxSeats), [maxSeats]);
   const values = state.status === "invalid" ? state.values : EMPTY;
   const serverErrors = state.status === "invalid" ? state.errors : NO_ERRORS;
@@ -250,7 +252,7 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
             />
             <label htmlFor="booking-privacy_consent">
               {t.booking.privacy}{" "}
-              <Link href="/privacy" target="_blank">
+              <Link href={localized("/privacy")} target="_blank">
                 {t.booking.privacyLink}
               </Link>
             </label>

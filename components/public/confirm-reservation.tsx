@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useLocalizedPath } from "@/components/public/document";
 import { useEffect, useRef, useState } from "react";
 import { confirmBooking, type ConfirmOutcome, type ConfirmRefusal } from "@/app/confirm/actions";
 import { TicketView, type TicketText } from "@/components/public/ticket-view";
@@ -35,6 +36,7 @@ export function ConfirmReservation({
   calendarFilename: string;
 }) {
   const token = useFragmentToken();
+  const localized = useLocalizedPath();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "working" });
   // Tokens already handled: a link opened later in the same tab (only the fragment
   // changes) is confirmed too, while the StrictMode re-run and our own switch to the
@@ -89,18 +91,18 @@ export function ConfirmReservation({
         {outcome.kind === "already_confirmed" ||
         outcome.kind === "already_booked" ||
         outcome.kind === "replaced" ? (
-          <Link href="/lost-ticket" className={buttonClass("primary")}>
+          <Link href={localized("/lost-ticket")} className={buttonClass("primary")}>
             {t.lostTicket}
           </Link>
         ) : null}
         {outcome.kind === "expired" ||
         outcome.kind === "sold_out" ||
         outcome.kind === "cancelled" ? (
-          <Link href="/shows" className={buttonClass("primary")}>
+          <Link href={localized("/shows")} className={buttonClass("primary")}>
             {t.bookAgain}
           </Link>
         ) : null}
-        <Link href="/shows" className={buttonClass("secondary")}>
+        <Link href={localized("/shows")} className={buttonClass("secondary")}>
           {t.shows}
         </Link>
       </p>

@@ -1,9 +1,52 @@
-import { setLocale } from "@/app/actions/set-locale";
-import { LOCALES, type Locale } from "@/lib/i18n/locale";
-import type { PublicMessages } from "@/lib/i18n/messages/public";
+"use client";
 
-/** Two buttons, the current language marked; each is a form post to setLocale. */
+import Link from "next/link";
+import { useParams, usePathname } from "next/navigation";
+import { LOCALES, type Locale } from "@/lib/i18n/locale";
+import { localizedPath, splitLocale } from "@/lib/i18n/localized-path";
+import type { PublicMessages } from "@/lib/i18n/messages/public";
+import { setLocale } from "@/app/actions/set-locale";
+
+/**
+ * Links to this same page in each language (plain links: they work before JavaScript
+ * loads, and a shared URL keeps its language). The current language is marked.
+ */
 export function LanguageSwitch({
+  locale,
+  t,
+}: {
+  locale: Locale;
+  t: PublicMessages["site"]["language"];
+}) {
+  const { path } = splitLocale(usePathname() ?? "/");
+  // Staff, admin and sign-in pages have no English URL: there the switch sets the
+  // language cookie those pages read (a form post, so it works without JavaScript).
+  if (useParams<{ locale?: string }>().locale === undefined)
+    return <CookieLanguageSwitch locale={locale} t={t} />;
+  return (
+    <nav aria-label={t.label}>
+      <ul className="flex items-center gap-1">
+        {LOCALES.map((code) => (
+          <li key={code}>
+            <Link
+              href={localizedPath(code, path)}
+              hrefLang={code}
+              lang={code}
+              aria-current={code === locale ? "true" : undefined}
+              title={t[code]}
+              className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-sm font-semibold text-ink-muted uppercase no-underline hover:bg-paper-sunken aria-[current]:bg-accent aria-[current]:text-white"
+            >
+              <span aria-hidden="true">{code}</span>
+              <span className="sr-only">{t[code]}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function CookieLanguageSwitch({
   locale,
   t,
 }: {
@@ -21,7 +64,7 @@ export function LanguageSwitch({
           lang={code}
           aria-pressed={code === locale}
           title={t[code]}
-          className="min-h-11 min-w-11 rounded-md px-2 text-sm font-semibold uppercase text-ink-muted hover:bg-paper-sunken aria-pressed:bg-accent aria-pressed:text-white"
+          className="min-h-11 min-w-11 rounded-md px-2 text-sm font-semibold text-ink-muted uppercase hover:bg-paper-sunken aria-pressed:bg-accent aria-pressed:text-white"
         >
           <span aria-hidden="true">{code}</span>
           <span className="sr-only">{t[code]}</span>

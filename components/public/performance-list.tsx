@@ -2,9 +2,11 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import type { BookingState, PublicPerformance } from "@/lib/catalog/public-catalog";
 import { fill } from "@/lib/i18n/fill";
-import { formatDate, formatNumber, formatTime } from "@/lib/i18n/format";
+import { formatDate, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
+import { localizedPath } from "@/lib/i18n/localized-path";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
+import { icu } from "@/web/i18n/icu";
 
 const BADGE: Record<BookingState, string> = {
   open: "bg-green-50 text-success border-success",
@@ -19,7 +21,7 @@ export function availabilityText(
   t: PublicMessages["availability"],
 ): string {
   if (state !== "open") return t[state];
-  return seats === 1 ? t.openOne : fill(t.open, { count: formatNumber(seats, locale) });
+  return icu(locale, t.open, { count: seats });
 }
 
 export function AvailabilityBadge({
@@ -77,7 +79,7 @@ export function PerformanceList({
               {withShow ? (
                 <Heading className="text-xl font-semibold">
                   <Link
-                    href={`/shows/${performance.show.slug}`}
+                    href={localizedPath(locale, `/shows/${performance.show.slug}`)}
                     className="text-ink no-underline hover:underline"
                   >
                     {performance.show.title}
@@ -102,7 +104,7 @@ export function PerformanceList({
               />
               {performance.bookingState === "open" ? (
                 <Link
-                  href={bookingPath(performance)}
+                  href={localizedPath(locale, bookingPath(performance))}
                   className={buttonClass("primary")}
                   aria-label={fill(t.show.bookLabel, {
                     date: `${withShow ? `${performance.show.title}, ` : ""}${date}, ${time}`,

@@ -1,13 +1,28 @@
 import Link from "next/link";
 import { LanguageSwitch } from "@/components/public/language-switch";
 import type { Locale } from "@/lib/i18n/locale";
+import { localizedPath } from "@/lib/i18n/localized-path";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
+
+export function SkipLink({ text }: { text: string }) {
+  return (
+    <a
+      href="#main"
+      className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-paper-raised focus:px-4 focus:py-2 focus:shadow"
+    >
+      {text}
+    </a>
+  );
+}
 
 export function SiteHeader({ locale, t }: { locale: Locale; t: PublicMessages["site"] }) {
   return (
     <header className="border-b border-line bg-paper-raised print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
-        <Link href="/" className="py-2 font-display text-xl font-semibold text-ink no-underline">
+        <Link
+          href={localizedPath(locale, "/")}
+          className="py-2 font-display text-xl font-semibold text-ink no-underline"
+        >
           AzioneLab
         </Link>
         <div className="flex items-center gap-2">
@@ -15,7 +30,7 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: PublicMessages["s
             <ul className="flex items-center gap-1">
               <li>
                 <Link
-                  href="/shows"
+                  href={localizedPath(locale, "/shows")}
                   className="inline-flex min-h-11 items-center rounded-md px-3 font-semibold text-ink no-underline hover:bg-paper-sunken"
                 >
                   {t.nav.shows}
@@ -30,24 +45,24 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: PublicMessages["s
   );
 }
 
-export function SiteFooter({ t }: { t: PublicMessages["site"]["footer"] }) {
+export function SiteFooter({ locale, t }: { locale: Locale; t: PublicMessages["site"]["footer"] }) {
   return (
     <footer className="border-t border-line bg-paper-sunken print:hidden">
       <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-6 text-sm text-ink-muted sm:flex-row sm:items-center sm:justify-between">
         <p>© AzioneLab · {t.tagline}</p>
         <ul className="flex flex-wrap gap-x-4 gap-y-2">
           <li>
-            <Link href="/contatti" className="inline-block py-1">
+            <Link href={localizedPath(locale, "/contatti")} className="inline-block py-1">
               {t.contact}
             </Link>
           </li>
           <li>
-            <Link href="/privacy" className="inline-block py-1">
+            <Link href={localizedPath(locale, "/privacy")} className="inline-block py-1">
               {t.privacy}
             </Link>
           </li>
           <li>
-            <Link href="/lost-ticket" className="inline-block py-1">
+            <Link href={localizedPath(locale, "/lost-ticket")} className="inline-block py-1">
               {t.lostTicket}
             </Link>
           </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useLocalizedPath } from "@/components/public/document";
 import { useEffect, useRef, useState, useTransition } from "react";
 import {
   cancelTicket,
@@ -31,6 +32,7 @@ export function TicketView({
   t: TicketText;
   calendarFilename: string;
 }) {
+  const localized = useLocalizedPath();
   const [loaded, setLoaded] = useState<Loaded>(
     initial ? { status: "ready", ticket: initial } : { status: "loading" },
   );
@@ -55,7 +57,7 @@ export function TicketView({
       <Alert tone="danger">
         <p>{t.unknown}</p>
         <p className="mt-2">
-          <Link href="/lost-ticket">{t.lostTicket}</Link>
+          <Link href={localized("/lost-ticket")}>{t.lostTicket}</Link>
         </p>
       </Alert>
     );

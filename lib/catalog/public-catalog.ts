@@ -185,3 +185,23 @@ export async function getPublishedPage(db: Db, slug: string, locale: Locale = "i
   });
   return page && localizePage(page, locale);
 }
+
+/** What the sitemap lists: published shows and pages (the home page is "/"). */
+export async function listSitemapEntries(db: Db): Promise<{
+  shows: { slug: string; updatedAt: Date }[];
+  pages: { slug: string; updatedAt: Date }[];
+}> {
+  const [shows, pages] = await Promise.all([
+    db.show.findMany({
+      where: { isPublished: true },
+      select: { slug: true, updatedAt: true },
+      orderBy: { slug: "asc" },
+    }),
+    db.page.findMany({
+      where: { isPublished: true, slug: { not: "home" } },
+      select: { slug: true, updatedAt: true },
+      orderBy: { slug: "asc" },
+    }),
+  ]);
+  return { shows, pages };
+}

@@ -15,10 +15,36 @@ export function contentSecurityPolicy({
   posterOrigin?: string | null;
   development?: boolean;
 }): string {
+  // React needs eval in development only (error overlays, stack reconstruction).
+  const scripts = `'self' 'nonce-${nonce}' '${ZOD_CONFIG_SCRIPT_HASH}' 'strict-dynamic'`;
+  return policy(`${scripts}${development ? " 'unsafe-eval'" : ""}`, posterOrigin);
+}
+
+/**
+ * The policy of a page served from the cache (home, show list, show pages, CMS pages),
+ * which is rendered once for every visitor and so cannot carry a per-request nonce. Next's
+ * inline scripts (the RSC payload) differ per page and build, so neither can they be
+ * listed by hash: scripts are limited to this origin plus inline ones. These pages take no
+ * visitor input and React escapes all text, admin-written Markdown included (SECURITY.md).
+ */
+export function cachedPageContentSecurityPolicy({
+  posterOrigin,
+  development = false,
+}: {
+  posterOrigin?: string | null;
+  development?: boolean;
+}): string {
+  return policy(`'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`, posterOrigin);
+}
+
+/** The one inline script of the root layout (app/layout.tsx), allowed by its hash. */
+export const ZOD_CONFIG_SCRIPT = "globalThis.__zod_globalConfig={jitless:true};";
+const ZOD_CONFIG_SCRIPT_HASH = "sha256-d4Jx5qDjvCmd42uhkuzVNAee8dx2xaORPSD3P9qY63Q=";
+
+function policy(scriptSources: string, posterOrigin?: string | null): string {
   return [
     "default-src 'self'",
-    // React needs eval in development only (error overlays, stack reconstruction).
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSources}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data:${posterOrigin ? ` ${posterOrigin}` : ""}`,
     "font-src 'self'",

@@ -6,7 +6,7 @@ export function publicMessages(locale: Locale): PublicMessages {
   return locale === "en" ? en : it;
 }
 
-/** The visitor's locale and the public dictionary in it, for server components and actions. */
+/** The request's locale and the public dictionary in it (dynamic pages and actions). */
 export async function publicText(): Promise<{ locale: Locale; t: PublicMessages }> {
   const locale = await getLocale();
   return { locale, t: publicMessages(locale) };

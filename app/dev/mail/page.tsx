@@ -25,6 +25,10 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
+// Reads the mailbox and the configuration on each request (the root layout no longer
+// makes every page dynamic).
+export const dynamic = "force-dynamic";
+
 // Development only: the mailbox holds other visitors' links, so production answers 404.
 export default async function DevMailPage() {
   const { NODE_ENV, EMAIL_TRANSPORT, MAIL_DIR } = config();

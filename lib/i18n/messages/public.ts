@@ -45,8 +45,8 @@ export const it = {
     back: "Tutti gli spettacoli",
   },
   availability: {
-    open: "{count} posti disponibili",
-    openOne: "1 posto disponibile",
+    // ICU (web/i18n/icu.ts).
+    open: "{count, plural, one {# posto disponibile} other {# posti disponibili}}",
     sold_out: "Esaurito",
     closed: "Prenotazioni chiuse",
   },
@@ -93,7 +93,7 @@ export const it = {
   },
   sent: {
     title: "Controlla la tua email",
-    body: "L'email con il link di conferma sta arrivando a {email}: di solito in meno di un minuto. Aprila entro {hours} ore (e prima dell'inizio dello spettacolo) per confermare la prenotazione.",
+    body: "L'email con il link di conferma sta arrivando a {email}: di solito in meno di un minuto. Aprila entro {hours, plural, one {# ora} other {# ore}} (e prima dell'inizio dello spettacolo) per confermare la prenotazione.",
     spam: "Non la trovi? Guarda nella cartella spam o chiedi un nuovo invio.",
     failed:
       "La prenotazione è registrata, ma non siamo riusciti a inviare l'email a {email}. Riprova con il pulsante qui sotto.",
@@ -217,8 +217,7 @@ export const en: typeof it = {
     back: "All shows",
   },
   availability: {
-    open: "{count} seats left",
-    openOne: "1 seat left",
+    open: "{count, plural, one {# seat left} other {# seats left}}",
     sold_out: "Sold out",
     closed: "Booking closed",
   },
@@ -265,7 +264,7 @@ export const en: typeof it = {
   },
   sent: {
     title: "Check your email",
-    body: "The email with your confirmation link is on its way to {email}, usually within a minute. Open it within {hours} hours (and before the show starts) to confirm your booking.",
+    body: "The email with your confirmation link is on its way to {email}, usually within a minute. Open it within {hours, plural, one {# hour} other {# hours}} (and before the show starts) to confirm your booking.",
     spam: "Can't find it? Look in your spam folder or ask us to send it again.",
     failed:
       "Your booking is saved, but we could not send the email to {email}. Try again with the button below.",

@@ -3,16 +3,29 @@ import { requestLostTicket } from "@/app/lost-ticket/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { publicText } from "@/web/i18n/public-text";
+import { publicPageMetadata } from "@/web/i18n/metadata";
+import { pageLocale } from "@/web/i18n/page-locale";
+import { publicMessages } from "@/web/i18n/public-text";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await publicText()).t.lost.title };
+// A form with a server action (the request's CSP nonce): never cached.
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ sent?: string; error?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  return publicPageMetadata({
+    locale,
+    path: "/lost-ticket",
+    title: publicMessages(locale).lost.title,
+  });
 }
 
-type Props = { searchParams: Promise<{ sent?: string; error?: string }> };
-
-export default async function LostTicketPage({ searchParams }: Props) {
-  const { t } = await publicText();
+export default async function LostTicketPage({ params, searchParams }: Props) {
+  const t = publicMessages(await pageLocale(params));
   const { sent, error } = await searchParams;
   const fieldError = error === "invalid" ? t.lost.invalid : undefined;
   return (

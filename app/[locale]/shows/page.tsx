@@ -5,14 +5,29 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { formatDate, formatTime } from "@/lib/i18n/format";
-import { publicText } from "@/web/i18n/public-text";
+import { localizedPath } from "@/lib/i18n/localized-path";
+import { publicPageMetadata } from "@/web/i18n/metadata";
+import { pageLocale, type LocaleParams } from "@/web/i18n/page-locale";
+import { publicMessages } from "@/web/i18n/public-text";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await publicText()).t.shows.title };
+// Served from the cache and re-rendered in the background once a second: what a visitor
+// sees is at most ~1 s (+ one render) old, within the 2 s the availability may lag.
+export const revalidate = 1;
+
+export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = publicMessages(locale);
+  return publicPageMetadata({
+    locale,
+    path: "/shows",
+    title: t.shows.title,
+    description: t.shows.intro,
+  });
 }
 
-export default async function ShowsPage() {
-  const { locale, t } = await publicText();
+export default async function ShowsPage({ params }: LocaleParams) {
+  const locale = await pageLocale(params);
+  const t = publicMessages(locale);
   const shows = await listPublicShows(db, new Date(), locale);
   const timeZone = config().TIME_ZONE;
   return (
@@ -41,7 +56,7 @@ export default async function ShowsPage() {
             <div className="flex flex-1 flex-col gap-3 p-4">
               <h2 className="text-2xl font-semibold">
                 <Link
-                  href={`/shows/${show.slug}`}
+                  href={localizedPath(locale, `/shows/${show.slug}`)}
                   className="text-ink no-underline hover:underline"
                 >
                   {show.title}
@@ -67,7 +82,10 @@ export default async function ShowsPage() {
                 )}
               </div>
               <p className="mt-auto">
-                <Link href={`/shows/${show.slug}`} aria-label={`${t.shows.details}: ${show.title}`}>
+                <Link
+                  href={localizedPath(locale, `/shows/${show.slug}`)}
+                  aria-label={`${t.shows.details}: ${show.title}`}
+                >
                   {t.shows.details}
                 </Link>
               </p>

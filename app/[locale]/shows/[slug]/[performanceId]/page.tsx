@@ -11,28 +11,41 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { formatDate, formatTime } from "@/lib/i18n/format";
-import { getLocale } from "@/web/i18n/locale";
-import { publicText } from "@/web/i18n/public-text";
+import { localizedPath } from "@/lib/i18n/localized-path";
+import { publicPageMetadata } from "@/web/i18n/metadata";
+import { pageLocale } from "@/web/i18n/page-locale";
+import { icu } from "@/web/i18n/icu";
+import { publicMessages } from "@/web/i18n/public-text";
 
-type Props = { params: Promise<{ slug: string; performanceId: string }> };
+// Live availability, and the CSP nonce of this request on its scripts: never cached.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; slug: string; performanceId: string }> };
 
 async function load(params: Props["params"]) {
   const { slug, performanceId } = await params;
   const id = parsePublicId(performanceId);
   const performance =
-    id === null ? null : await getPublicPerformance(db, id, new Date(), await getLocale());
+    id === null ? null : await getPublicPerformance(db, id, new Date(), await pageLocale(params));
   return performance && performance.show.slug === slug ? performance : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [performance, { t }] = await Promise.all([load(params), publicText()]);
-  return {
-    title: performance ? fill(t.booking.title, { show: performance.show.title }) : undefined,
-  };
+  const locale = await pageLocale(params);
+  const t = publicMessages(locale);
+  const performance = await load(params);
+  if (!performance) return {};
+  return publicPageMetadata({
+    locale,
+    path: `/shows/${performance.show.slug}/${performance.id}`,
+    title: fill(t.booking.title, { show: performance.show.title }),
+    description: performance.show.summary,
+  });
 }
 
 export default async function BookingPage({ params }: Props) {
-  const { locale, t } = await publicText();
+  const locale = await pageLocale(params);
+  const t = publicMessages(locale);
   const performance = await load(params);
   if (!performance) notFound();
   const { TIME_ZONE, MAX_PARTY_SIZE, CONFIRMATION_TTL_HOURS } = config();
@@ -71,7 +84,11 @@ export default async function BookingPage({ params }: Props) {
               booking: t.booking,
               fieldErrors: t.fieldErrors,
               refusals: t.refusals,
-              sent: { ...t.sent, body: fill(t.sent.body, { hours: CONFIRMATION_TTL_HOURS }) },
+              // ICU on the server; "{email}" stays for the form to fill in.
+              sent: {
+                ...t.sent,
+                body: icu(locale, t.sent.body, { hours: CONFIRMATION_TTL_HOURS, email: "{email}" }),
+              },
             }}
           />
         </>
@@ -79,7 +96,9 @@ export default async function BookingPage({ params }: Props) {
         <Alert tone="warning">
           <p>{performance.bookingState === "sold_out" ? t.booking.soldOut : t.booking.closed}</p>
           <p className="mt-2">
-            <Link href={`/shows/${performance.show.slug}`}>{t.booking.otherDates}</Link>
+            <Link href={localizedPath(locale, `/shows/${performance.show.slug}`)}>
+              {t.booking.otherDates}
+            </Link>
           </p>
         </Alert>
       )}

@@ -1,15 +1,40 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { MarkdownBody } from "@/components/public/markdown-body";
 import { PerformanceList } from "@/components/public/performance-list";
 import { getPublishedPage, listPublicPerformances } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { publicText } from "@/web/i18n/public-text";
+import { localizedPath } from "@/lib/i18n/localized-path";
+import { publicPageMetadata } from "@/web/i18n/metadata";
+import { pageLocale, type LocaleParams } from "@/web/i18n/page-locale";
+import { publicMessages } from "@/web/i18n/public-text";
+
+// Served from the cache and re-rendered in the background once a second: what a visitor
+// sees is at most ~1 s (+ one render) old, within the 2 s the availability may lag.
+export const revalidate = 1;
 
 const UPCOMING_ON_HOME = 6;
 
-export default async function HomePage() {
-  const { locale, t } = await publicText();
+export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const page = await getPublishedPage(db, "home", locale);
+  return {
+    ...publicPageMetadata({
+      locale,
+      path: "/",
+      description: publicMessages(locale).site.description,
+    }),
+    title: {
+      absolute:
+        page?.title && page.title !== "AzioneLab" ? `AzioneLab · ${page.title}` : "AzioneLab",
+    },
+  };
+}
+
+export default async function HomePage({ params }: LocaleParams) {
+  const locale = await pageLocale(params);
+  const t = publicMessages(locale);
   const [page, performances] = await Promise.all([
     getPublishedPage(db, "home", locale),
     listPublicPerformances(db, { limit: UPCOMING_ON_HOME, locale }),
@@ -36,7 +61,7 @@ export default async function HomePage() {
           <p>{t.home.none}</p>
         )}
         <p>
-          <Link href="/shows">{t.home.allShows}</Link>
+          <Link href={localizedPath(locale, "/shows")}>{t.home.allShows}</Link>
         </p>
       </section>
     </div>

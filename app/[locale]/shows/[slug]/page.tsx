@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { MarkdownBody } from "@/components/public/markdown-body";
+import { PerformanceList } from "@/components/public/performance-list";
+import { getPublicShow } from "@/lib/catalog/public-catalog";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { jsonLdScript, performanceEvents } from "@/lib/catalog/event-json-ld";
+import { fill } from "@/lib/i18n/fill";
+import type { Locale } from "@/lib/i18n/locale";
+import { localizedPath } from "@/lib/i18n/localized-path";
+import { publicPageMetadata } from "@/web/i18n/metadata";
+import { pageLocale } from "@/web/i18n/page-locale";
+import { publicMessages } from "@/web/i18n/public-text";
+
+// Served from the cache and re-rendered in the background once a second: what a visitor
+// sees is at most ~1 s (+ one render) old, within the 2 s the availability may lag.
+export const revalidate = 1;
+// None at build time (no database then): rendered on first request, then cached.
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+// Metadata and page render in the same request: load the show (3 queries) once.
+const loadShow = cache(async (slug: string, locale: Locale) =>
+  getPublicShow(db, slug, new Date(), locale),
+);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const slug = (await params).slug;
+  const show = await loadShow(slug, locale);
+  if (!show) return {};
+  return publicPageMetadata({
+    locale,
+    path: `/shows/${slug}`,
+    title: show.title,
+    description: show.summary,
+    image: show.posterImage,
+  });
+}
+
+export default async function ShowPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const t = publicMessages(locale);
+  const show = await loadShow((await params).slug, locale);
+  if (!show) notFound();
+  const { TIME_ZONE, APP_URL } = config();
+  const events = performanceEvents({
+    show,
+    performances: show.performances,
+    locale,
+    timeZone: TIME_ZONE,
+    siteUrl: APP_URL,
+  });
+  return (
+    <article className="space-y-8">
+      {events.length > 0 ? (
+        <script
+          type="application/ld+json"
+          // A data block, not a script: JSON with "<" escaped (lib/catalog/event-json-ld.ts).
+          dangerouslySetInnerHTML={{ __html: jsonLdScript(events) }}
+        />
+      ) : null}
+      <p>
+        <Link href={localizedPath(locale, "/shows")}>← {t.show.back}</Link>
+      </p>
+      <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
+        <header className="space-y-4">
+          <h1 className="text-4xl font-semibold">{show.title}</h1>
+          {show.summary ? <p className="text-xl text-ink-muted">{show.summary}</p> : null}
+          <MarkdownBody source={show.description} />
+        </header>
+        {show.posterImage ? (
+          // eslint-disable-next-line @next/next/no-img-element -- remote poster URLs of any host
+          <img
+            src={show.posterImage}
+            alt={fill(t.shows.poster, { title: show.title })}
+            className="w-full rounded-lg border border-line object-cover"
+          />
+        ) : null}
+      </div>
+      <section aria-labelledby="performances" className="space-y-4">
+        <h2 id="performances" className="text-2xl font-semibold">
+          {t.show.performances}
+        </h2>
+        {show.performances.length > 0 ? (
+          <PerformanceList
+            performances={show.performances}
+            locale={locale}
+            timeZone={TIME_ZONE}
+            t={t}
+          />
+        ) : (
+          <p>{t.show.none}</p>
+        )}
+      </section>
+    </article>
+  );
+}

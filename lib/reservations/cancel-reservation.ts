@@ -1,5 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/db";
+import { lockReservation } from "@/lib/reservations/lock-reservation";
 import { queueEmail } from "@/lib/mail/email-queue";
 import { hashToken } from "@/lib/tokens";
 
@@ -34,11 +35,8 @@ export async function cancelReservation({
   now?: Date;
 }): Promise<CancelReservationResult> {
   return db.$transaction(async (tx) => {
-    // Lock the row: a check-in or confirmation running now finishes first, or waits for us.
-    const locked = await tx.$queryRaw<
-      { id: number }[]
-    >`SELECT id FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
-    if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
+    if (!(await lockReservation(tx, reservationId)))
+      return { ok: false, reason: "not_found" } as const;
 
     const reservation = await tx.reservation.findUniqueOrThrow({
       where: { id: reservationId },

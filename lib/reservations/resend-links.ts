@@ -1,5 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/db";
+import { lockReservation } from "@/lib/reservations/lock-reservation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/mail/email-queue";
 import { liveConfirmationTokenWhere } from "@/lib/reservations/effective-status";
@@ -45,10 +46,8 @@ export async function resendReservationLink({
   now?: Date;
 }): Promise<ResendLinkResult> {
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: number }[]
-    >`SELECT id FROM reservations WHERE id = ${reservationId} FOR UPDATE`;
-    if (locked.length === 0) return { ok: false, reason: "not_found" } as const;
+    if (!(await lockReservation(tx, reservationId)))
+      return { ok: false, reason: "not_found" } as const;
     const reservation = await tx.reservation.findUniqueOrThrow({
       where: { id: reservationId },
       select: {

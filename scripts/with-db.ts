@@ -2,7 +2,35 @@
 // tests), starts the embedded PostgreSQL under .data/ first and stops it afterwards; in
 // production (NODE_ENV=production) or without the dev dependency it stops with a message.
 import { spawn } from "node:child_process";
-import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Starts scripts/embedded-server.ts detached (its own process group, so the terminal's
+ * Ctrl-C does not reach PostgreSQL) and returns its URL and a stop function.
+ */
+async function startDetachedEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(new URL("./embedded-server.ts", import.meta.url))],
+    { detached: true, stdio: ["ignore", "inherit", "inherit", "ipc"] },
+  );
+  const first = await new Promise<{ url?: string; error?: string }>((resolve) => {
+    server.once("message", (message) => resolve(message as { url?: string; error?: string }));
+    server.once("exit", () => resolve({ error: "The embedded PostgreSQL could not start." }));
+  });
+  if (!first.url) {
+    console.error(first.error);
+    process.exit(1);
+  }
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  return {
+    url: first.url,
+    stop: async () => {
+      if (server.connected) server.send("stop");
+      await exited;
+    },
+  };
+}
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
@@ -15,10 +43,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 let stop = async () => {};
 if (!process.env.DATABASE_URL) {
-  const embedded = await startEmbeddedPostgres("azionelab").catch((error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
+  const embedded = await startDetachedEmbedded();
   process.env.DATABASE_URL = embedded.url;
   stop = embedded.stop;
   console.error(

@@ -65,6 +65,24 @@ export default defineConfig([
     },
   },
   {
+    // Components get server actions from actions/ (or as props), never from app/.
+    files: ["components/**/*.ts", "components/**/*.tsx", "actions/**/*.ts", "web/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*"],
+              message:
+                "app/ is the top layer: put shared server actions in actions/, shared code in web/ or lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: CONFIGURED_ADAPTERS,
     ignores: ["lib/generated/**"],
     rules: { "no-restricted-imports": ["error", { patterns: FRAMEWORK_AND_EDGE }] },

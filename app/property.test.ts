@@ -14,7 +14,7 @@ import { GET as listPerformances } from "@/app/api/performances/route";
 import { GET as getQrCode } from "@/app/api/reservations/[id]/qr-code/route";
 import { POST as confirmRoute } from "@/app/api/reservations/confirm/route";
 import { GET as getShow } from "@/app/api/shows/[slug]/route";
-import { submitBooking } from "@/app/shows/[slug]/[performanceId]/actions";
+import { submitBooking } from "@/actions/booking";
 import { IDLE } from "@/lib/admin/form-state";
 import { db } from "@/lib/db";
 import { bookConfirmed, createPerformance, createStaffUser } from "@/tests/support/factories";

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { setLocale } from "@/app/actions/set-locale";
+import { setLocale } from "@/actions/set-locale";
 import { deletePageAction, savePageAction } from "@/app/admin/pages/actions";
 import { deletePerformanceAction, savePerformanceAction } from "@/app/admin/performances/actions";
 import {
@@ -13,10 +13,10 @@ import {
 import { deleteShowAction, saveShowAction } from "@/app/admin/shows/actions";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/admin/users/actions";
 import { deleteVenueAction, saveVenueAction } from "@/app/admin/venues/actions";
-import { requestLostTicket } from "@/app/lost-ticket/actions";
-import { submitBooking } from "@/app/shows/[slug]/[performanceId]/actions";
-import { checkInReservationManually } from "@/app/staff/check-in/actions";
-import { cancelTicket, loadTicket } from "@/app/ticket/actions";
+import { requestLostTicket } from "@/actions/lost-ticket";
+import { submitBooking } from "@/actions/booking";
+import { checkInReservationManually } from "@/actions/door";
+import { cancelTicket, loadTicket } from "@/actions/ticket";
 import { IDLE } from "@/lib/admin/form-state";
 import { db } from "@/lib/db";
 import { bookPending, createPerformance, createStaffUser } from "@/tests/support/factories";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { sendEmailAgainAction } from "@/app/admin/reservations/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { TableScroller, tableClass } from "@/components/admin/page-header";
 import type { EmailDeliveryRow } from "@/lib/admin/email-deliveries";
+import type { FormState } from "@/lib/admin/form-state";
 import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
@@ -11,9 +11,12 @@ export function EmailDeliveriesTable({
   rows,
   t,
   when,
+  sendAgain,
   showReservation = false,
 }: {
   rows: (EmailDeliveryRow & { reservation?: { name: string } })[];
+  /** The page's server action (app/admin/reservations/actions.ts), bound per row here. */
+  sendAgain: (deliveryId: number) => Promise<FormState>;
   t: AdminMessages;
   when: (date: Date) => string;
   showReservation?: boolean;
@@ -62,7 +65,7 @@ export function EmailDeliveriesTable({
                 {row.status === "failed" ? (
                   <ConfirmAction
                     name="confirm_send_email_again"
-                    action={sendEmailAgainAction.bind(null, row.id)}
+                    action={sendAgain.bind(null, row.id)}
                     label={e.sendAgain}
                     title={e.sendAgain}
                     question={e.sendAgainConfirm}

@@ -14,7 +14,7 @@ import {
 } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import type { z } from "zod";
-import type { BookingFormState } from "@/app/shows/[slug]/[performanceId]/actions";
+import type { BookingFormState } from "@/actions/booking";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useLocalizedPath } from "@/components/public/document";
 import { useEffect, useRef, useState } from "react";
-import { confirmBooking, type ConfirmOutcome, type ConfirmRefusal } from "@/app/confirm/actions";
+import { confirmBooking, type ConfirmOutcome, type ConfirmRefusal } from "@/actions/confirm";
 import { TicketView, type TicketText } from "@/components/public/ticket-view";
 import { useFragmentToken } from "@/components/public/url-fragment-token";
 import { Alert } from "@/components/ui/alert";

@@ -5,7 +5,7 @@ import { useParams, usePathname } from "next/navigation";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import { localizedPath, splitLocale } from "@/lib/i18n/localized-path";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
-import { setLocale } from "@/app/actions/set-locale";
+import { setLocale } from "@/actions/set-locale";
 
 /**
  * Links to this same page in each language (plain links: they work before JavaScript

@@ -8,7 +8,7 @@ import {
   loadTicket,
   type CancelTicketResult,
   type TicketData,
-} from "@/app/ticket/actions";
+} from "@/actions/ticket";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { fill } from "@/lib/i18n/fill";

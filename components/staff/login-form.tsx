@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction } from "@/app/login/actions";
+import { signInAction } from "@/actions/sign-in";
 import type { SignInState } from "@/lib/auth/sign-in-input";
 import type { StaffMessages } from "@/lib/i18n/messages/staff";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { checkInReservationManually } from "@/app/staff/check-in/actions";
+import { checkInReservationManually } from "@/actions/door";
 import type { StaffMessages } from "@/lib/i18n/messages/staff";
 
 /** Works without JavaScript too: a plain form posting to the server action. */

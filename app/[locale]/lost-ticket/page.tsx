@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requestLostTicket } from "@/app/lost-ticket/actions";
+import { requestLostTicket } from "@/actions/lost-ticket";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";

@@ -1,3 +1,4 @@
+import { sendEmailAgainAction } from "@/app/admin/reservations/actions";
 import { EmailDeliveriesTable } from "@/components/admin/email-deliveries-table";
 import { PageHeader } from "@/components/admin/page-header";
 import { failedEmails } from "@/lib/admin/email-deliveries";
@@ -15,7 +16,13 @@ export default async function FailedEmailsPage() {
       {rows.length === 0 ? (
         <p>{t.emails.none}</p>
       ) : (
-        <EmailDeliveriesTable rows={rows} t={t} when={whenShort} showReservation />
+        <EmailDeliveriesTable
+          rows={rows}
+          t={t}
+          when={whenShort}
+          sendAgain={sendEmailAgainAction}
+          showReservation
+        />
       )}
     </>
   );

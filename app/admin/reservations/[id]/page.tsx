@@ -1,3 +1,4 @@
+import { sendEmailAgainAction } from "@/app/admin/reservations/actions";
 import Link from "next/link";
 import {
   cancelReservationAction,
@@ -121,7 +122,12 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
         {emails.length === 0 ? (
           <p>{t.emails.noHistory}</p>
         ) : (
-          <EmailDeliveriesTable rows={emails} t={t} when={whenShort} />
+          <EmailDeliveriesTable
+            rows={emails}
+            t={t}
+            when={whenShort}
+            sendAgain={sendEmailAgainAction}
+          />
         )}
       </section>
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { submitBooking } from "@/app/shows/[slug]/[performanceId]/actions";
+import { submitBooking } from "@/actions/booking";
 import { BookingForm } from "@/components/public/booking-form";
 import { AvailabilityBadge } from "@/components/public/performance-list";
 import { Alert } from "@/components/ui/alert";

@@ -51,6 +51,10 @@ COPY . .
 COPY --from=deps /app/lib/generated ./lib/generated
 # `public/` is optional in the repository but copied into the runtime image below.
 RUN mkdir -p public && npm run build
+# graphile-worker's config loader (cosmiconfig) can read TypeScript config files, so Next's
+# trace of instrumentation.ts copies the TypeScript compiler into the standalone server.
+# The runner is configured in code and never loads one: leave the compiler out.
+RUN rm -rf .next/standalone/node_modules/typescript
 
 # The operator scripts, bundled (build/tools: package.json + scripts/*.mjs).
 FROM base AS tools

@@ -81,8 +81,10 @@ COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
 COPY scripts/request-log.mjs ./scripts/request-log.mjs
-# The only writable paths: Next's cache and the file mail transport's default MAIL_DIR.
-RUN mkdir -p .next/cache .data/mail && chown -R node:node .next/cache .data
+# The only writable paths: Next's caches (cached public pages are written to
+# .next/server/route-cache) and the file mail transport's default MAIL_DIR.
+RUN mkdir -p .next/cache .next/server/route-cache .data/mail \
+  && chown -R node:node .next/cache .next/server/route-cache .data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -86,7 +86,12 @@ export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   return parsed.ok ? parsed.instant : null;
 }
 
-/** Midnight at the start of `date` ("YYYY-MM-DD") in `timeZone`. */
-export function startOfZonedDay(date: string, timeZone: string): Date | null {
-  return zonedLocalToUtc(`${date}T00:00`, timeZone);
+/**
+ * The instant a `from` filter names: an ISO 8601 date-time as written, or a bare date
+ * ("YYYY-MM-DD") as midnight at the start of that day in `timeZone` (not UTC midnight,
+ * which would leave out a performance at 00:30 in Rome).
+ */
+export function instantFrom(value: string, timeZone: string): Date {
+  const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return (bareDate ? zonedLocalToUtc(`${value}T00:00`, timeZone) : null) ?? new Date(value);
 }

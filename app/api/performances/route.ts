@@ -5,7 +5,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { fieldErrorsResponse } from "@/web/http/api-response";
 import { isSaneDate, isSlug } from "@/lib/validation/text";
-import { startOfZonedDay } from "@/lib/time";
+import { instantFrom } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +28,7 @@ export async function GET(request: Request) {
   const { TIME_ZONE } = config();
   const performances = await listPublicPerformances(db, {
     showSlug: show,
-    // A bare date is that day in the theatre's time zone, from midnight there.
-    from: from
-      ? ((from.length === 10 ? startOfZonedDay(from, TIME_ZONE) : null) ?? new Date(from))
-      : undefined,
+    from: from ? instantFrom(from, TIME_ZONE) : undefined,
   });
   return Response.json({
     results: performances.map((p) => performanceListItemJson(p, TIME_ZONE)),

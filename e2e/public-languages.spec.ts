@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { linkIn, newestMail } from "./support/mail";
+import { bookablePerformance, bookTicket } from "./support/staff-tickets";
 
 // The public site in both languages (issue 14): Italian at today's paths, English under
 // /en, the switch to the same page, hreflang/canonical, old URLs, search engines.
@@ -94,6 +97,43 @@ test.describe("before JavaScript", () => {
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^\/en(\/|$)/);
   });
+});
+
+test("the switch keeps the query and the ticket's token, so the ticket stays open", async ({
+  page,
+  request,
+}) => {
+  const ticket = await bookTicket(request, { partySize: 1 });
+  const token = `#token=${ticket.token}`;
+  await page.goto(`/ticket${token}`);
+  await expect(page.getByText("Codice prenotazione")).toBeVisible();
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/ticket${token}$`));
+  await expect(page.getByText("Booking code")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your ticket");
+
+  await page.goto("/shows?from=2026-01-01");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en\/shows\?from=2026-01-01$/);
+});
+
+test("a booking confirmed in English leaves the visitor on the English ticket", async ({
+  page,
+  request,
+}) => {
+  const email = `lang-${randomBytes(6).toString("hex")}@example.org`;
+  const performance = await bookablePerformance(request);
+  const booked = await request.post(`/api/performances/${performance}/reservations`, {
+    data: { name: "Anna Bianchi", email, party_size: 1 },
+  });
+  expect(booked.status()).toBe(201);
+  const fragment = new URL(linkIn(await newestMail(email), "confirm")).hash;
+  await page.goto(`/en/confirm${fragment}`);
+  await expect(page.getByText("Booking code")).toBeVisible();
+  await expect(page).toHaveURL(/\/en\/ticket#token=[A-Za-z0-9_-]{43}$/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByText("Booking code")).toBeVisible();
 });
 
 test("old and alternative URLs redirect to the one URL of each page", async ({ request }) => {

@@ -37,6 +37,7 @@ export function ConfirmReservation({
 }) {
   const token = useFragmentToken();
   const localized = useLocalizedPath();
+  const ticketPath = localized("/ticket");
   const [outcome, setOutcome] = useState<Outcome>({ kind: "working" });
   // Tokens already handled: a link opened later in the same tab (only the fragment
   // changes) is confirmed too, while the StrictMode re-run and our own switch to the
@@ -55,12 +56,12 @@ export function ConfirmReservation({
         if (result.kind === "confirmed") {
           handled.current.add(result.checkInToken);
           // A reload now opens the ticket instead of re-sending a used confirmation token.
-          window.history.replaceState(null, "", `/ticket#token=${result.checkInToken}`);
+          window.history.replaceState(null, "", `${ticketPath}#token=${result.checkInToken}`);
         }
         setOutcome(result);
       },
     );
-  }, [token]);
+  }, [token, ticketPath]);
 
   useEffect(() => {
     if (outcome.kind !== "working") message.current?.focus();

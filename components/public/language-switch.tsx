@@ -6,10 +6,11 @@ import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import { localizedPath, splitLocale } from "@/lib/i18n/localized-path";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
 import { setLocale } from "@/actions/set-locale";
+import { useUrlSuffix } from "@/components/public/url-suffix";
 
 /**
  * Links to this same page in each language (plain links: they work before JavaScript
- * loads, and a shared URL keeps its language). The current language is marked.
+ * loads, and a shared URL keeps its language), with its query and fragment. The current language is marked.
  */
 export function LanguageSwitch({
   locale,
@@ -19,6 +20,8 @@ export function LanguageSwitch({
   t: PublicMessages["site"]["language"];
 }) {
   const { path } = splitLocale(usePathname() ?? "/");
+  // The query and the fragment (a ticket's token) go along once the page has loaded.
+  const suffix = useUrlSuffix();
   // Staff, admin and sign-in pages have no English URL: there the switch sets the
   // language cookie those pages read (a form post, so it works without JavaScript).
   if (useParams<{ locale?: string }>().locale === undefined)
@@ -29,7 +32,7 @@ export function LanguageSwitch({
         {LOCALES.map((code) => (
           <li key={code}>
             <Link
-              href={localizedPath(code, path)}
+              href={`${localizedPath(code, path)}${suffix}`}
               hrefLang={code}
               lang={code}
               aria-current={code === locale ? "true" : undefined}

@@ -10,7 +10,8 @@ import { consumeRateLimits } from "@/lib/rate-limit";
 import { bookPerformance } from "@/lib/reservations/book-performance";
 import {
   bookingFormValues,
-  publicBookingInput,
+  checkBookingForm,
+  type BookingFieldErrors,
   type PublicBookingFields,
 } from "@/lib/reservations/public-booking-input";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
@@ -38,7 +39,7 @@ export type BookingFormState =
   | { status: "idle" }
   | {
       status: "invalid";
-      errors: Partial<Record<PublicBookingFields, string>>;
+      errors: BookingFieldErrors;
       values: Record<PublicBookingFields, string | boolean>;
       refusal?: "booking_closed" | "performance_not_found" | "rate_limited";
       seatsLeft?: number;
@@ -84,13 +85,8 @@ export async function submitBooking(
       retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60),
     };
 
-  const parsed = publicBookingInput(config().MAX_PARTY_SIZE).safeParse(values);
-  if (!parsed.success) {
-    const errors: Partial<Record<PublicBookingFields, string>> = {};
-    for (const issue of parsed.error.issues)
-      errors[issue.path[0] as PublicBookingFields] ??= issue.message;
-    return { status: "invalid", errors, values };
-  }
+  const parsed = checkBookingForm(config().MAX_PARTY_SIZE, values);
+  if (!parsed.ok) return { status: "invalid", errors: parsed.errors, values };
   const { privacy_consent: _consent, ...input } = parsed.data;
   const result = await bookPerformance({
     db,

@@ -94,6 +94,38 @@ test("from the home page to a printed ticket and back to a cancellation", async 
   expect(problems).toEqual([]);
 });
 
+test("the booking form checks each field as it is left, and sends nothing while one is wrong", async ({
+  page,
+}) => {
+  await page.goto("/shows/il-giardino-dei-ciliegi");
+  await page
+    .getByRole("link", { name: /^Prenota per/ })
+    .first()
+    .click();
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  const email = page.getByLabel("Email");
+  await email.fill("not-an-email");
+  await expect(page.locator("#booking-email-error")).toBeEmpty(); // not before leaving it
+  await email.blur();
+  await expect(page.locator("#booking-email-error")).toHaveText(
+    "Inserisci un indirizzo email valido.",
+  );
+  await email.fill("visitor@example.org"); // then on every change
+  await expect(page.locator("#booking-email-error")).toBeEmpty();
+  await expect(email).not.toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("button", { name: "Prenota" }).click();
+  await expect(page.getByLabel("Nome e cognome")).toBeFocused();
+  await expect(page.locator("#booking-name-error")).toHaveText("Campo obbligatorio.");
+  await expect(page.locator("#booking-privacy_consent-error")).toHaveText(
+    "Per prenotare serve il consenso.",
+  );
+  expect(posts).toEqual([]);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -1,27 +1,27 @@
 "use client";
 
 import { useLocalizedPath } from "@/components/public/document";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import {
   useActionState,
   useEffect,
-  useMemo,
   useRef,
   useSyncExternalStore,
   useTransition,
   type FormEvent,
 } from "react";
-import { useForm, type FieldErrors } from "react-hook-form";
-import type { z } from "zod";
 import type { BookingFormState } from "@/actions/booking";
+import { useInlineValidation } from "@/components/public/use-inline-validation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
 import {
-  publicBookingInput,
+  bookingFormValues,
+  checkBookingForm,
+  PUBLIC_BOOKING_FIELDS,
+  type BookingFieldErrors,
   type PublicBookingFields,
 } from "@/lib/reservations/public-booking-input";
 
@@ -34,9 +34,7 @@ type Props = {
   t: BookingFormText;
 };
 
-const NO_ERRORS: Partial<Record<PublicBookingFields, string>> = {};
-
-type FormInput = z.input<ReturnType<typeof publicBookingInput>>;
+const NO_ERRORS: BookingFieldErrors = {};
 
 const EMPTY: Record<PublicBookingFields, string | boolean> = {
   name: "",
@@ -58,42 +56,21 @@ function useEnhanced(): boolean {
 }
 
 /**
- * The booking form. The same zod schema checks it here (react-hook-form) and again in
- * the server action; without JavaScript it posts to the action and the page comes back
- * with the errors next to the fields.
+ * The booking form. The same zod schema checks it here (inline, as each field is left)
+ * and again in the server action; without JavaScript it posts to the action and the
+ * page comes back with the errors next to the fields.
  */
 export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
   const [state, formAction, actionPending] = useActionState(action, { status: "idle" });
   const [submitting, startTransition] = useTransition();
   const enhanced = useEnhanced();
   const localized = useLocalizedPath();
-  const schema = useMemo(() => publicBookingInput(maxSeats), [maxSeats]);
   const values = state.status === "invalid" ? state.values : EMPTY;
   const serverErrors = state.status === "invalid" ? state.errors : NO_ERRORS;
-
-  const serverFieldErrors = useMemo(
-    () =>
-      Object.fromEntries(
-        Object.entries(serverErrors).map(([field, code]) => [
-          field,
-          { type: "server", message: code },
-        ]),
-      ) as FieldErrors<FormInput>,
-    [serverErrors],
-  );
-  const form = useForm<FormInput, unknown, z.output<ReturnType<typeof publicBookingInput>>>({
-    resolver: zodResolver(schema),
-    mode: "onTouched",
-    // The consent box starts unticked: the schema's input type only admits `true`.
-    defaultValues: {
-      name: String(values.name),
-      email: String(values.email),
-      phone: String(values.phone),
-      party_size: String(values.party_size),
-      notes: String(values.notes),
-    },
-    errors: serverFieldErrors,
-  });
+  const validation = useInlineValidation((form: HTMLFormElement): BookingFieldErrors => {
+    const checked = checkBookingForm(maxSeats, bookingFormValues(new FormData(form)));
+    return checked.ok ? {} : checked.errors;
+  }, serverErrors);
 
   if (state.status === "sent")
     return <SentPanel state={state} formAction={formAction} pending={actionPending} t={t} />;
@@ -108,28 +85,32 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
     });
   };
   const errorOf = (field: PublicBookingFields) =>
-    message(
-      enhanced
-        ? (form.formState.errors[field]?.message as string | undefined)
-        : serverErrors[field],
-    );
+    message(enhanced ? validation.codeOf(field) : serverErrors[field]);
   const control = (field: PublicBookingFields) => ({
     id: `booking-${field}`,
+    name: field,
     "aria-invalid": errorOf(field) ? true : undefined,
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
     const formElement = event.currentTarget;
-    void form.handleSubmit(() => startTransition(() => formAction(new FormData(formElement))))(
-      event,
-    );
+    if (validation.submit(formElement, PUBLIC_BOOKING_FIELDS))
+      startTransition(() => formAction(new FormData(formElement)));
   };
   const refusal = state.status === "invalid" ? state.refusal : undefined;
   const hasErrors = state.status === "invalid" && Object.keys(state.errors).length > 0;
   const seatOptions = Array.from({ length: maxSeats }, (_, i) => i + 1);
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      onBlur={validation.onBlur}
+      onChange={validation.onChange}
+      noValidate
+      className="space-y-5"
+    >
       {refusal ? (
         <Alert tone="danger" live>
           {refusal === "rate_limited"
@@ -154,7 +135,6 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
           requiredLabel={t.booking.required}
         >
           <input
-            {...form.register("name")}
             {...control("name")}
             defaultValue={String(values.name)}
             aria-describedby={describedBy("booking-name", false, errorOf("name"))}
@@ -173,7 +153,6 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
           requiredLabel={t.booking.required}
         >
           <input
-            {...form.register("email")}
             {...control("email")}
             defaultValue={String(values.email)}
             aria-describedby={describedBy("booking-email", true, errorOf("email"))}
@@ -187,7 +166,6 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
         </Field>
         <Field id="booking-phone" label={t.booking.phone} error={errorOf("phone")}>
           <input
-            {...form.register("phone")}
             {...control("phone")}
             defaultValue={String(values.phone)}
             aria-describedby={describedBy("booking-phone", false, errorOf("phone"))}
@@ -206,7 +184,6 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
           requiredLabel={t.booking.required}
         >
           <select
-            {...form.register("party_size")}
             {...control("party_size")}
             defaultValue={String(values.party_size)}
             aria-describedby={describedBy("booking-party_size", true, errorOf("party_size"))}
@@ -226,7 +203,6 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
           error={errorOf("notes")}
         >
           <textarea
-            {...form.register("notes")}
             {...control("notes")}
             defaultValue={String(values.notes)}
             aria-describedby={describedBy("booking-notes", true, errorOf("notes"))}
@@ -238,7 +214,6 @@ export function BookingForm({ action, maxSeats, maxPartySize, t }: Props) {
         <div className="space-y-1.5">
           <div className="flex items-start gap-3">
             <input
-              {...form.register("privacy_consent")}
               {...control("privacy_consent")}
               defaultChecked={values.privacy_consent === true}
               aria-describedby={describedBy(

@@ -1,13 +1,13 @@
-import { z } from "zod";
-import { lineText, multilineText } from "@/lib/validation/text";
+import * as z from "zod/mini";
+import { trimmedLine, trimmedMultiline } from "@/lib/validation/mini-text";
+
+// zod/mini: the booking form runs these schemas in the browser too (issue 14's weight budget).
 
 /** A party: a JSON integer 1..max. No strings, arrays or booleans: coercion is the form's job. */
 export function partySize(maxPartySize: number) {
   return z
-    .number({ error: "invalid_number" })
-    .int("invalid_number")
-    .min(1, "party_size_min")
-    .max(maxPartySize, "party_size_max");
+    .int({ error: "invalid_number" })
+    .check(z.minimum(1, "party_size_min"), z.maximum(maxPartySize, "party_size_max"));
 }
 
 /**
@@ -18,16 +18,19 @@ export function partySize(maxPartySize: number) {
  */
 export function bookingInput(maxPartySize: number) {
   return z.strictObject({
-    name: lineText().trim().min(1, "required").max(200, "too_long"),
-    email: z.string().trim().max(254, "too_long").pipe(z.email("invalid_email")),
-    phone: z
-      .string()
-      .trim()
-      .max(40, "too_long")
-      .regex(/^[+()0-9 .-]*$/, "invalid_phone")
-      .default(""),
+    name: trimmedLine(z.minLength(1, "required"), z.maxLength(200, "too_long")),
+    email: z.pipe(
+      z.string().check(z.trim(), z.maxLength(254, "too_long")),
+      z.email("invalid_email"),
+    ),
+    phone: z._default(
+      z
+        .string()
+        .check(z.trim(), z.maxLength(40, "too_long"), z.regex(/^[+()0-9 .-]*$/, "invalid_phone")),
+      "",
+    ),
     party_size: partySize(maxPartySize),
-    notes: multilineText().trim().max(1000, "too_long").default(""),
+    notes: z._default(trimmedMultiline(z.maxLength(1000, "too_long")), ""),
   });
 }
 

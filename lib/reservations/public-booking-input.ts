@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { bookingInput, partySize } from "@/lib/reservations/booking-input";
 
 /** A form field holds text: decimal digits become the number, anything else stays and fails. */
@@ -12,8 +12,8 @@ const digitsToNumber = (value: unknown) =>
  * passes MAX_PARTY_SIZE and leaves the seats to the domain, which counts them fresh.
  */
 export function publicBookingInput(maxPartySize: number) {
-  return bookingInput(maxPartySize).extend({
-    party_size: z.preprocess(digitsToNumber, partySize(maxPartySize)),
+  return z.extend(bookingInput(maxPartySize), {
+    party_size: z.pipe(z.transform(digitsToNumber), partySize(maxPartySize)),
     privacy_consent: z.literal(true, { error: "privacy_required" }),
   });
 }
@@ -45,4 +45,24 @@ export function bookingFormValues(
     notes: text("notes"),
     privacy_consent: formData.get("privacy_consent") === "on",
   };
+}
+
+export type BookingFieldErrors = Partial<Record<PublicBookingFields, string>>;
+
+/**
+ * The booking form's values checked by its schema: the data, or each field's first error
+ * code. The server action and the form in the browser both call it.
+ */
+export function checkBookingForm(
+  maxPartySize: number,
+  values: Record<PublicBookingFields, string | boolean>,
+):
+  | { ok: true; data: z.output<ReturnType<typeof publicBookingInput>> }
+  | { ok: false; errors: BookingFieldErrors } {
+  const parsed = publicBookingInput(maxPartySize).safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: BookingFieldErrors = {};
+  for (const issue of parsed.error.issues)
+    errors[issue.path[0] as PublicBookingFields] ??= issue.message;
+  return { ok: false, errors };
 }

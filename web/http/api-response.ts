@@ -1,7 +1,7 @@
 import "server-only";
 
 import { NextResponse } from "next/server";
-import type { z } from "zod";
+import { z } from "zod";
 import type { RateLimitResult } from "@/lib/rate-limit";
 
 /** Every API error: a machine-readable `status` and a human `detail`. */
@@ -92,11 +92,11 @@ async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint
  * malformed JSON (invalid UTF-8 included) or invalid fields. Every JSON route handler
  * reads its body through here.
  */
-export async function readJsonBody<T extends z.ZodType>(
+export async function readJsonBody<T extends z.core.$ZodType>(
   request: Request,
   schema: T,
   { maxBytes = DEFAULT_JSON_BODY_LIMIT }: { maxBytes?: number } = {},
-): Promise<ParsedBody<z.infer<T>>> {
+): Promise<ParsedBody<z.output<T>>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
     return {
@@ -127,7 +127,8 @@ export async function readJsonBody<T extends z.ZodType>(
       response: problem(400, "malformed_json", "The request body is not valid JSON."),
     };
   }
-  const parsed = schema.safeParse(body);
+  // Classic and mini (browser-shared) schemas alike.
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) return { ok: false, response: fieldErrorsResponse(parsed.error) };
   return { ok: true, data: parsed.data };
 }

@@ -201,8 +201,8 @@ async function shutdown(signal) {
     );
     if (!done) {
       clean = false;
-      logger.warn({ hook: hook.name }, "shutdown step did not finish before the deadline");
-    }
+      logger.warn({ step: hook.name }, "shutdown step did not finish before the deadline");
+    } else logger.info({ step: hook.name }, "shutdown step done");
   }
   logger.info({ clean }, "stopped");
   process.exit(clean ? 0 : 1);

@@ -80,7 +80,9 @@ ENV NODE_ENV=production \
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
-COPY scripts/request-log.mjs ./scripts/request-log.mjs
+# The preload (logs, metrics, graceful shutdown); it imports pino and prom-client from the
+# standalone node_modules (both are serverExternalPackages, so Next traces them there).
+COPY scripts/server-preload.mjs scripts/route-label.mjs ./scripts/
 # The only writable paths: Next's caches (cached public pages are written to
 # .next/server/route-cache) and the file mail transport's default MAIL_DIR.
 RUN mkdir -p .next/cache .next/server/route-cache .data/mail \
@@ -90,4 +92,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Same as `npm start` without the asset copying, which happened above.
-CMD ["node", "--import", "./scripts/request-log.mjs", "server.js"]
+CMD ["node", "--import", "./scripts/server-preload.mjs", "server.js"]

@@ -10,3 +10,15 @@ export async function register() {
   const { startRunnerInApp } = await import("@/lib/jobs/configured-runner");
   startRunnerInApp();
 }
+
+// Every error of a route handler, page or server action, before Next answers 500: one
+// that means the database is unavailable (down, restarting, too slow, a lock held too
+// long) becomes 503 with Retry-After (lib/operations/request-errors.ts).
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, unknown> },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteRequestError } = await import("@/lib/operations/request-errors");
+  noteRequestError(error, request);
+}

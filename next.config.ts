@@ -46,6 +46,10 @@ const nextConfig: NextConfig = {
     // The job runner (instrumentation.ts) and the SMTP transport.
     "graphile-worker",
     "nodemailer",
+    // Shared with scripts/server-preload.mjs, which imports them from the standalone
+    // node_modules: traced there, not bundled.
+    "pino",
+    "prom-client",
   ],
   // The JSON API is served with and without a trailing slash (PRODUCT.md §5). Next
   // would otherwise 308 `/api/x/` to `/api/x`, which breaks POST clients. The

@@ -154,7 +154,11 @@ export async function startAppServer({
   const secret = randomBytes(32).toString("base64url");
   const child = spawn(
     process.execPath,
-    ["--import", path.join(ROOT, "scripts", "request-log.mjs"), path.join(buildDir, "server.js")],
+    [
+      "--import",
+      path.join(ROOT, "scripts", "server-preload.mjs"),
+      path.join(buildDir, "server.js"),
+    ],
     {
       cwd: buildDir,
       stdio: ["ignore", "ignore", "pipe"],

@@ -14,6 +14,10 @@ const configSchema = z
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
     DATABASE_POOL_SIZE: positiveInt(10),
     DATABASE_CONNECTION_TIMEOUT_MS: positiveInt(5_000),
+    // PostgreSQL cancels a statement running longer, or waiting longer for a lock: a slow
+    // or locked database answers 503 + Retry-After quickly instead of piling requests up.
+    DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(10_000),
+    DATABASE_LOCK_TIMEOUT_MS: positiveInt(3_000),
     APP_URL: z.url().optional(),
     NEXTAUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url().optional(),
@@ -51,6 +55,10 @@ const configSchema = z
     CHECKIN_UNDO_MINUTES: positiveInt(5),
     RETENTION_DAYS: positiveInt(90),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Bearer token for GET /api/metrics (Prometheus); unset: only a signed-in admin sees them.
+    METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+    // On SIGTERM, how long in-flight requests and running jobs get to finish.
+    SHUTDOWN_TIMEOUT_MS: positiveInt(25_000),
   })
   .superRefine((env, ctx) => {
     const transport = env.EMAIL_TRANSPORT ?? defaultTransport(env.NODE_ENV);

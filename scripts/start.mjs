@@ -1,4 +1,5 @@
-// Production server (`npm start`): runs Next's standalone build with JSON request logs.
+// Production server (`npm start`): runs Next's standalone build with the preload of
+// scripts/server-preload.mjs (JSON request logs, metrics, graceful shutdown).
 //
 // `next build` with `output: "standalone"` leaves the static assets and `public/` outside
 // `.next/standalone`; the standalone server only serves them once they are copied in
@@ -21,7 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextDir = path.join(root, ".next");
 const standaloneDir = path.join(nextDir, "standalone");
 const serverFile = path.join(standaloneDir, "server.js");
-const requestLog = path.join(root, "scripts", "request-log.mjs");
+const preload = path.join(root, "scripts", "server-preload.mjs");
 
 function fail(message) {
   console.error(JSON.stringify({ level: "error", msg: message, time: new Date().toISOString() }));
@@ -87,7 +88,7 @@ export function startServer({ env = process.env, stdio = "inherit" } = {}) {
     recursive: true,
     force: true,
   });
-  const child = spawn(process.execPath, ["--import", requestLog, serverFile], {
+  const child = spawn(process.execPath, ["--import", preload, serverFile], {
     cwd: standaloneDir,
     stdio,
     env: serverEnv(env),

@@ -1,8 +1,12 @@
 import type { Runner } from "graphile-worker";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import { db, processPool } from "@/lib/db";
 import { startJobRunner } from "@/lib/jobs/runner";
 import { configuredTransport, type MailTransport } from "@/lib/mail/transport";
+import { log } from "@/lib/operations/log";
+import { registerAppMetrics } from "@/lib/operations/metrics";
+import type { RunnerState } from "@/lib/operations/readiness";
+import { onShutdown, serverRuntime, SHUTDOWN_ORDER } from "@/lib/operations/server-runtime";
 
 /** The runner with the process's configuration (the app's, or `npm run worker`'s). */
 export function startConfiguredRunner({
@@ -22,39 +26,110 @@ export function startConfiguredRunner({
   });
 }
 
-const globalForRunner = globalThis as unknown as { azioneRunner?: Promise<Runner> };
+/**
+ * The in-app runner's state, for /api/ready: `off` (JOB_RUNNER=off), `not_started`,
+ * `starting`, `running`, `restarting` (it stopped on an error, e.g. the database went
+ * away, and starts again shortly), `stopping`, `stopped`.
+ */
+export type JobRunnerState = RunnerState;
+
+type InAppRunner = {
+  state: JobRunnerState;
+  current?: Promise<Runner>;
+  stopping: boolean;
+  retry?: ReturnType<typeof setTimeout>;
+};
+
+// Instrumentation and the route handlers are separate bundles: the state is per process.
+const globalForRunner = globalThis as unknown as { azioneRunner?: InAppRunner };
+
+export function jobRunnerState(): JobRunnerState {
+  if (config().JOB_RUNNER === "off") return "off";
+  return globalForRunner.azioneRunner?.state ?? "not_started";
+}
+
+const RESTART_DELAY_MS = 5000;
+
+function launch(inApp: InAppRunner): void {
+  inApp.state = inApp.state === "restarting" ? "restarting" : "starting";
+  const jobOutcomes = registerAppMetrics(serverRuntime().registry, { db, pool: processPool });
+  const started = startConfiguredRunner({ handleSignals: false });
+  inApp.current = started;
+  started.then(
+    (runner) => {
+      if (inApp.stopping) return;
+      inApp.state = "running";
+      runner.events.on("job:success", ({ job }) =>
+        jobOutcomes.inc({ task: job.task_identifier, outcome: "success" }),
+      );
+      runner.events.on("job:error", ({ job }) =>
+        jobOutcomes.inc({ task: job.task_identifier, outcome: "error" }),
+      );
+      runner.events.on("job:failed", ({ job }) =>
+        jobOutcomes.inc({ task: job.task_identifier, outcome: "failed" }),
+      );
+      runner.promise.then(
+        () => {
+          if (!inApp.stopping) restartLater(inApp, "stopped");
+        },
+        (error: unknown) => restartLater(inApp, error),
+      );
+    },
+    (error: unknown) => restartLater(inApp, error),
+  );
+}
+
+/** A runner that died (PostgreSQL restarted under it) starts again: no restart of the app needed. */
+function restartLater(inApp: InAppRunner, error: unknown): void {
+  if (inApp.stopping) return;
+  inApp.state = "restarting";
+  log.error(
+    { component: "jobs", error: error instanceof Error ? error.message : String(error) },
+    "job runner stopped; starting it again",
+  );
+  inApp.retry = setTimeout(() => launch(inApp), RESTART_DELAY_MS);
+}
+
+/** Stops the in-app runner, letting its running jobs finish. */
+export async function stopRunnerInApp(reason: string): Promise<void> {
+  const inApp = globalForRunner.azioneRunner;
+  if (!inApp || inApp.stopping) return;
+  inApp.stopping = true;
+  inApp.state = "stopping";
+  clearTimeout(inApp.retry);
+  const runner = await inApp.current?.catch(() => undefined);
+  await runner?.stop(reason).catch(() => undefined);
+  inApp.state = "stopped";
+}
 
 /**
  * Starts the runner inside the app's server process (instrumentation.ts), once per
- * process, unless JOB_RUNNER=off. Next.js stops the server on SIGTERM/SIGINT and exits at
- * once; its handlers are moved behind ours, so the jobs running then finish (and their
- * locks are released) before Next's own shutdown runs.
+ * process, unless JOB_RUNNER=off. Under the production preload (scripts/server-preload.mjs)
+ * it stops as a shutdown step, after in-flight requests and before the pool closes.
+ * Without it (`next dev`), Next stops the server on SIGTERM/SIGINT and exits at once; its
+ * handlers are moved behind ours, so the running jobs finish first.
  */
 export function startRunnerInApp(): void {
   if (config().JOB_RUNNER === "off" || globalForRunner.azioneRunner) return;
-  const runner = startConfiguredRunner({ handleSignals: false });
-  globalForRunner.azioneRunner = runner;
-  runner.catch((error: unknown) => {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "job runner did not start",
-        error: error instanceof Error ? error.message : "unknown",
-        time: new Date().toISOString(),
-      }),
-    );
-  });
+  const inApp: InAppRunner = { state: "starting", stopping: false };
+  globalForRunner.azioneRunner = inApp;
+  launch(inApp);
+  if (serverRuntime().managedShutdown) {
+    onShutdown({
+      name: "job runner",
+      order: SHUTDOWN_ORDER.jobs,
+      run: () => stopRunnerInApp("shutdown"),
+    });
+    return;
+  }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const nextHandlers = process.listeners(signal);
     process.removeAllListeners(signal);
     process.once(signal, () => {
-      void runner
-        .then((started) => started.stop(`received ${signal}`))
-        .catch(() => {})
-        .finally(() => {
-          if (nextHandlers.length === 0) process.kill(process.pid, signal);
-          for (const handler of nextHandlers) handler(signal);
-        });
+      void stopRunnerInApp(`received ${signal}`).finally(() => {
+        if (nextHandlers.length === 0) process.kill(process.pid, signal);
+        for (const handler of nextHandlers) handler(signal);
+      });
     });
   }
 }

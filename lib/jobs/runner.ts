@@ -8,6 +8,7 @@ import {
 } from "graphile-worker";
 import type { PrismaClient } from "@/lib/db";
 import { deliveryKey, sendEmailTask } from "@/lib/jobs/email-task";
+import { log } from "@/lib/operations/log";
 import { SEND_EMAIL_TASK } from "@/lib/mail/email-queue";
 import type { MailContext } from "@/lib/reservations/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
@@ -63,22 +64,16 @@ export function jobTasks(db: PrismaClient, settings: JobRunnerSettings): TaskLis
   };
 }
 
-/** graphile-worker's log lines as our JSON lines: start, stop, failures (its debug is chatty). */
+/** graphile-worker's log lines as our JSON lines (pino): start, stop, failures (its debug is chatty). */
 const jsonLogger = new Logger((scope) => (level, message) => {
   // Successes are in email_deliveries (and cron's every minute would flood the log).
   if (level === "debug" || message.startsWith("Completed task")) return;
   const { taskIdentifier, jobId } = scope as { taskIdentifier?: string; jobId?: string };
   // Messages quote our errors, which carry only reason codes (lib/mail/transport.ts).
-  const line = JSON.stringify({
-    level,
-    msg: message,
-    component: "jobs",
-    task: taskIdentifier,
-    job_id: jobId,
-    time: new Date().toISOString(),
-  });
-  if (level === "error" || level === "warning") console.error(line);
-  else console.log(line);
+  const fields = { component: "jobs", task: taskIdentifier, job_id: jobId };
+  if (level === "error") log.error(fields, message);
+  else if (level === "warning") log.warn(fields, message);
+  else log.info(fields, message);
 });
 
 /** Installs (or upgrades) graphile-worker's schema; `npm run db:migrate` calls it too. */

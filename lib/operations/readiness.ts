@@ -8,19 +8,33 @@ import { checkDatabase } from "@/lib/health";
  */
 export const LATEST_MIGRATION = "20261201040000_door_codes_and_admissions";
 
+/** The in-app job runner as readiness sees it (lib/jobs/configured-runner.ts). */
+export type RunnerState =
+  "off" | "not_started" | "starting" | "running" | "restarting" | "stopping" | "stopped";
+
 export type Readiness = {
   ok: boolean;
   database: "ok" | "unavailable";
   migrations: "current" | "pending" | "unknown";
+  /** `running`, or `off` when JOB_RUNNER=off (then `npm run worker` runs the jobs). */
+  jobRunner: RunnerState;
+  /** true once SIGTERM arrived: the proxy should send its traffic elsewhere. */
+  stopping: boolean;
 };
 
 /**
- * Whether this instance should get traffic: the database answers and holds every
- * migration the code expects (an instance started before `db:migrate` ran is not ready).
+ * Whether this instance should get traffic: it is not stopping, the database answers and
+ * holds every migration the code expects (an instance started before `db:migrate` ran is
+ * not ready), and its job runner is alive (unless it runs none).
  */
-export async function checkReadiness(db: PrismaClient): Promise<Readiness> {
+export async function checkReadiness(
+  db: PrismaClient,
+  process: { jobRunner: RunnerState; stopping: boolean } = { jobRunner: "off", stopping: false },
+): Promise<Readiness> {
+  const runnerOk = process.jobRunner === "off" || process.jobRunner === "running";
   const database = await checkDatabase(db);
-  if (!database.ok) return { ok: false, database: "unavailable", migrations: "unknown" };
+  if (!database.ok)
+    return { ok: false, database: "unavailable", migrations: "unknown", ...process };
   const rows = await db.$queryRaw<{ applied: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM _prisma_migrations
@@ -28,5 +42,10 @@ export async function checkReadiness(db: PrismaClient): Promise<Readiness> {
         AND rolled_back_at IS NULL
     ) AS applied`.catch(() => [{ applied: false }]);
   const current = rows[0]?.applied === true;
-  return { ok: current, database: "ok", migrations: current ? "current" : "pending" };
+  return {
+    ok: current && runnerOk && !process.stopping,
+    database: "ok",
+    migrations: current ? "current" : "pending",
+    ...process,
+  };
 }

@@ -6,7 +6,7 @@ import { config } from "@/lib/config";
  * The client's address, for rate limits. Behind a reverse proxy (TRUST_PROXY=on) it is
  * the right-most X-Forwarded-For entry: the one our proxy appended (entries to its left
  * come from the client and can be forged). Otherwise it is the TCP peer, which the
- * production server puts in `x-client-address` (scripts/request-log.mjs) overwriting
+ * production server puts in `x-client-address` (scripts/server-preload.mjs) overwriting
  * whatever the client sent. Without either (next dev), everyone shares one bucket.
  */
 export function clientAddress(headers: Headers): string {

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { checkDatabase } from "@/lib/health";
+import { log } from "@/lib/operations/log";
 
 export const dynamic = "force-dynamic";
 
@@ -8,16 +9,9 @@ export async function GET() {
   if (health.ok)
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   // Operators need the reason in the logs; the visitor gets none of it.
-  console.error(
-    JSON.stringify({
-      level: "error",
-      msg: "health check failed",
-      error: health.error,
-      time: new Date().toISOString(),
-    }),
-  );
+  log.error({ error: health.error }, "health check failed");
   return Response.json(
     { status: "unavailable", detail: "The database is not answering." },
-    { status: 503, headers: { "Cache-Control": "no-store" } },
+    { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
   );
 }

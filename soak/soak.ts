@@ -1,0 +1,333 @@
+// The soak: two production instances (each with its job runner) on one PostgreSQL
+// database, a seeded random workload spread over both, faults injected at random
+// moments, and the invariants of soak/checks.ts checked during the run (capacity,
+// sampled) and after it (everything). `npm run soak` (soak/run.ts) prints the table and
+// writes soak/results.json; e2e/soak.spec.ts runs a short version in `npm test`.
+import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import {
+  createBenchPerformance,
+  createStaffUser,
+  insertPendingReservations,
+} from "@/bench/fixtures";
+import { signIn } from "@/bench/staff-session";
+import {
+  admissionViolations,
+  answerViolations,
+  counterViolations,
+  overbookedPerformances,
+  ticketEmailViolations,
+  type FaultWindow,
+  type Violation,
+} from "@/soak/checks";
+import {
+  clusterSecret,
+  createClusterDatabase,
+  openSql,
+  startInstance,
+  type Instance,
+} from "@/soak/cluster";
+import { startDbProxy } from "@/soak/db-proxy";
+import { drawKind, seededRandom, type SoakState } from "@/soak/workload";
+
+export const FAULTS = ["pg-restart", "pg-terminate", "sigkill", "slow-db"] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export type SoakOptions = {
+  serverUrl: string;
+  seed: number;
+  ops: number;
+  concurrency?: number;
+  faults?: readonly Fault[];
+  log?: (line: string) => void;
+};
+
+export type SoakResult = {
+  seed: number;
+  ops: number;
+  startedAt: number;
+  durationS: number;
+  throughput: number;
+  perOperation: {
+    kind: string;
+    n: number;
+    p50: number;
+    p95: number;
+    statuses: Record<string, number>;
+  }[];
+  faults: FaultWindow[];
+  invariants: { invariant: string; ok: boolean; violations: string[] }[];
+  ok: boolean;
+};
+
+const METRICS_TOKEN = randomBytes(24).toString("base64url");
+const INVARIANTS = ["capacity", "admission", "ticket email", "no 5xx", "503 in faults", "counters"];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function drainEmailQueue(sql: SoakState["sql"], timeoutMs = 90_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM email_deliveries WHERE status IN ('queued', 'retrying')`,
+    );
+    if (rows[0].n === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+/** Ticket messages in the mailbox per reservation (file names carry the delivery's key). */
+async function mailedTickets(sql: SoakState["sql"], mailDir: string): Promise<Map<number, number>> {
+  const ids = (await readdir(mailDir).catch(() => [] as string[]))
+    .map((name) => /azionelab-email-(\d+)\.json$/.exec(name)?.[1])
+    .filter((id): id is string => id !== undefined)
+    .map(Number);
+  const { rows } = await sql.query<{ reservation_id: number }>(
+    `SELECT reservation_id FROM email_deliveries WHERE kind = 'ticket' AND id = ANY($1::int[])`,
+    [ids],
+  );
+  const counts = new Map<number, number>();
+  for (const row of rows) counts.set(row.reservation_id, (counts.get(row.reservation_id) ?? 0) + 1);
+  return counts;
+}
+
+export async function runSoak(options: SoakOptions): Promise<SoakResult> {
+  const log = options.log ?? (() => undefined);
+  const random = seededRandom(options.seed);
+  const database = await createClusterDatabase(options.serverUrl, "azionelab_soak");
+  const sql = openSql(database.url, 6);
+  const proxy = await startDbProxy(database.url);
+  const mailDir = path.join(tmpdir(), `azionelab-soak-mail-${randomBytes(4).toString("hex")}`);
+  const secret = clusterSecret();
+  const instances: Instance[] = [];
+  const windows: FaultWindow[] = [];
+  const violations: Violation[] = [];
+  let sampler: ReturnType<typeof setInterval> | undefined;
+  try {
+    // Data: 3 hot performances of 12 seats (doors open) and 3 quiet ones of 200.
+    const performances: SoakState["performances"] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const hot = i < 3;
+      const made = await createBenchPerformance(sql, {
+        label: hot ? `hot${i}` : `quiet${i}`,
+        capacity: hot ? 12 : 200,
+        published: true,
+        startsInMs: 30 * 60 * 1000,
+      });
+      performances.push({ id: made.performanceId, slug: made.showSlug, hot });
+    }
+    const pending: SoakState["pending"] = [];
+    const perPerformance = Math.max(20, Math.ceil(options.ops / 10));
+    for (const performance of performances) {
+      const tokens = await insertPendingReservations(
+        sql,
+        performance.id,
+        performance.hot ? perPerformance : Math.ceil(perPerformance / 2),
+        1 + (performance.id % 3),
+      );
+      for (const token of tokens) pending.push({ token, performanceId: performance.id });
+    }
+    const staff = await createStaffUser(sql);
+    log(`database ${database.name}; starting 2 instances`);
+    for (const name of ["a", "b"]) {
+      const url = new URL(proxy.urlFor(database.url));
+      url.searchParams.set("application_name", `soak-${name}`);
+      instances.push(
+        await startInstance({
+          name,
+          databaseUrl: url.toString(),
+          secret,
+          mailDir,
+          env: {
+            RATE_LIMIT: "off",
+            LOG_LEVEL: "warn",
+            METRICS_TOKEN,
+            DATABASE_LOCK_TIMEOUT_MS: "2000",
+            DATABASE_CONNECTION_TIMEOUT_MS: "3000",
+          },
+        }),
+      );
+    }
+    const state: SoakState = {
+      random,
+      instances,
+      sql,
+      performances,
+      pending,
+      tickets: [],
+      admissions: [],
+      staffCookie: await signIn(instances[0].baseUrl, staff),
+      answers: [],
+      sequence: 0,
+    };
+
+    // Faults at random moments of the run (by operation count).
+    const faults = (options.faults ?? FAULTS).map((fault) => ({
+      fault,
+      at: Math.floor((0.1 + random() * 0.7) * options.ops),
+      started: false,
+    }));
+    const running: Promise<void>[] = [];
+    const inject = async (fault: Fault) => {
+      const window: FaultWindow = { fault, from: Date.now(), to: Number.POSITIVE_INFINITY };
+      windows.push(window);
+      log(`fault: ${fault}`);
+      if (fault === "pg-restart") {
+        proxy.down();
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        proxy.up();
+      } else if (fault === "pg-terminate") {
+        await sql.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'soak-a'`,
+        );
+      } else if (fault === "sigkill") {
+        window.fault = "sigkill b";
+        await instances[1].kill();
+        await instances[1].restart();
+      } else if (fault === "slow-db") {
+        const client = await sql.connect();
+        try {
+          await client.query("BEGIN");
+          await client.query("SELECT id FROM performances WHERE id = $1 FOR UPDATE", [
+            performances[0].id,
+          ]);
+          await new Promise((resolve) => setTimeout(resolve, 5000));
+          await client.query("ROLLBACK");
+        } finally {
+          client.release();
+        }
+      }
+      window.to = Date.now();
+    };
+
+    sampler = setInterval(() => {
+      void overbookedPerformances(sql).then(
+        (found) => violations.push(...found),
+        () => undefined,
+      );
+    }, 250);
+
+    const started = Date.now();
+    let issued = 0;
+    const worker = async () => {
+      while (issued < options.ops) {
+        issued += 1;
+        for (const fault of faults)
+          if (!fault.started && issued >= fault.at) {
+            fault.started = true;
+            running.push(inject(fault.fault));
+          }
+        await drawKind(state).run(state);
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+    await Promise.all(running);
+    const durationS = (Date.now() - started) / 1000;
+    clearInterval(sampler);
+    sampler = undefined;
+    log(`${options.ops} operations in ${durationS.toFixed(1)} s; draining the email queue`);
+
+    if (!(await drainEmailQueue(sql)))
+      violations.push({
+        invariant: "ticket email",
+        detail: "the email queue did not drain in 90 s",
+      });
+    violations.push(...(await overbookedPerformances(sql)));
+    violations.push(...(await admissionViolations(sql)));
+    violations.push(...(await ticketEmailViolations(sql, await mailedTickets(sql, mailDir))));
+    violations.push(...answerViolations(state.answers, windows));
+    const metrics = await fetch(`${instances[0].baseUrl}/api/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    // The counters are read at most once a second: wait for a fresh read.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    violations.push(
+      ...(await counterViolations(
+        sql,
+        metrics.ok
+          ? await (
+              await fetch(`${instances[0].baseUrl}/api/metrics`, {
+                headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+              })
+            ).text()
+          : "",
+      )),
+    );
+
+    const kinds = [...new Set(state.answers.map((answer) => answer.kind))].sort();
+    const perOperation = kinds.map((kind) => {
+      const of = state.answers.filter((answer) => answer.kind === kind);
+      const times = of.map((answer) => answer.ms).sort((x, y) => x - y);
+      const statuses: Record<string, number> = {};
+      for (const answer of of) statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+      return {
+        kind,
+        n: of.length,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        statuses,
+      };
+    });
+    const invariants = INVARIANTS.map((invariant) => {
+      const found = violations.filter((violation) => violation.invariant === invariant);
+      return {
+        invariant,
+        ok: found.length === 0,
+        violations: [...new Set(found.map((violation) => violation.detail))].slice(0, 20),
+      };
+    });
+    return {
+      seed: options.seed,
+      ops: state.answers.length,
+      startedAt: started,
+      durationS,
+      throughput: state.answers.length / durationS,
+      perOperation,
+      faults: windows,
+      invariants,
+      ok: invariants.every((entry) => entry.ok),
+    };
+  } finally {
+    if (sampler) clearInterval(sampler);
+    await Promise.all(instances.map((instance) => instance.dispose()));
+    await sql.end();
+    await proxy.close();
+    await database.drop();
+  }
+}
+
+export function formatTable(result: SoakResult): string {
+  const lines = [
+    `soak seed=${result.seed}: ${result.ops} operations in ${result.durationS.toFixed(1)} s (${result.throughput.toFixed(0)}/s)`,
+    "",
+    "| operation | n | p50 ms | p95 ms | answers |",
+    "| --- | ---: | ---: | ---: | --- |",
+    ...result.perOperation.map(
+      (row) =>
+        `| ${row.kind} | ${row.n} | ${row.p50} | ${row.p95} | ${Object.entries(row.statuses)
+          .map(([status, n]) => `${status === "0" ? "no answer" : status}×${n}`)
+          .join(" ")} |`,
+    ),
+    "",
+    "| fault | at s | lasted s |",
+    "| --- | ---: | ---: |",
+    ...result.faults.map(
+      (fault) =>
+        `| ${fault.fault} | ${((fault.from - result.startedAt) / 1000).toFixed(1)} | ${((fault.to - fault.from) / 1000).toFixed(1)} |`,
+    ),
+    "",
+    "| invariant | result |",
+    "| --- | --- |",
+    ...result.invariants.map(
+      (entry) =>
+        `| ${entry.invariant} | ${entry.ok ? "✓" : `✗ ${entry.violations.length}: ${entry.violations.slice(0, 3).join("; ")}`} |`,
+    ),
+  ];
+  return lines.join("\n");
+}

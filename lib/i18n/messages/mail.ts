@@ -8,6 +8,7 @@ export const it = {
     where: "Dove",
     party: "Posti",
     code: "Codice prenotazione",
+    holder: "A nome di",
   },
   confirmation: {
     subject: "Conferma la tua prenotazione: {show}",
@@ -26,6 +27,7 @@ export const it = {
     cancel:
       "Non puoi venire? Dalla pagina del biglietto puoi annullare la prenotazione e liberare i posti.",
     qrFilename: "biglietto-azionelab.png",
+    qrAlt: "Codice QR del biglietto da mostrare all'ingresso",
     icsFilename: "azionelab.ics",
   },
   cancellation: {
@@ -45,6 +47,7 @@ export const en: typeof it = {
     where: "Where",
     party: "Seats",
     code: "Booking code",
+    holder: "Name",
   },
   confirmation: {
     subject: "Confirm your reservation: {show}",
@@ -63,6 +66,7 @@ export const en: typeof it = {
     cancel:
       "Can't make it? From the ticket page you can cancel the reservation and free the seats.",
     qrFilename: "azionelab-ticket.png",
+    qrAlt: "Ticket QR code to show at the door",
     icsFilename: "azionelab.ics",
   },
   cancellation: {

@@ -38,6 +38,8 @@ export function ConfirmReservation({
   const token = useFragmentToken();
   const localized = useLocalizedPath();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "working" });
+  // Cancelled from here: the "confirmed" banner goes, the ticket shows only the cancellation.
+  const [cancelled, setCancelled] = useState(false);
   // Tokens already handled: a link opened later in the same tab (only the fragment
   // changes) is confirmed too, while the StrictMode re-run and our own switch to the
   // ticket's URL are not posted again.
@@ -70,14 +72,17 @@ export function ConfirmReservation({
   if (outcome.kind === "confirmed") {
     return (
       <div className="space-y-6">
-        <div ref={message} tabIndex={-1} className="outline-none print:hidden">
-          <Alert tone="success">{t.confirmed}</Alert>
-        </div>
+        {cancelled ? null : (
+          <div ref={message} tabIndex={-1} className="outline-none print:hidden">
+            <Alert tone="success">{t.confirmed}</Alert>
+          </div>
+        )}
         <TicketView
           token={outcome.checkInToken}
           initial={outcome.ticket}
           t={ticketText}
           calendarFilename={calendarFilename}
+          onCancelled={() => setCancelled(true)}
         />
       </div>
     );

@@ -179,7 +179,6 @@ export const it = {
     invalid: "Inserisci un indirizzo email valido.",
     required: "Scrivi l'indirizzo email con cui hai prenotato.",
     rate_limited: "Troppe richieste. Riprova fra un'ora.",
-    sending: "Invio…",
   },
   devMail: {
     title: "Posta di sviluppo",
@@ -357,7 +356,6 @@ export const en: typeof it = {
     invalid: "Enter a valid email address.",
     required: "Enter the email address you booked with.",
     rate_limited: "Too many requests. Try again in an hour.",
-    sending: "Sending…",
   },
   devMail: {
     title: "Development mail",

@@ -267,3 +267,22 @@ export async function listSitemapEntries(db: Db): Promise<{
   ]);
   return { shows, pages };
 }
+
+/** A published page an admin put into the site's header or footer navigation. */
+export type NavigationPage = { slug: string; title: string; inHeader: boolean; inFooter: boolean };
+
+/** Published pages linked from the header or footer, by title, in `locale`. */
+export async function listNavigationPages(
+  db: Db,
+  locale: Locale = "it",
+): Promise<NavigationPage[]> {
+  const pages = await db.page.findMany({
+    where: { isPublished: true, OR: [{ inHeader: true }, { inFooter: true }] },
+    select: { slug: true, title: true, titleEn: true, inHeader: true, inFooter: true },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+  });
+  return pages.map(({ titleEn, ...page }) => ({
+    ...page,
+    title: localized(locale, page.title, titleEn),
+  }));
+}

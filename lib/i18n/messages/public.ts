@@ -9,8 +9,6 @@ export const it = {
       lostTicket: "Biglietto perso?",
     },
     footer: {
-      contact: "Contatti",
-      privacy: "Privacy",
       lostTicket: "Hai perso il biglietto?",
       tagline: "Compagnia teatrale · Roma",
     },
@@ -193,8 +191,6 @@ export const en: typeof it = {
     skipToContent: "Skip to content",
     nav: { label: "Main navigation", home: "Home", shows: "Shows", lostTicket: "Lost ticket?" },
     footer: {
-      contact: "Contact",
-      privacy: "Privacy",
       lostTicket: "Lost your ticket?",
       tagline: "Theatre company · Rome",
     },

@@ -7,6 +7,7 @@ import { confirmBooking, type ConfirmOutcome, type ConfirmRefusal } from "@/acti
 import { TicketView, type TicketText } from "@/components/public/ticket-view";
 import { useFragmentToken } from "@/components/public/url-fragment-token";
 import { Alert } from "@/components/ui/alert";
+import { LoadingStatus } from "@/components/ui/loading-status";
 import { buttonClass } from "@/components/ui/button";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
 
@@ -68,7 +69,7 @@ export function ConfirmReservation({
     if (outcome.kind !== "working") message.current?.focus();
   }, [outcome.kind]);
 
-  if (outcome.kind === "working") return <p role="status">{t.working}</p>;
+  if (outcome.kind === "working") return <LoadingStatus text={t.working} />;
   if (outcome.kind === "confirmed") {
     return (
       <div className="space-y-6">

@@ -22,7 +22,7 @@ export function PosterPicture({
     <picture>
       <source type="image/avif" srcSet={poster.srcSet.avif} sizes={sizes} />
       <source type="image/webp" srcSet={poster.srcSet.webp} sizes={sizes} />
-      {/* eslint-disable-next-line @next/next/no-img-element -- <picture> with our own stored widths, see lib/posters */}
+      {/* Our own stored widths in <picture> (lib/posters): next/image would re-encode them. */}
       <img
         src={poster.src}
         alt={poster.alt}

@@ -10,6 +10,7 @@ import {
   type TicketData,
 } from "@/actions/ticket";
 import { Alert } from "@/components/ui/alert";
+import { LoadingStatus } from "@/components/ui/loading-status";
 import { Button, buttonClass } from "@/components/ui/button";
 import { fill } from "@/lib/i18n/fill";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
@@ -54,7 +55,7 @@ export function TicketView({
     };
   }, [token, reload, initial]);
 
-  if (loaded.status === "loading") return <p role="status">{t.loading}</p>;
+  if (loaded.status === "loading") return <LoadingStatus text={t.loading} />;
   if (loaded.status === "missing") {
     return (
       <Alert tone="danger">

@@ -21,7 +21,7 @@ export const it = {
   ticket: {
     subject: "Il tuo biglietto: {show}",
     intro:
-      "la tua prenotazione è confermata. Mostra il codice QR allegato all'ingresso, dal telefono o stampato.",
+      "la tua prenotazione è confermata. Mostra all'ingresso il codice QR qui sotto (è anche allegato), dal telefono o stampato.",
     action: "Apri il biglietto",
     attachments: "In allegato trovi il codice QR (PNG) e l'evento per il calendario (.ics).",
     cancel:
@@ -60,7 +60,7 @@ export const en: typeof it = {
   ticket: {
     subject: "Your ticket: {show}",
     intro:
-      "your reservation is confirmed. Show the attached QR code at the door, on your phone or printed.",
+      "your reservation is confirmed. Show the QR code below (also attached) at the door, on your phone or printed.",
     action: "Open the ticket",
     attachments: "Attached: the QR code (PNG) and the calendar event (.ics).",
     cancel:

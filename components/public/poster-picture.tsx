@@ -61,3 +61,40 @@ export function PosterPlaceholder({
     </div>
   );
 }
+
+/**
+ * A show's poster: the uploaded one, else the URL an admin typed (of unknown size, so it
+ * fills a 2:3 box, cropped), else — with `placeholder` — the typographic panel.
+ */
+export function ShowPoster({
+  show,
+  urlAlt,
+  sizes,
+  className,
+  priority = false,
+  placeholder = false,
+}: {
+  show: { title: string; poster: PosterImage | null; posterImage: string };
+  /** The typed URL's alternative text ("Poster of <title>"). */
+  urlAlt: string;
+  sizes: string;
+  className: string;
+  priority?: boolean;
+  placeholder?: boolean;
+}) {
+  if (show.poster)
+    return (
+      <PosterPicture poster={show.poster} sizes={sizes} className={className} priority={priority} />
+    );
+  if (show.posterImage)
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- remote poster URLs of any host
+      <img
+        src={show.posterImage}
+        alt={urlAlt}
+        className={`aspect-[2/3] object-cover ${className}`}
+        loading={priority ? "eager" : "lazy"}
+      />
+    );
+  return placeholder ? <PosterPlaceholder title={show.title} className={className} /> : null;
+}

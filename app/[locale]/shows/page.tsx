@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PosterPicture, PosterPlaceholder } from "@/components/public/poster-picture";
+import { ShowPoster } from "@/components/public/poster-picture";
 import { listPublicShows } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -46,25 +46,14 @@ export default async function ShowsPage({ params }: LocaleParams) {
           >
             {/* The poster column has one shape on every card, poster or not. */}
             <div className="aspect-[2/3] w-full self-start">
-              {show.poster ? (
-                <PosterPicture
-                  poster={show.poster}
-                  sizes="(min-width: 640px) 10rem, 7rem"
-                  className="size-full object-cover"
-                  priority={index < 2}
-                />
-              ) : show.posterImage ? (
-                // A poster URL typed by hand: of unknown size, so it fills the fixed box.
-                // eslint-disable-next-line @next/next/no-img-element -- remote poster URLs of any host
-                <img
-                  src={show.posterImage}
-                  alt={fill(t.shows.poster, { title: show.title })}
-                  className="size-full object-cover"
-                  loading="lazy"
-                />
-              ) : (
-                <PosterPlaceholder title={show.title} className="size-full" />
-              )}
+              <ShowPoster
+                show={show}
+                urlAlt={fill(t.shows.poster, { title: show.title })}
+                sizes="(min-width: 640px) 10rem, 7rem"
+                className="size-full object-cover"
+                priority={index < 2}
+                placeholder
+              />
             </div>
             <div className="flex min-w-0 flex-col gap-3 p-4">
               <h2 className="text-xl font-semibold sm:text-2xl">

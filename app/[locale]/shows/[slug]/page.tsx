@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MarkdownBody } from "@/components/public/markdown-body";
 import { PerformanceList } from "@/components/public/performance-list";
-import { PosterPicture } from "@/components/public/poster-picture";
+import { ShowPoster } from "@/components/public/poster-picture";
 import { VenueDetails } from "@/components/public/venue-details";
 import { getPublicShow } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
@@ -84,21 +84,13 @@ export default async function ShowPage({ params }: Props) {
         </header>
         {show.poster || show.posterImage ? (
           <div className="max-w-56 sm:col-start-2 sm:row-start-1 sm:max-w-none">
-            {show.poster ? (
-              <PosterPicture
-                poster={show.poster}
-                sizes="(min-width: 768px) 18rem, (min-width: 640px) 12rem, 14rem"
-                className="h-auto w-full rounded-lg border border-line"
-                priority
-              />
-            ) : (
-              // eslint-disable-next-line @next/next/no-img-element -- remote poster URLs of any host
-              <img
-                src={show.posterImage}
-                alt={fill(t.shows.poster, { title: show.title })}
-                className="aspect-[2/3] w-full rounded-lg border border-line object-cover"
-              />
-            )}
+            <ShowPoster
+              show={show}
+              urlAlt={fill(t.shows.poster, { title: show.title })}
+              sizes="(min-width: 768px) 18rem, (min-width: 640px) 12rem, 14rem"
+              className="h-auto w-full rounded-lg border border-line"
+              priority
+            />
           </div>
         ) : null}
       </div>

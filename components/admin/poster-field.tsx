@@ -91,7 +91,7 @@ export function PosterField({
           onChange={choose}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, true, error)}
-          className={`${inputClass} max-w-md flex-1 file:mr-3 file:rounded file:border-0 file:bg-paper-sunken file:px-3 file:py-1 file:font-semibold`}
+          className={`${inputClass} max-w-md min-w-48 flex-1 file:mr-3 file:rounded file:border-0 file:bg-paper-sunken file:px-3 file:py-1 file:font-semibold`}
         />
       </div>
       <FieldError id={id} error={error} />

@@ -67,8 +67,14 @@ FROM base AS migrate
 ENV NODE_ENV=production
 COPY --from=tools /app/build/tools ./
 COPY prisma/migrations ./prisma/migrations
-# The one native package the bundles load (argon2 for user:create and db:seed).
+# The native packages the bundles load: argon2 (user:create, db:seed) and sharp with its
+# prebuilt libvips and its two small dependencies (db:seed draws the demo posters). The
+# posters' text needs a font; this image has none, so their words may not show here.
 COPY --from=tools /app/node_modules/@node-rs ./node_modules/@node-rs
+COPY --from=tools /app/node_modules/sharp ./node_modules/sharp
+COPY --from=tools /app/node_modules/@img ./node_modules/@img
+COPY --from=tools /app/node_modules/detect-libc ./node_modules/detect-libc
+COPY --from=tools /app/node_modules/semver ./node_modules/semver
 # Files stay root-owned (read-only for the process).
 USER node
 CMD ["node", "scripts/db-migrate.mjs"]

@@ -66,7 +66,16 @@ const nextConfig: NextConfig = {
   // old as the spell. Also sent to CDNs as `stale-while-revalidate`.
   expireTime: 2,
   // `forbidden()` (web/auth/guards.ts) renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A poster upload (lib/posters, at most 10 MB) travels in a server action's body.
+    // Above the 10 MB limit the action still receives the file and answers with a clear
+    // "too large"; a body above these limits is refused by Next itself.
+    serverActions: { bodySizeLimit: "16mb" },
+    // The proxy buffers request bodies up to this size; a longer one would reach the
+    // action cut short.
+    proxyClientMaxBodySize: "16mb",
+  },
   async redirects() {
     return [
       {

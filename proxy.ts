@@ -22,7 +22,7 @@ const isProtected = (pathname: string) => under(pathname, ["/staff", "/admin"]);
 
 /** Not the public site: no language in the URL, never rewritten by next-intl. */
 const isOutsidePublicSite = (pathname: string) =>
-  under(pathname, ["/staff", "/admin", "/login", "/api", "/dev", "/_next"]) ||
+  under(pathname, ["/staff", "/admin", "/login", "/api", "/dev", "/_next", "/posters"]) ||
   ["/sitemap.xml", "/robots.txt", "/favicon.ico", "/icon.svg"].includes(pathname);
 
 const intl = createIntlMiddleware(routing);
@@ -88,6 +88,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets, which carry no document.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Everything but build assets and poster images, which carry no document.
+  matcher: ["/((?!_next/static|_next/image|posters/|favicon.ico|icon.svg).*)"],
 };

@@ -7,6 +7,7 @@ import { SiteFooter, SiteHeader, SkipLink } from "@/components/public/site-chrom
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import { ZOD_CONFIG_SCRIPT } from "@/web/http/security-headers";
 import { publicMessages } from "@/web/i18n/public-text";
+import { siteNavigation } from "@/web/site-navigation";
 
 import "./globals.css";
 
@@ -63,7 +64,8 @@ const byLocale = (render: (locale: Locale) => ReactNode) =>
  * rendered once and served from the cache. The language comes from the [locale] segment
  * (components/public/document.tsx); staff and admin pages, outside it, are Italian here.
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const navigation = await siteNavigation();
   return (
     <HtmlDocument
       className={`${inter.variable} ${fraunces.variable}`}
@@ -82,7 +84,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           parts={byLocale((locale) => (
             <>
               <SkipLink text={publicMessages(locale).site.skipToContent} />
-              <SiteHeader locale={locale} t={publicMessages(locale).site} />
+              <SiteHeader
+                locale={locale}
+                t={publicMessages(locale).site}
+                pages={navigation[locale].filter((page) => page.inHeader)}
+              />
             </>
           ))}
         />
@@ -95,7 +101,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <ForPageLocale
           parts={byLocale((locale) => (
-            <SiteFooter locale={locale} t={publicMessages(locale).site.footer} />
+            <SiteFooter
+              locale={locale}
+              t={publicMessages(locale).site.footer}
+              pages={navigation[locale].filter((page) => page.inFooter)}
+            />
           ))}
         />
       </body>

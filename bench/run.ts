@@ -305,6 +305,7 @@ async function main(): Promise<number> {
       // pages ship none of our JavaScript beyond it (+5 KB), the booking page its form.
       return [
         { name: "home", path: "/", overFloor: 5 * KB },
+        { name: "show list", path: "/shows", overFloor: 5 * KB },
         { name: "show", path: showPath, overFloor: 5 * KB },
         { name: "show (en)", path: `/en${showPath}`, overFloor: 5 * KB },
         { name: "booking", path: await findBookingPath(baseUrl, showPath), overFloor: 35 * KB },
@@ -352,7 +353,7 @@ async function main(): Promise<number> {
         return scores.map((score) => ({
           scenario: `lighthouse ${score.name}`,
           verdict: verdict(
-            `perf ${score.performance}, a11y ${score.accessibility}, best practices ${score.bestPractices}, SEO ${score.seo}`,
+            `perf ${score.performance}, a11y ${score.accessibility}, best practices ${score.bestPractices}, SEO ${score.seo}, CLS ${score.cls.toFixed(3)}`,
             [],
           ),
           note: score.failedAudits.length > 0 ? `weak: ${score.failedAudits.join(" ")}` : undefined,
@@ -361,6 +362,7 @@ async function main(): Promise<number> {
             target("a11y 100", score.accessibility === 100),
             target("bp 100", score.bestPractices === 100),
             target("SEO 100", score.seo === 100),
+            target("CLS 0", score.cls === 0),
           ],
         }));
       });

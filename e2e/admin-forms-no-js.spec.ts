@@ -15,7 +15,7 @@ test.describe("admin forms without JavaScript, at 360px", () => {
     expect(await page.locator("form[method=post]").count()).toBeGreaterThan(0);
     const title = `Senza script ${randomBytes(3).toString("hex")}`;
     await page.getByLabel("Titolo", { exact: true }).fill(title);
-    await page.getByLabel(/Locandina/).fill("javascript:alert(1)");
+    await page.getByLabel(/Locandina da un indirizzo web/).fill("javascript:alert(1)");
     await page.getByRole("button", { name: "Salva" }).click();
     await expect(page.locator("#field-posterImage-error")).not.toBeEmpty();
     await expect(page.getByLabel("Titolo", { exact: true })).toHaveValue(title);

@@ -1,7 +1,8 @@
 // Bundles the operator scripts (db:migrate, db:seed, user:create, retention:purge) into
 // plain ES modules for the Dockerfile's `migrate` image, which then needs neither tsx nor
 // TypeScript nor the production node_modules (about 800 MB): only these bundles, the
-// migrations and the one native package they load, @node-rs/argon2.
+// migrations and the native packages they load: @node-rs/argon2, and sharp (with its
+// prebuilt libvips) for the demo season's posters.
 //
 // Output (build/tools/):
 //   package.json   the same npm script names, running the bundles with plain node
@@ -31,8 +32,8 @@ await build({
   format: "esm",
   platform: "node",
   target: "node24",
-  // A native addon: loaded from node_modules at run time, never bundled.
-  external: ["@node-rs/argon2"],
+  // Native addons: loaded from node_modules at run time, never bundled.
+  external: ["@node-rs/argon2", "sharp"],
   // Some bundled CommonJS packages (pg) call require(); give ES modules one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

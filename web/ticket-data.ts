@@ -9,7 +9,7 @@ import { ticketQrDataUrl } from "@/lib/reservations/ticket-qr";
 import { db } from "@/lib/db";
 import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
-/** What the ticket page shows: already worded for the visitor's language, no personal data. */
+/** What the ticket page shows: already worded for the visitor's language; of personal data only the holder's name. */
 export type TicketData = {
   state: TicketState;
   showTitle: string;
@@ -19,6 +19,8 @@ export type TicketData = {
   startsAtIso: string;
   venue: { name: string; address: string; city: string };
   partySize: number;
+  /** The holder's own name (the ticket is opened with their token only). */
+  name: string;
   /** Short code for the door when the QR will not scan, e.g. K7M-4QX. */
   bookingCode: string;
   qrCode: string | null;
@@ -40,6 +42,7 @@ export async function ticketDataFor(token: string, locale: Locale): Promise<Tick
     startsAtIso: performance.startsAt.toISOString(),
     venue: performance.venue,
     partySize: ticket.partySize,
+    name: ticket.name,
     bookingCode: formatBookingCode(ticket.bookingCode),
     // A cancelled or used ticket shows no code that could be mistaken for a valid one.
     qrCode: ticket.state === "valid" ? ticketQrDataUrl(token) : null,

@@ -27,6 +27,8 @@ export type CrudSection = {
     context: AdminContext,
     id: number | undefined,
     input: Record<string, string>,
+    /** The whole submission, for what is not text (a show's poster file). */
+    form: FormData,
   ) => Promise<SavePerformanceResult | UpdateUserResult>;
   remove: (context: AdminContext, id: number) => Promise<DeleteResult>;
   /** Where a saved row leads; the list by default. */
@@ -52,7 +54,7 @@ export async function saveFromForm(
   );
   if (!args) return refusedArguments(context.t);
   const [rowId, , form] = args;
-  const result = await section.save(context, rowId ?? undefined, formObject(form));
+  const result = await section.save(context, rowId ?? undefined, formObject(form), form);
   if (!result.ok) return saveFailure(result, context.t, form);
   redirect(section.savedTo?.(result.id) ?? `${section.path}?notice=${section.entity}_saved`);
 }

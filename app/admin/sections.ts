@@ -21,7 +21,23 @@ function section(
   };
 }
 
-export const showsSection = section("/admin/shows", "show", catalog.saveShow, catalog.deleteShow);
+/** A file field's bytes; an empty field (no file chosen) is none. */
+async function uploadedBytes(value: FormDataEntryValue | null): Promise<Uint8Array | null> {
+  if (!(value instanceof File) || value.size === 0) return null;
+  return new Uint8Array(await value.arrayBuffer());
+}
+
+export const showsSection: CrudSection = {
+  ...section("/admin/shows", "show", catalog.saveShow, catalog.deleteShow),
+  save: async ({ user }, id, input, form) =>
+    catalog.saveShow({
+      db,
+      actor: user,
+      id,
+      input,
+      poster: await uploadedBytes(form.get("poster")),
+    }),
+};
 export const venuesSection = section(
   "/admin/venues",
   "venue",

@@ -12,6 +12,8 @@ export type LighthouseScores = {
   accessibility: number;
   bestPractices: number;
   seo: number;
+  /** Cumulative layout shift while the page loads (0 = nothing moved). */
+  cls: number;
   failedAudits: string[];
 };
 
@@ -104,6 +106,7 @@ export async function runLighthouse({
         accessibility: score("accessibility"),
         bestPractices: score("best-practices"),
         seo: score("seo"),
+        cls: audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
         failedAudits,
       });
     }

@@ -19,6 +19,8 @@ const NEW_PAGE: PageInput = {
   titleEn: "",
   bodyEn: "",
   isPublished: false,
+  inHeader: false,
+  inFooter: false,
 };
 
 /** A public page's form; `page` is the saved row (extra columns are ignored), none for a new one. */
@@ -54,6 +56,11 @@ export function PageForm({
       />
       <MarkdownField label={f.bodyEn} {...bind("bodyEn")} common={c} english />
       <CheckboxField label={f.isPublished} {...bind("isPublished")} />
+      <fieldset className="space-y-1">
+        <legend className="font-semibold">{t.pages.navigation}</legend>
+        <CheckboxField label={f.inHeader} {...bind("inHeader")} />
+        <CheckboxField label={f.inFooter} {...bind("inFooter")} />
+      </fieldset>
     </AdminFormShell>
   );
 }

@@ -8,11 +8,13 @@ import {
   TextField,
 } from "@/components/admin/form-controls";
 import { MarkdownField } from "@/components/admin/markdown-field";
+import { PosterField } from "@/components/admin/poster-field";
 import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { FormAction } from "@/lib/admin/form-state";
 import { showInput, type ShowInput } from "@/lib/admin/show-input";
 import { slugify } from "@/lib/admin/slug";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
+import type { PosterImage } from "@/lib/posters/poster-image";
 
 const NEW_SHOW: ShowInput = {
   title: "",
@@ -22,6 +24,10 @@ const NEW_SHOW: ShowInput = {
   summaryEn: "",
   descriptionEn: "",
   posterImage: "",
+  posterAlt: "",
+  posterAltEn: "",
+  removePoster: false,
+  durationMinutes: null,
   isPublished: false,
 };
 
@@ -29,14 +35,17 @@ const NEW_SHOW: ShowInput = {
 export function ShowForm({
   action,
   show,
+  poster = null,
   t,
 }: {
   action: FormAction;
-  show?: ShowInput;
+  show?: Omit<ShowInput, "removePoster">;
+  /** The uploaded poster, shown until a new file is chosen. */
+  poster?: PosterImage | null;
   t: AdminMessages;
 }) {
   const defaults = { ...NEW_SHOW, ...show };
-  const { form, bind, shell } = useAdminForm({
+  const { form, bind, errorOf, shell } = useAdminForm({
     schema: showInput,
     action,
     defaultValues: defaults,
@@ -68,6 +77,30 @@ export function ShowForm({
         optional={c.optional}
       />
       <MarkdownField label={f.descriptionEn} {...bind("descriptionEn")} common={c} english />
+      <TextField
+        label={f.durationMinutes}
+        help={t.shows.durationHelp}
+        {...bind("durationMinutes")}
+        inputMode="numeric"
+        optional={c.optional}
+      />
+      <PosterField current={poster} serverError={errorOf("poster")} t={t} />
+      {poster ? <CheckboxField label={f.removePoster} {...bind("removePoster")} /> : null}
+      <TextField
+        label={f.posterAlt}
+        help={t.shows.posterAltHelp}
+        {...bind("posterAlt")}
+        autoComplete="off"
+        optional={c.optional}
+      />
+      <TextField
+        label={f.posterAltEn}
+        help={c.englishHelp}
+        {...bind("posterAltEn")}
+        autoComplete="off"
+        lang="en"
+        optional={c.optional}
+      />
       <TextField
         label={f.posterImage}
         help={t.shows.posterHelp}

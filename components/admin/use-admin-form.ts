@@ -88,6 +88,8 @@ export function useAdminForm<Input extends FieldValues, Output extends FieldValu
   return {
     form,
     bind,
+    /** The translated error of a field that is not a schema input (a file). */
+    errorOf,
     /** For <AdminFormShell form={shell}>: the form's props and whether it is submitting. */
     shell: { formProps: { action: formAction, onSubmit, noValidate: true }, pending },
   };

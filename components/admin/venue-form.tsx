@@ -12,7 +12,15 @@ import { venueInput, type VenueInput } from "@/lib/admin/venue-input";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 
 // The theatre is in Rome: most venues are too.
-const NEW_VENUE: VenueInput = { name: "", slug: "", address: "", city: "Roma", notes: "" };
+const NEW_VENUE: VenueInput = {
+  name: "",
+  slug: "",
+  address: "",
+  city: "Roma",
+  notes: "",
+  publicNotes: "",
+  publicNotesEn: "",
+};
 
 /** A venue's form; `venue` is the saved row (extra columns are ignored), none for a new one. */
 export function VenueForm({
@@ -38,6 +46,21 @@ export function VenueForm({
       <SlugField label={f.slug} help={t.venues.slugHelp} t={t} {...bind("slug")} />
       <TextField label={f.address} {...bind("address")} autoComplete="off" />
       <TextField label={f.city} {...bind("city")} autoComplete="off" />
+      <TextAreaField
+        label={f.publicNotes}
+        help={t.venues.publicNotesHelp}
+        {...bind("publicNotes")}
+        rows={4}
+        optional={c.optional}
+      />
+      <TextAreaField
+        label={f.publicNotesEn}
+        help={c.englishHelp}
+        {...bind("publicNotesEn")}
+        rows={4}
+        lang="en"
+        optional={c.optional}
+      />
       <TextAreaField label={f.notes} {...bind("notes")} rows={4} optional={c.optional} />
     </AdminFormShell>
   );

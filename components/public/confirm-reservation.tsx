@@ -7,6 +7,7 @@ import { confirmBooking, type ConfirmOutcome, type ConfirmRefusal } from "@/acti
 import { TicketView, type TicketText } from "@/components/public/ticket-view";
 import { useFragmentToken } from "@/components/public/url-fragment-token";
 import { Alert } from "@/components/ui/alert";
+import { LoadingStatus } from "@/components/ui/loading-status";
 import { buttonClass } from "@/components/ui/button";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
 
@@ -39,6 +40,8 @@ export function ConfirmReservation({
   const localized = useLocalizedPath();
   const ticketPath = localized("/ticket");
   const [outcome, setOutcome] = useState<Outcome>({ kind: "working" });
+  // Cancelled from here: the "confirmed" banner goes, the ticket shows only the cancellation.
+  const [cancelled, setCancelled] = useState(false);
   // Tokens already handled: a link opened later in the same tab (only the fragment
   // changes) is confirmed too, while the StrictMode re-run and our own switch to the
   // ticket's URL are not posted again.
@@ -67,18 +70,21 @@ export function ConfirmReservation({
     if (outcome.kind !== "working") message.current?.focus();
   }, [outcome.kind]);
 
-  if (outcome.kind === "working") return <p role="status">{t.working}</p>;
+  if (outcome.kind === "working") return <LoadingStatus text={t.working} />;
   if (outcome.kind === "confirmed") {
     return (
       <div className="space-y-6">
-        <div ref={message} tabIndex={-1} className="outline-none print:hidden">
-          <Alert tone="success">{t.confirmed}</Alert>
-        </div>
+        {cancelled ? null : (
+          <div ref={message} tabIndex={-1} className="outline-none print:hidden">
+            <Alert tone="success">{t.confirmed}</Alert>
+          </div>
+        )}
         <TicketView
           token={outcome.checkInToken}
           initial={outcome.ticket}
           t={ticketText}
           calendarFilename={calendarFilename}
+          onCancelled={() => setCancelled(true)}
         />
       </div>
     );

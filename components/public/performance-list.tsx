@@ -1,6 +1,11 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import type { BookingState, PublicPerformance } from "@/lib/catalog/public-catalog";
+import {
+  isFewSeatsLeft,
+  type BookingState,
+  type PublicPerformance,
+} from "@/lib/catalog/public-catalog";
+import { PosterPicture, PosterPlaceholder } from "@/components/public/poster-picture";
 import { fill } from "@/lib/i18n/fill";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
@@ -8,8 +13,10 @@ import { localizedPath } from "@/lib/i18n/localized-path";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
 import { icu } from "@/web/i18n/icu";
 
-const BADGE: Record<BookingState, string> = {
+const BADGE: Record<BookingState | "few", string> = {
   open: "bg-green-50 text-success border-success",
+  // Few seats left: amber, bold, with a dot, so it reads apart from "open" without colour too.
+  few: "bg-amber-50 text-warning border-warning border-2",
   sold_out: "bg-red-50 text-danger border-danger",
   closed: "bg-paper-sunken text-ink-muted border-line",
 };
@@ -21,7 +28,7 @@ export function availabilityText(
   t: PublicMessages["availability"],
 ): string {
   if (state !== "open") return t[state];
-  return icu(locale, t.open, { count: seats });
+  return icu(locale, isFewSeatsLeft(state, seats) ? t.few : t.open, { count: seats });
 }
 
 export function AvailabilityBadge({
@@ -35,10 +42,13 @@ export function AvailabilityBadge({
   locale: Locale;
   t: PublicMessages["availability"];
 }) {
+  const few = isFewSeatsLeft(state, seats);
   return (
     <span
-      className={`inline-block rounded-full border px-3 py-0.5 text-sm font-semibold ${BADGE[state]}`}
+      className={`inline-flex items-center gap-1.5 rounded-full border px-3 py-0.5 text-sm font-semibold ${BADGE[few ? "few" : state]}`}
+      data-availability={few ? "few" : state}
     >
+      {few ? <span aria-hidden="true" className="size-2 rounded-full bg-warning" /> : null}
       {availabilityText(state, seats, locale, t)}
     </span>
   );
@@ -73,46 +83,65 @@ export function PerformanceList({
         return (
           <li
             key={performance.id}
-            className="flex flex-col gap-3 rounded-lg border border-line bg-paper-raised p-4 shadow-sm"
+            className={`rounded-lg border border-line bg-paper-raised p-4 shadow-sm ${withShow ? "grid grid-cols-[4.5rem_1fr] gap-x-4" : "flex flex-col"}`}
           >
-            <div>
-              {withShow ? (
-                <Heading className="text-xl font-semibold">
+            {withShow ? (
+              // The show's poster as a thumbnail (or its typographic panel): one shape for all.
+              <div className="row-span-2 aspect-[2/3] w-full self-start overflow-hidden rounded">
+                {performance.show.poster ? (
+                  <PosterPicture
+                    poster={{ ...performance.show.poster, alt: "" }}
+                    sizes="4.5rem"
+                    className="size-full object-cover"
+                  />
+                ) : (
+                  <PosterPlaceholder
+                    title={performance.show.title}
+                    className="size-full !p-1.5 [&>span:first-child]:hidden [&>span:last-child]:text-xs"
+                  />
+                )}
+              </div>
+            ) : null}
+            <div className="flex min-w-0 flex-col gap-3">
+              <div>
+                {withShow ? (
+                  <Heading className="text-xl font-semibold">
+                    <Link
+                      href={localizedPath(locale, `/shows/${performance.show.slug}`)}
+                      className="text-ink no-underline hover:underline"
+                    >
+                      {performance.show.title}
+                    </Link>
+                  </Heading>
+                ) : null}
+                <p className={withShow ? "mt-1 font-semibold" : "text-lg font-semibold"}>
+                  <time dateTime={performance.startsAt.toISOString()}>
+                    {date}, {time}
+                  </time>
+                </p>
+                <p className="text-ink-muted">
+                  {performance.venue.name}, {performance.venue.address}, {performance.venue.city}
+                </p>
+              </div>
+              <div className="mt-auto flex flex-wrap items-center justify-between gap-3">
+                <AvailabilityBadge
+                  state={performance.bookingState}
+                  seats={performance.availableSeats}
+                  locale={locale}
+                  t={t.availability}
+                />
+                {performance.bookingState === "open" ? (
                   <Link
-                    href={localizedPath(locale, `/shows/${performance.show.slug}`)}
-                    className="text-ink no-underline hover:underline"
+                    href={localizedPath(locale, bookingPath(performance))}
+                    className={buttonClass("primary")}
+                    aria-label={fill(t.show.bookLabel, {
+                      date: `${withShow ? `${performance.show.title}, ` : ""}${date}, ${time}`,
+                    })}
                   >
-                    {performance.show.title}
+                    {t.show.book}
                   </Link>
-                </Heading>
-              ) : null}
-              <p className={withShow ? "mt-1 font-semibold" : "text-lg font-semibold"}>
-                <time dateTime={performance.startsAt.toISOString()}>
-                  {date}, {time}
-                </time>
-              </p>
-              <p className="text-ink-muted">
-                {performance.venue.name}, {performance.venue.address}, {performance.venue.city}
-              </p>
-            </div>
-            <div className="mt-auto flex flex-wrap items-center justify-between gap-3">
-              <AvailabilityBadge
-                state={performance.bookingState}
-                seats={performance.availableSeats}
-                locale={locale}
-                t={t.availability}
-              />
-              {performance.bookingState === "open" ? (
-                <Link
-                  href={localizedPath(locale, bookingPath(performance))}
-                  className={buttonClass("primary")}
-                  aria-label={fill(t.show.bookLabel, {
-                    date: `${withShow ? `${performance.show.title}, ` : ""}${date}, ${time}`,
-                  })}
-                >
-                  {t.show.book}
-                </Link>
-              ) : null}
+                ) : null}
+              </div>
             </div>
           </li>
         );

@@ -10,6 +10,7 @@ import {
   type TicketData,
 } from "@/actions/ticket";
 import { Alert } from "@/components/ui/alert";
+import { LoadingStatus } from "@/components/ui/loading-status";
 import { Button, buttonClass } from "@/components/ui/button";
 import { fill } from "@/lib/i18n/fill";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
@@ -25,12 +26,15 @@ export function TicketView({
   initial,
   t,
   calendarFilename,
+  onCancelled,
 }: {
   token: string;
   /** The ticket as the confirmation returned it: shown at once, loaded again only after a change. */
   initial?: TicketData;
   t: TicketText;
   calendarFilename: string;
+  /** Called once the visitor has cancelled (the confirmation page then drops its banner). */
+  onCancelled?: () => void;
 }) {
   const localized = useLocalizedPath();
   const [loaded, setLoaded] = useState<Loaded>(
@@ -51,7 +55,7 @@ export function TicketView({
     };
   }, [token, reload, initial]);
 
-  if (loaded.status === "loading") return <p role="status">{t.loading}</p>;
+  if (loaded.status === "loading") return <LoadingStatus text={t.loading} />;
   if (loaded.status === "missing") {
     return (
       <Alert tone="danger">
@@ -69,7 +73,48 @@ export function TicketView({
       t={t}
       calendarFilename={calendarFilename}
       onChanged={() => setReload((n) => n + 1)}
+      onCancelled={onCancelled}
     />
+  );
+}
+
+/**
+ * What is left after the visitor cancels: only the cancellation and the way onward (other
+ * dates of the show, all shows), with the focus on its heading so it is read out.
+ */
+function CancelledPanel({ ticket, t }: { ticket: TicketData; t: TicketText }) {
+  const localized = useLocalizedPath();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section
+      aria-labelledby="cancelled-heading"
+      className="space-y-4 rounded-lg border border-line bg-paper-raised p-5"
+    >
+      <h2
+        id="cancelled-heading"
+        ref={heading}
+        tabIndex={-1}
+        className="text-2xl font-semibold outline-none"
+      >
+        {t.cancelledTitle}
+      </h2>
+      <Alert tone="success" live>
+        {t.cancelledNow}
+      </Alert>
+      <p>
+        {ticket.showTitle} · {ticket.date}, {ticket.time}
+      </p>
+      <p>{t.cancelledNext}</p>
+      <p className="flex flex-col gap-3 sm:flex-row">
+        <Link href={localized(`/shows/${ticket.showSlug}`)} className={buttonClass("primary")}>
+          {t.otherDates}
+        </Link>
+        <Link href={localized("/shows")} className={buttonClass("secondary")}>
+          {t.allShows}
+        </Link>
+      </p>
+    </section>
   );
 }
 
@@ -79,25 +124,28 @@ function TicketCard({
   t,
   calendarFilename,
   onChanged,
+  onCancelled,
 }: {
   ticket: TicketData;
   token: string;
   t: TicketText;
   calendarFilename: string;
   onChanged: () => void;
+  onCancelled?: () => void;
 }) {
   const [asking, setAsking] = useState(false);
   const [outcome, setOutcome] = useState<CancelTicketResult | null>(null);
   const [cancelling, startCancelling] = useTransition();
-  const confirmButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const keptByVisitor = useRef(false);
   const seats =
     ticket.partySize === 1 ? t.seats.one : fill(t.seats.other, { count: ticket.partySize });
 
-  // Focus moves into the question, and back to "cancel" when the visitor keeps the booking.
+  // Focus moves into the question on the safe choice ("no, keep it": an Enter pressed
+  // without reading cancels nothing), and back to "cancel" when the visitor keeps it.
   useEffect(() => {
-    if (asking) confirmButton.current?.focus();
+    if (asking) keepButton.current?.focus();
     else if (keptByVisitor.current) {
       keptByVisitor.current = false;
       cancelButton.current?.focus();
@@ -114,8 +162,11 @@ function TicketCard({
       const result = await cancelTicket(token);
       setOutcome(result);
       setAsking(false);
-      if (result.ok) onChanged();
+      if (result.ok) onCancelled?.();
+      else onChanged();
     });
+
+  if (outcome?.ok) return <CancelledPanel ticket={ticket} t={t} />;
 
   return (
     <article
@@ -148,17 +199,20 @@ function TicketCard({
         </dd>
         <dt className="text-ink-muted">{t.party}</dt>
         <dd className="font-semibold">{seats}</dd>
+        {ticket.name ? (
+          <>
+            <dt className="text-ink-muted">{t.holder}</dt>
+            <dd className="font-semibold" data-testid="ticket-holder">
+              {ticket.name}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-ink-muted">{t.bookingCode}</dt>
         <dd className="font-mono text-lg font-bold tracking-wider" data-testid="booking-code">
           {ticket.bookingCode}
         </dd>
       </dl>
 
-      {outcome?.ok ? (
-        <Alert tone="success" live>
-          {t.cancelledNow}
-        </Alert>
-      ) : null}
       {outcome && !outcome.ok ? (
         <Alert tone="danger" live>
           {outcome.reason === "performance_started"
@@ -182,9 +236,9 @@ function TicketCard({
           />
           <figcaption className="text-center text-ink-muted">{t.qrHint}</figcaption>
         </figure>
-      ) : !outcome?.ok ? (
+      ) : (
         <Alert tone="warning">{t[ticket.state === "valid" ? "cancelled" : ticket.state]}</Alert>
-      ) : null}
+      )}
 
       {ticket.state === "valid" ? (
         <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap print:hidden">
@@ -217,11 +271,11 @@ function TicketCard({
         >
           <p>{t.cancelQuestion}</p>
           <div className="flex flex-col gap-3 sm:flex-row">
-            <Button ref={confirmButton} variant="danger" onClick={cancel} disabled={cancelling}>
-              {cancelling ? t.cancelling : t.cancelYes}
-            </Button>
-            <Button variant="secondary" onClick={keep} disabled={cancelling}>
+            <Button ref={keepButton} variant="secondary" onClick={keep} disabled={cancelling}>
               {t.cancelNo}
+            </Button>
+            <Button variant="danger" onClick={cancel} disabled={cancelling}>
+              {cancelling ? t.cancelling : t.cancelYes}
             </Button>
           </div>
         </div>

@@ -8,6 +8,9 @@ export const pageInput = z.object({
   titleEn: optionalText(200),
   bodyEn: optionalText(50_000),
   isPublished: checkbox,
+  /** Linked from the site's header / footer (only while published). */
+  inHeader: checkbox,
+  inFooter: checkbox,
 });
 
 export type PageInput = z.output<typeof pageInput>;

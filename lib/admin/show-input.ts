@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { checkbox, optionalSlug, optionalText, requiredText } from "@/lib/admin/form-fields";
+import {
+  checkbox,
+  optionalLine,
+  optionalSlug,
+  optionalText,
+  requiredText,
+} from "@/lib/admin/form-fields";
 
 /**
  * A poster is an https URL or a path on this site (the CSP allows no other images). A
@@ -17,6 +23,17 @@ const posterUrl = z.preprocess(
   z.string().trim().max(500, "too_long").refine(isPosterUrl, "invalid_url"),
 );
 
+/** Minutes, 1 to 1440; empty = not stated. */
+const runningTime = z.preprocess(
+  (value) => (value === "" || value === undefined ? null : value),
+  z.coerce
+    .number({ error: "whole_number" })
+    .int("whole_number")
+    .min(1, "duration_range")
+    .max(1440, "duration_range")
+    .nullable(),
+);
+
 export const showInput = z.object({
   title: requiredText(200),
   slug: optionalSlug(220),
@@ -25,6 +42,12 @@ export const showInput = z.object({
   summaryEn: optionalText(500),
   descriptionEn: optionalText(20_000),
   posterImage: posterUrl,
+  // The uploaded poster itself is a file beside these fields (lib/posters); its text is here.
+  posterAlt: optionalLine(300),
+  posterAltEn: optionalLine(300),
+  /** Ticked: the uploaded poster is taken off the show. */
+  removePoster: checkbox,
+  durationMinutes: runningTime,
   isPublished: checkbox,
 });
 

@@ -6,7 +6,11 @@ export const venueInput = z.object({
   slug: optionalSlug(220),
   address: requiredText(255),
   city: requiredText(120),
+  /** Internal: staff and admins only. */
   notes: optionalText(2_000),
+  /** For visitors, on show and booking pages; empty English = the Italian text. */
+  publicNotes: optionalText(2_000),
+  publicNotesEn: optionalText(2_000),
 });
 
 export type VenueInput = z.output<typeof venueInput>;

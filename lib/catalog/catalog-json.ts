@@ -1,5 +1,6 @@
 import { parseRowId } from "@/lib/validation/text";
 import { formatIsoInZone } from "@/lib/time";
+import { showPosterUrl } from "@/lib/posters/poster-image";
 import type { PublicPerformance, PublicShow } from "@/lib/catalog/public-catalog";
 
 // The seed's api-contract.md bodies, snake_case, times with the theatre's offset.
@@ -10,7 +11,7 @@ export function showSummaryJson(show: PublicShow) {
     title: show.title,
     slug: show.slug,
     summary: show.summary,
-    poster_image: show.posterImage || null,
+    poster_image: showPosterUrl(show) || null,
   };
 }
 

@@ -8,8 +8,8 @@ const performance = (over: Partial<PublicPerformance> = {}): PublicPerformance =
   isBookingEnabled: true,
   availableSeats: 10,
   bookingState: "open",
-  show: { id: 1, title: "Amleto", slug: "amleto", summary: "Riassunto" },
-  venue: { name: "Teatro", address: "Via Roma 1", city: "Roma" },
+  show: { id: 1, title: "Amleto", slug: "amleto", summary: "Riassunto", poster: null },
+  venue: { name: "Teatro", address: "Via Roma 1", city: "Roma", publicNotes: "" },
   ...over,
 });
 

@@ -60,7 +60,7 @@ export function performanceEvents({
     "@type": "TheaterEvent",
     name: show.title,
     ...(show.summary ? { description: show.summary } : {}),
-    ...(show.posterImage ? { image: show.posterImage } : {}),
+    ...(show.posterImage ? { image: absolute(show.posterImage) } : {}),
     url: absolute(localizedPath(locale, `/shows/${show.slug}`)),
     startDate: isoWithOffset(performance.startsAt, timeZone),
     eventStatus: "https://schema.org/EventScheduled",

@@ -101,6 +101,7 @@ describe("public catalog in English", () => {
       title: "Le serve",
       slug: "le-serve-en",
       summary: "Genet in a kitchen.",
+      poster: null,
     });
   });
 

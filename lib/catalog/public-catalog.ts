@@ -1,9 +1,12 @@
 import { availabilityByPerformance } from "@/lib/availability";
 import type { Db } from "@/lib/db";
-import { localizePage, localizeShow } from "@/lib/catalog/localized";
+import { localized, localizePage, localizeShow } from "@/lib/catalog/localized";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isSlug } from "@/lib/validation/text";
+import { fill } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/locale";
+import { en, it } from "@/lib/i18n/messages/public";
+import { POSTER_SELECT, posterImageOf, type PosterImage } from "@/lib/posters/poster-image";
 
 // Every query takes the visitor's locale (default "it"): show summaries/descriptions and
 // page titles/bodies come back in English when an English text exists, else in Italian,
@@ -19,9 +22,53 @@ const PERFORMANCE_SELECT = {
   roomCapacity: true,
   additionalSeats: true,
   manuallyOccupiedSeats: true,
-  show: { select: { id: true, title: true, slug: true, summary: true, summaryEn: true } },
-  venue: { select: { name: true, address: true, city: true } },
+  show: {
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      summary: true,
+      summaryEn: true,
+      posterAlt: true,
+      posterAltEn: true,
+      poster: { select: POSTER_SELECT },
+    },
+  },
+  venue: {
+    select: { name: true, address: true, city: true, publicNotes: true, publicNotesEn: true },
+  },
 } as const satisfies Prisma.PerformanceSelect;
+
+type PosterSource = {
+  title: string;
+  posterAlt: string;
+  posterAltEn: string;
+  poster: Parameters<typeof posterImageOf>[0];
+};
+
+/**
+ * A show's uploaded poster as pages render it, with its alternative text in `locale`
+ * (the Italian one, else "Poster of <title>"); the source fields are dropped.
+ */
+function withPoster<T extends PosterSource>(
+  show: T,
+  locale: Locale,
+): Omit<T, "posterAlt" | "posterAltEn" | "poster"> & { poster: PosterImage | null } {
+  const { posterAlt, posterAltEn, poster, ...rest } = show;
+  const alt =
+    localized(locale, posterAlt, posterAltEn) ||
+    fill((locale === "en" ? en : it).shows.poster, { title: show.title });
+  return { ...rest, poster: posterImageOf(poster, alt) };
+}
+
+/** A venue as visitors see it: its public notes in `locale`, never the internal ones. */
+function publicVenue<T extends { publicNotes: string; publicNotesEn: string }>(
+  venue: T,
+  locale: Locale,
+): Omit<T, "publicNotes" | "publicNotesEn"> & { publicNotes: string } {
+  const { publicNotes, publicNotesEn, ...rest } = venue;
+  return { ...rest, publicNotes: localized(locale, publicNotes, publicNotesEn) };
+}
 
 type PerformanceRow = Prisma.PerformanceGetPayload<{ select: typeof PERFORMANCE_SELECT }>;
 
@@ -31,9 +78,18 @@ export type PublicPerformance = {
   isBookingEnabled: boolean;
   availableSeats: number;
   bookingState: BookingState;
-  show: Omit<PerformanceRow["show"], "summaryEn">;
-  venue: PerformanceRow["venue"];
+  show: Omit<PerformanceRow["show"], "summaryEn" | "posterAlt" | "posterAltEn" | "poster"> & {
+    poster: PosterImage | null;
+  };
+  venue: { name: string; address: string; city: string; publicNotes: string };
 };
+
+/** At most this many seats left: the badge says so ("Only 4 seats left!"), in its own colour. */
+export const FEW_SEATS_LEFT = 10;
+
+export function isFewSeatsLeft(state: BookingState, availableSeats: number): boolean {
+  return state === "open" && availableSeats <= FEW_SEATS_LEFT;
+}
 
 export function bookingStateOf(
   performance: { startsAt: Date; isBookingEnabled: boolean },
@@ -63,8 +119,8 @@ async function withAvailability(
       isBookingEnabled: row.isBookingEnabled,
       availableSeats,
       bookingState: bookingStateOf(row, availableSeats, now),
-      show: localizeShow(row.show, locale),
-      venue: row.venue,
+      show: withPoster(localizeShow(row.show, locale), locale),
+      venue: publicVenue(row.venue, locale),
     };
   });
 }
@@ -122,9 +178,15 @@ const SHOW_SOURCE_SELECT = {
   ...SHOW_SELECT,
   summaryEn: true,
   descriptionEn: true,
+  posterAlt: true,
+  posterAltEn: true,
+  poster: { select: POSTER_SELECT },
 } as const satisfies Prisma.ShowSelect;
 
-export type PublicShow = Prisma.ShowGetPayload<{ select: typeof SHOW_SELECT }>;
+/** `poster` is the uploaded one; `posterImage` a URL typed by hand (used when none is uploaded). */
+export type PublicShow = Prisma.ShowGetPayload<{ select: typeof SHOW_SELECT }> & {
+  poster: PosterImage | null;
+};
 
 /** Published shows with their next dates, the soonest show first; shows without dates last. */
 export async function listPublicShows(
@@ -146,7 +208,7 @@ export async function listPublicShows(
     orderBy: { title: "asc" },
   });
   const withDates = shows.map(({ performances, ...show }) => ({
-    ...localizeShow(show, locale),
+    ...withPoster(localizeShow(show, locale), locale),
     nextDates: performances.map((p) => p.startsAt),
   }));
   const first = (show: { nextDates: Date[] }) =>
@@ -167,7 +229,7 @@ export async function getPublicShow(
     select: SHOW_SOURCE_SELECT,
   });
   if (!row) return null;
-  const show = localizeShow(row, locale);
+  const show = withPoster(localizeShow(row, locale), locale);
   const rows = await db.performance.findMany({
     where: { showId: show.id, startsAt: { gt: now } },
     select: PERFORMANCE_SELECT,
@@ -204,4 +266,23 @@ export async function listSitemapEntries(db: Db): Promise<{
     }),
   ]);
   return { shows, pages };
+}
+
+/** A published page an admin put into the site's header or footer navigation. */
+export type NavigationPage = { slug: string; title: string; inHeader: boolean; inFooter: boolean };
+
+/** Published pages linked from the header or footer, by title, in `locale`. */
+export async function listNavigationPages(
+  db: Db,
+  locale: Locale = "it",
+): Promise<NavigationPage[]> {
+  const pages = await db.page.findMany({
+    where: { isPublished: true, OR: [{ inHeader: true }, { inFooter: true }] },
+    select: { slug: true, title: true, titleEn: true, inHeader: true, inFooter: true },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+  });
+  return pages.map(({ titleEn, ...page }) => ({
+    ...page,
+    title: localized(locale, page.title, titleEn),
+  }));
 }

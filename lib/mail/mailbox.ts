@@ -7,7 +7,13 @@ export type StoredMail = {
   subject: string;
   text: string;
   html: string;
-  attachments: { filename: string; contentType: string; contentBase64: string }[];
+  /** `contentId`: an inline part the HTML shows as `cid:` (the ticket's QR). */
+  attachments: {
+    filename: string;
+    contentType: string;
+    contentBase64: string;
+    contentId?: string;
+  }[];
 };
 
 /** Messages the `file` transport wrote to `dir`, newest first (file names start with the time). */

@@ -5,7 +5,13 @@ import nodemailer from "nodemailer";
 import { Resend } from "resend";
 import { config } from "@/lib/config";
 
-export type MailAttachment = { filename: string; contentType: string; content: Buffer };
+export type MailAttachment = {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  /** Set: an inline part that the HTML shows as `cid:<contentId>`. */
+  contentId?: string;
+};
 
 export type OutgoingMail = {
   to: string;
@@ -84,6 +90,7 @@ export function fileTransport(dir: string): MailTransport {
         filename: a.filename,
         contentType: a.contentType,
         contentBase64: a.content.toString("base64"),
+        ...(a.contentId ? { contentId: a.contentId } : {}),
       })),
     };
     const temporary = path.join(dir, `.${name}.${randomBytes(4).toString("hex")}.tmp`);
@@ -133,6 +140,7 @@ export function resendTransport(
             filename: a.filename,
             contentType: a.contentType,
             content: a.content,
+            ...(a.contentId ? { contentId: a.contentId } : {}),
           })),
         },
         { idempotencyKey: options.idempotencyKey, signal },
@@ -174,6 +182,7 @@ export function smtpTransport(
             filename: a.filename,
             contentType: a.contentType,
             content: a.content,
+            ...(a.contentId ? { cid: a.contentId, contentDisposition: "inline" as const } : {}),
           })),
         }),
       );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cancellationMail, confirmationMail, ticketMail } from "@/lib/reservations/email-templates";
+import {
+  cancellationMail,
+  confirmationMail,
+  TICKET_QR_CONTENT_ID,
+  ticketMail,
+} from "@/lib/reservations/email-templates";
+import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
 import type { ReservationDetails } from "@/lib/reservations/reservation-details";
 
 // A visitor chooses the name the theatre greets in an email it sends to any address: it
@@ -19,7 +25,7 @@ function reservation(name: string, locale = "it"): ReservationDetails {
     performance: {
       id: 1,
       startsAt: new Date("2030-05-01T18:30:00Z"),
-      show: { title: "Amleto", slug: "amleto" },
+      show: { title: "Amleto", slug: "amleto", durationMinutes: 95 },
       venue: { name: "Sala AzioneLab", address: "Via Example 1", city: "Roma" },
     },
   };
@@ -67,5 +73,54 @@ describe("mail templates and visitor text", () => {
       "https://t.example/ticket#token=y",
     );
     expect(mail.html).toContain("Hello &lt;b&gt;Mary&lt;/b&gt;,");
+  });
+
+  it("the ticket email names its holder, gives the booking code, shows the QR inline and fits a phone", () => {
+    for (const [locale, label] of [
+      ["it", "A nome di"],
+      ["en", "Name"],
+    ] as const) {
+      const mail = ticketMail(
+        {
+          reservation: reservation("Giulia Conti", locale),
+          timeZone: "Europe/Rome",
+          appUrl: "https://t.example",
+        },
+        "https://t.example/ticket#token=y",
+      );
+      expect(mail.text).toContain(`${label}: Giulia Conti`);
+      expect(mail.text).toMatch(/K7M-?4QX/);
+      expect(mail.html).toContain(`src="cid:${TICKET_QR_CONTENT_ID}"`);
+      expect(mail.html).toContain(
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      );
+    }
+    // Only the ticket says whose it is; the other emails keep to the greeting.
+    expect(
+      confirmationMail(context("it"), "https://t.example/confirm#token=x", new Date()).text,
+    ).not.toContain("A nome di");
+  });
+
+  it("the calendar event ends when the show does: its running time, or two hours when not stated", () => {
+    const stamp = (date: Date) =>
+      date
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "");
+    const booked = reservation("Anna");
+    const start = booked.performance.startsAt;
+    expect(ticketCalendarFor(booked, "https://t.example")).toContain(
+      `DTEND:${stamp(new Date(start.getTime() + 95 * 60_000))}`,
+    );
+    const unstated = {
+      ...booked,
+      performance: {
+        ...booked.performance,
+        show: { ...booked.performance.show, durationMinutes: null },
+      },
+    };
+    expect(ticketCalendarFor(unstated, "https://t.example")).toContain(
+      `DTEND:${stamp(new Date(start.getTime() + 120 * 60_000))}`,
+    );
   });
 });

@@ -11,10 +11,12 @@ export type Ticket = {
   live: boolean;
   partySize: number;
   bookingCode: string;
+  /** The holder's name as booked ("" once erased by the retention purge). */
+  name: string;
   performance: {
     id: number;
     startsAt: Date;
-    show: { title: string; slug: string };
+    show: { title: string; slug: string; durationMinutes: number | null };
     venue: { name: string; address: string; city: string };
   };
 };
@@ -42,12 +44,13 @@ export async function findTicket({
           status: true,
           partySize: true,
           bookingCode: true,
+          name: true,
           checkIn: { select: { id: true } },
           performance: {
             select: {
               id: true,
               startsAt: true,
-              show: { select: { title: true, slug: true } },
+              show: { select: { title: true, slug: true, durationMinutes: true } },
               venue: { select: { name: true, address: true, city: true } },
             },
           },
@@ -68,6 +71,7 @@ export async function findTicket({
     live: row.revokedAt === null && row.expiresAt > now,
     partySize: reservation.partySize,
     bookingCode: reservation.bookingCode,
+    name: reservation.name,
     performance: reservation.performance,
   };
 }

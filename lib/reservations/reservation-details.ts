@@ -12,7 +12,7 @@ const DETAILS_SELECT = {
     select: {
       id: true,
       startsAt: true,
-      show: { select: { title: true, slug: true } },
+      show: { select: { title: true, slug: true, durationMinutes: true } },
       venue: { select: { name: true, address: true, city: true } },
     },
   },

@@ -83,9 +83,13 @@ describe("reservation emails", () => {
 
     const [mail] = sent;
     expect(mail.text).toContain(`/ticket#token=${booked.checkInToken}`);
-    const png = mail.attachments.find((a) => a.contentType === "image/png");
+    const png = mail.attachments.find((a) => a.contentType === "image/png" && !a.contentId);
     expect(png).toBeDefined();
     expect(decodeQr(png!.content)).toBe(booked.checkInToken);
+    // The same QR inline, where the HTML part shows it.
+    const inline = mail.attachments.find((a) => a.contentId);
+    expect(mail.html).toContain(`cid:${inline!.contentId}`);
+    expect(decodeQr(inline!.content)).toBe(booked.checkInToken);
     const ics = mail.attachments.find((a) => a.filename.endsWith(".ics"));
     const calendar = ics!.content.toString("utf8");
     expect(calendar).toContain("BEGIN:VEVENT");

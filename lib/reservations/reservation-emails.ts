@@ -6,6 +6,7 @@ import {
   cancellationMail,
   confirmationMail,
   mailLocale,
+  TICKET_QR_CONTENT_ID,
   ticketAttachmentNames,
   ticketMail,
 } from "@/lib/reservations/email-templates";
@@ -74,11 +75,19 @@ export async function composeReservationEmail({
   if (token.revokedAt) throw new NothingToSend("token_not_live");
   const names = ticketAttachmentNames(mailLocale(reservation));
   const calendar = ticketCalendarFor(reservation, context.appUrl);
+  const qr = ticketQrPng(rawToken);
   return {
     to: reservation.email,
     ...ticketMail(base, ticketUrl(context.appUrl, rawToken)),
     attachments: [
-      { filename: names.qr, contentType: "image/png", content: ticketQrPng(rawToken) },
+      // The QR twice: inline, shown in the message body (cid:), and as a file to keep or print.
+      {
+        filename: "qr.png",
+        contentType: "image/png",
+        content: qr,
+        contentId: TICKET_QR_CONTENT_ID,
+      },
+      { filename: names.qr, contentType: "image/png", content: qr },
       {
         filename: names.ics,
         contentType: "text/calendar; charset=utf-8; method=PUBLISH",

@@ -1,13 +1,13 @@
 import type { ReservationDetails } from "@/lib/reservations/reservation-details";
-import { addHours } from "@/lib/time";
-
-// Performances have no stored duration; two hours covers the demo season's longest show.
-const ASSUMED_DURATION_HOURS = 2;
+// A show without a stated running time (shows.duration_minutes) is assumed to run two hours.
+const ASSUMED_DURATION_MINUTES = 120;
 
 export type CalendarEvent = {
   uid: string;
   title: string;
   startsAt: Date;
+  /** Running time; null or absent: ASSUMED_DURATION_MINUTES. */
+  durationMinutes?: number | null;
   location: string;
   description: string;
   url: string;
@@ -60,7 +60,7 @@ export function ticketCalendar(event: CalendarEvent): string {
     `UID:${event.uid}`,
     `DTSTAMP:${utcStamp(event.now ?? new Date())}`,
     `DTSTART:${utcStamp(event.startsAt)}`,
-    `DTEND:${utcStamp(addHours(event.startsAt, ASSUMED_DURATION_HOURS))}`,
+    `DTEND:${utcStamp(new Date(event.startsAt.getTime() + (event.durationMinutes ?? ASSUMED_DURATION_MINUTES) * 60_000))}`,
     `SUMMARY:${escapeText(event.title)}`,
     `LOCATION:${escapeText(event.location)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
@@ -83,6 +83,7 @@ export function ticketCalendarFor(
     uid: `reservation-${reservation.id}@${new URL(appUrl).host}`,
     title: `${performance.show.title} · AzioneLab`,
     startsAt: performance.startsAt,
+    durationMinutes: performance.show.durationMinutes,
     location,
     description: showUrl,
     url: showUrl,

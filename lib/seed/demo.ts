@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
+import { seedDemoPoster, type DemoPoster } from "@/lib/seed/demo-posters";
 import { addDays, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 
 export const DEMO_USERS = [
@@ -66,6 +67,7 @@ const SHOWS = [
     summary: "Jean Genet, in una cucina romana degli anni Settanta.",
     description:
       "Due sorelle, una padrona assente, un gioco che diventa rito.\n\n**Durata:** 90 minuti senza intervallo.",
+    durationMinutes: 90,
     summaryEn: "Jean Genet, in a Roman kitchen of the 1970s.",
     descriptionEn:
       "Two sisters, an absent mistress, a game that becomes a ritual.\n\n**Running time:** 90 minutes, no interval. In Italian.",
@@ -77,6 +79,7 @@ const SHOWS = [
     summary: "Čechov per sei attori e un pianoforte.",
     description:
       "Una famiglia perde la sua casa e non se ne accorge.\n\n**Durata:** 2 ore con intervallo.",
+    durationMinutes: 120,
     summaryEn: "Chekhov for six actors and a piano.",
     descriptionEn:
       "A family loses its home and does not notice.\n\n**Running time:** 2 hours with an interval. In Italian.",
@@ -102,13 +105,42 @@ const SHOWS = [
   },
 ];
 
+/** Demo posters (lib/seed/demo-posters.ts); "voci-dal-quartiere" has none, to show both kinds. */
+const POSTERS: Record<string, DemoPoster> = {
+  "le-serve": {
+    lines: ["Le", "serve"],
+    kicker: "Jean Genet",
+    foot: "SALA AZIONELAB · ROMA",
+    background: "#1c1917",
+    ink: "#faf7f2",
+    accent: "#8b1e2d",
+    alt: "Locandina tipografica: «Le serve» in grandi lettere chiare su fondo nero, un disco rosso in alto.",
+    altEn: "Typographic poster: “Le serve” in large light letters on black, a red disc at the top.",
+  },
+  "il-giardino-dei-ciliegi": {
+    lines: ["Il giardino", "dei ciliegi"],
+    kicker: "Anton Čechov",
+    foot: "TEATRO DI QUARTIERE · ROMA",
+    background: "#f5e6e8",
+    ink: "#1c1917",
+    accent: "#e8a0ab",
+    alt: "Locandina tipografica: «Il giardino dei ciliegi» in lettere scure su rosa chiaro, un grande disco rosa.",
+    altEn:
+      "Typographic poster: “Il giardino dei ciliegi” in dark letters on pale pink, a large pink disc.",
+  },
+};
+
 const VENUES = [
   {
     slug: "sala-azionelab",
     name: "Sala AzioneLab",
     address: "Via dei Volsci 22",
     city: "Roma",
-    notes: "Accessibile in sedia a rotelle.",
+    notes: "Chiavi della sala dal portiere; quadro luci a sinistra del palco.",
+    publicNotes:
+      "Ingresso al piano strada, accessibile in sedia a rotelle; bagno accessibile.\nMetro B Castro Pretorio (10 minuti a piedi), tram 3 e 19 fermata Reti.",
+    publicNotesEn:
+      "Street-level entrance, wheelchair accessible; accessible toilet.\nMetro B Castro Pretorio (10 minutes' walk), trams 3 and 19 to Reti.",
   },
   {
     slug: "teatro-di-quartiere",
@@ -116,6 +148,10 @@ const VENUES = [
     address: "Piazza dell'Immacolata 5",
     city: "Roma",
     notes: "",
+    publicNotes:
+      "Sala al primo piano, senza ascensore: per un aiuto scrivi nelle note della prenotazione.\nBus 71 e 492, fermata Tiburtina/Scalo San Lorenzo.",
+    publicNotesEn:
+      "First-floor room, no lift: tell us in the booking notes if you need help.\nBuses 71 and 492 to Tiburtina/Scalo San Lorenzo.",
   },
 ];
 
@@ -197,7 +233,8 @@ export async function seedDemo(
   for (const page of PAGES) {
     await db.page.upsert({
       where: { slug: page.slug },
-      create: { ...page, isPublished: true },
+      // Contact and privacy are linked from the footer (an admin can change that).
+      create: { ...page, isPublished: true, inFooter: page.slug !== "home" },
       update: {},
     });
     await db.page.updateMany({
@@ -221,10 +258,16 @@ export async function seedDemo(
       data: { descriptionEn: show.descriptionEn },
     });
     shows.set(show.slug, saved.id);
+    const poster = POSTERS[show.slug];
+    if (poster) await seedDemoPoster(db, saved.id, poster);
   }
   const venues = new Map<string, number>();
   for (const venue of VENUES) {
     const saved = await db.venue.upsert({ where: { slug: venue.slug }, create: venue, update: {} });
+    await db.venue.updateMany({
+      where: { id: saved.id, publicNotes: "" },
+      data: { publicNotes: venue.publicNotes, publicNotesEn: venue.publicNotesEn },
+    });
     venues.set(venue.slug, saved.id);
   }
   for (const user of DEMO_USERS) {

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { requestLostTicket } from "@/actions/lost-ticket";
+import { LostTicketForm } from "@/components/public/lost-ticket-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale } from "@/web/i18n/page-locale";
 import { publicMessages } from "@/web/i18n/public-text";
@@ -42,25 +40,7 @@ export default async function LostTicketPage({ params, searchParams }: Props) {
           {t.lost.rate_limited}
         </Alert>
       ) : null}
-      <form action={requestLostTicket} className="space-y-4">
-        <Field id="lost-email" label={t.lost.email} error={fieldError}>
-          <input
-            id="lost-email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            required
-            maxLength={254}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={describedBy("lost-email", false, fieldError)}
-            className={inputClass}
-          />
-        </Field>
-        <Button type="submit" className="w-full sm:w-auto">
-          {t.lost.submit}
-        </Button>
-      </form>
+      <LostTicketForm key={sent ?? error ?? ""} t={t.lost} serverError={fieldError} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ShowPoster } from "@/components/public/poster-picture";
 import { listPublicShows } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -38,23 +39,24 @@ export default async function ShowsPage({ params }: LocaleParams) {
       </header>
       {shows.length === 0 ? <p>{t.shows.none}</p> : null}
       <ul className="grid gap-6 md:grid-cols-2">
-        {shows.map((show) => (
+        {shows.map((show, index) => (
           <li
             key={show.id}
-            className="flex flex-col overflow-hidden rounded-lg border border-line bg-paper-raised shadow-sm"
+            className="grid grid-cols-[7rem_1fr] overflow-hidden rounded-lg border border-line bg-paper-raised shadow-sm sm:grid-cols-[10rem_1fr]"
           >
-            {show.posterImage ? (
-              // Posters are remote URLs set by admins; next/image would need each host configured.
-              // eslint-disable-next-line @next/next/no-img-element -- remote poster URLs of any host
-              <img
-                src={show.posterImage}
-                alt={fill(t.shows.poster, { title: show.title })}
-                className="aspect-[3/2] w-full object-cover"
-                loading="lazy"
+            {/* The poster column has one shape on every card, poster or not. */}
+            <div className="aspect-[2/3] w-full self-start">
+              <ShowPoster
+                show={show}
+                urlAlt={fill(t.shows.poster, { title: show.title })}
+                sizes="(min-width: 640px) 10rem, 7rem"
+                className="size-full object-cover"
+                priority={index < 2}
+                placeholder
               />
-            ) : null}
-            <div className="flex flex-1 flex-col gap-3 p-4">
-              <h2 className="text-2xl font-semibold">
+            </div>
+            <div className="flex min-w-0 flex-col gap-3 p-4">
+              <h2 className="text-xl font-semibold sm:text-2xl">
                 <Link
                   href={localizedPath(locale, `/shows/${show.slug}`)}
                   className="text-ink no-underline hover:underline"

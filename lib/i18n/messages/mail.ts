@@ -8,6 +8,7 @@ export const it = {
     where: "Dove",
     party: "Posti",
     code: "Codice prenotazione",
+    holder: "A nome di",
   },
   confirmation: {
     subject: "Conferma la tua prenotazione: {show}",
@@ -20,12 +21,13 @@ export const it = {
   ticket: {
     subject: "Il tuo biglietto: {show}",
     intro:
-      "la tua prenotazione è confermata. Mostra il codice QR allegato all'ingresso, dal telefono o stampato.",
+      "la tua prenotazione è confermata. Mostra all'ingresso il codice QR qui sotto (è anche allegato), dal telefono o stampato.",
     action: "Apri il biglietto",
     attachments: "In allegato trovi il codice QR (PNG) e l'evento per il calendario (.ics).",
     cancel:
       "Non puoi venire? Dalla pagina del biglietto puoi annullare la prenotazione e liberare i posti.",
     qrFilename: "biglietto-azionelab.png",
+    qrAlt: "Codice QR del biglietto da mostrare all'ingresso",
     icsFilename: "azionelab.ics",
   },
   cancellation: {
@@ -45,6 +47,7 @@ export const en: typeof it = {
     where: "Where",
     party: "Seats",
     code: "Booking code",
+    holder: "Name",
   },
   confirmation: {
     subject: "Confirm your reservation: {show}",
@@ -57,12 +60,13 @@ export const en: typeof it = {
   ticket: {
     subject: "Your ticket: {show}",
     intro:
-      "your reservation is confirmed. Show the attached QR code at the door, on your phone or printed.",
+      "your reservation is confirmed. Show the QR code below (also attached) at the door, on your phone or printed.",
     action: "Open the ticket",
     attachments: "Attached: the QR code (PNG) and the calendar event (.ics).",
     cancel:
       "Can't make it? From the ticket page you can cancel the reservation and free the seats.",
     qrFilename: "azionelab-ticket.png",
+    qrAlt: "Ticket QR code to show at the door",
     icsFilename: "azionelab.ics",
   },
   cancellation: {

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MarkdownBody } from "@/components/public/markdown-body";
 import { PerformanceList } from "@/components/public/performance-list";
+import { ShowPoster } from "@/components/public/poster-picture";
+import { VenueDetails } from "@/components/public/venue-details";
 import { getPublicShow } from "@/lib/catalog/public-catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -11,6 +13,7 @@ import { jsonLdScript, performanceEvents } from "@/lib/catalog/event-json-ld";
 import { fill } from "@/lib/i18n/fill";
 import type { Locale } from "@/lib/i18n/locale";
 import { localizedPath } from "@/lib/i18n/localized-path";
+import { showPosterUrl } from "@/lib/posters/poster-image";
 import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale } from "@/web/i18n/page-locale";
 import { publicMessages } from "@/web/i18n/public-text";
@@ -40,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     path: `/shows/${slug}`,
     title: show.title,
     description: show.summary,
-    image: show.posterImage,
+    image: showPosterUrl(show),
   });
 }
 
@@ -51,12 +54,16 @@ export default async function ShowPage({ params }: Props) {
   if (!show) notFound();
   const { TIME_ZONE, APP_URL } = config();
   const events = performanceEvents({
-    show,
+    show: { ...show, posterImage: showPosterUrl(show) },
     performances: show.performances,
     locale,
     timeZone: TIME_ZONE,
     siteUrl: APP_URL,
   });
+  // Each venue of the coming dates once, with what a visitor should know about it.
+  const venues = [
+    ...new Map(show.performances.map((p) => [p.venue.name, p.venue] as const)).values(),
+  ];
   return (
     <article className="space-y-8">
       {events.length > 0 ? (
@@ -69,19 +76,22 @@ export default async function ShowPage({ params }: Props) {
       <p>
         <Link href={localizedPath(locale, "/shows")}>← {t.show.back}</Link>
       </p>
-      <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
+      <div className="grid gap-6 sm:grid-cols-[1fr_12rem] md:grid-cols-[1fr_18rem]">
         <header className="space-y-4">
           <h1 className="text-4xl font-semibold">{show.title}</h1>
           {show.summary ? <p className="text-xl text-ink-muted">{show.summary}</p> : null}
           <MarkdownBody source={show.description} />
         </header>
-        {show.posterImage ? (
-          // eslint-disable-next-line @next/next/no-img-element -- remote poster URLs of any host
-          <img
-            src={show.posterImage}
-            alt={fill(t.shows.poster, { title: show.title })}
-            className="w-full rounded-lg border border-line object-cover"
-          />
+        {show.poster || show.posterImage ? (
+          <div className="max-w-56 sm:col-start-2 sm:row-start-1 sm:max-w-none">
+            <ShowPoster
+              show={show}
+              urlAlt={fill(t.shows.poster, { title: show.title })}
+              sizes="(min-width: 768px) 18rem, (min-width: 640px) 12rem, 14rem"
+              className="h-auto w-full rounded-lg border border-line"
+              priority
+            />
+          </div>
         ) : null}
       </div>
       <section aria-labelledby="performances" className="space-y-4">
@@ -99,6 +109,20 @@ export default async function ShowPage({ params }: Props) {
           <p>{t.show.none}</p>
         )}
       </section>
+      {venues.length > 0 ? (
+        <section aria-labelledby="venues" className="space-y-4">
+          <h2 id="venues" className="text-2xl font-semibold">
+            {venues.length === 1 ? t.show.venue : t.show.venues}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {venues.map((venue) => (
+              <li key={venue.name} className="space-y-1">
+                <VenueDetails venue={venue} t={t} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </article>
   );
 }

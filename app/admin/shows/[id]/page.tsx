@@ -5,13 +5,19 @@ import { PageHeader } from "@/components/admin/page-header";
 import { ShowForm } from "@/components/admin/show-form";
 import { showById } from "@/lib/admin/catalog";
 import { fill } from "@/lib/i18n/fill";
+import { posterImageOf } from "@/lib/posters/poster-image";
 
 export default async function EditShowPage({ params }: { params: Promise<{ id: string }> }) {
   const { t, row: show } = await adminRow(params, "/admin/shows", showById);
   return (
     <>
       <PageHeader title={t.shows.editTitle} />
-      <ShowForm action={saveShowAction.bind(null, show.id)} show={show} t={t} />
+      <ShowForm
+        action={saveShowAction.bind(null, show.id)}
+        show={show}
+        poster={posterImageOf(show.poster, show.posterAlt || show.title)}
+        t={t}
+      />
       <DeleteSection
         name="confirm_delete_show"
         action={deleteShowAction.bind(null, show.id)}

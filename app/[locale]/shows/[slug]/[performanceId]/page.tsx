@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { submitBooking } from "@/actions/booking";
 import { BookingForm } from "@/components/public/booking-form";
 import { AvailabilityBadge } from "@/components/public/performance-list";
+import { VenueDetails } from "@/components/public/venue-details";
 import { Alert } from "@/components/ui/alert";
 import { parsePublicId } from "@/lib/catalog/catalog-json";
 import { getPublicPerformance } from "@/lib/catalog/public-catalog";
@@ -53,6 +54,11 @@ export default async function BookingPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
+      <p>
+        <Link href={localizedPath(locale, `/shows/${performance.show.slug}`)}>
+          ← {fill(t.booking.backToShow, { show: performance.show.title })}
+        </Link>
+      </p>
       <header className="space-y-3">
         <h1 className="text-3xl font-semibold sm:text-4xl">
           {fill(t.booking.title, { show: performance.show.title })}
@@ -63,9 +69,7 @@ export default async function BookingPage({ params }: Props) {
             {formatTime(performance.startsAt, locale, TIME_ZONE)}
           </time>
         </p>
-        <p className="text-ink-muted">
-          {performance.venue.name}, {performance.venue.address}, {performance.venue.city}
-        </p>
+        <VenueDetails venue={performance.venue} t={t} />
         <AvailabilityBadge
           state={performance.bookingState}
           seats={performance.availableSeats}

@@ -1,7 +1,9 @@
 // Fires requests at once against the real database. A control run with the performance
 // row lock (confirm) and the reservation row lock plus unique index (check-in) taken
-// out is described in README.md#concurrency: these tests then fail.
+// out is described in README.md#concurrency: these tests then fail. The box office's
+// race keeps its control run here (`lock: false`, the only use of that option).
 import { describe, expect, it } from "vitest";
+import { bookAsAdmin } from "@/lib/admin/book-as-admin";
 import { getAvailability } from "@/lib/availability";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { db } from "@/lib/db";
@@ -64,5 +66,51 @@ describe("under concurrency", () => {
       results.filter((result) => !result.ok && result.reason === "already_checked_in"),
     ).toHaveLength(19);
     expect(await db.checkIn.count({ where: { reservationId: booked.reservationId } })).toBe(1);
+  });
+
+  // 20 one-seat box-office bookings and 20 one-seat visitor confirmations, all at once,
+  // for 10 seats. Returns the seats confirmed.
+  async function boxOfficeRace(lock: boolean) {
+    const performance = await createPerformance({ roomCapacity: 10 });
+    const admin = await createStaffUser("ADMIN");
+    const pending = [];
+    for (let i = 0; i < 20; i += 1) pending.push(await bookPending(performance.id, 1));
+    const results = await Promise.all([
+      ...pending.map((booked) =>
+        confirmReservation({ db, token: booked.confirmationToken, settings: TEST_SETTINGS }),
+      ),
+      ...Array.from({ length: 20 }, (_, i) =>
+        bookAsAdmin({
+          db,
+          actor: admin,
+          input: {
+            performanceId: String(performance.id),
+            channel: i % 2 ? "phone" : "walk_in",
+            name: `Caller ${i}`,
+            email: `caller-${i}@example.org`,
+            party_size: "1",
+            locale: "it",
+          },
+          settings: TEST_SETTINGS,
+          lock,
+        }),
+      ),
+    ]);
+    const confirmedSeats = (await getAvailability(db, performance.id))!.confirmedSeats;
+    return { results, confirmedSeats };
+  }
+
+  it("never overbooks when 20 admin bookings race 20 visitor confirmations for 10 seats", async () => {
+    const { results, confirmedSeats } = await boxOfficeRace(true);
+    expect(results.filter((result) => result.ok)).toHaveLength(10);
+    expect(
+      results.filter((result) => !result.ok && result.reason === "insufficient_seats"),
+    ).toHaveLength(30);
+    expect(confirmedSeats).toBe(10);
+  });
+
+  it("control run: without the performance lock the admin bookings overbook", async () => {
+    const { confirmedSeats } = await boxOfficeRace(false);
+    expect(confirmedSeats).toBeGreaterThan(10);
   });
 });

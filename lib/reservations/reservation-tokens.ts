@@ -70,3 +70,26 @@ export async function followPerformanceStart({
     WHERE t.reservation_id = r.id AND r.performance_id = ${performanceId}
       AND t.used_at IS NULL AND t.revoked_at IS NULL`;
 }
+
+/**
+ * Moves the deadlines of one reservation's live tokens to its (new) performance: called
+ * in the transaction that moves the reservation, so its ticket opens the door of the
+ * new date and its confirmation link stops at the new curtain time.
+ */
+export async function followReservationPerformance({
+  db,
+  reservationId,
+  settings,
+}: {
+  db: Db;
+  reservationId: number;
+  settings: TokenSettings;
+}): Promise<number> {
+  return db.$executeRaw`
+    UPDATE reservation_tokens t
+    SET expires_at = token_expires_at(t.purpose, t.created_at, p.starts_at,
+                                      ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int)
+    FROM reservations r JOIN performances p ON p.id = r.performance_id
+    WHERE t.reservation_id = r.id AND r.id = ${reservationId}
+      AND t.used_at IS NULL AND t.revoked_at IS NULL`;
+}

@@ -5,6 +5,7 @@ import { Toaster } from "@/components/admin/toaster";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { adminContext } from "@/web/admin-context";
 import { fill } from "@/lib/i18n/fill";
+import * as boxOffice from "@/lib/i18n/messages/box-office";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
 
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 // The guard here only shapes the page; every page and action below checks again.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const { user, t } = await adminContext("/admin");
+  const { user, t, locale } = await adminContext("/admin");
   const items = [
     { href: "/admin", label: t.nav.dashboard },
     { href: "/admin/reservations", label: t.nav.reservations },
@@ -29,7 +30,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/", label: t.nav.site },
   ];
   return (
-    <Toaster notices={t.notices} labels={{ close: t.common.close, region: t.common.notifications }}>
+    <Toaster
+      notices={{ ...t.notices, ...boxOffice[locale].notices }}
+      labels={{ close: t.common.close, region: t.common.notifications }}
+    >
       <div className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
         <aside className="mb-6 md:mb-0">
           <p className="mb-2 text-sm text-ink-muted print:hidden">

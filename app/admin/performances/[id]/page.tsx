@@ -7,10 +7,12 @@ import { PerformanceForm } from "@/components/admin/performance-form";
 import { performanceById, performanceOptions } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { utcToZonedLocal } from "@/lib/time";
+import * as boxOffice from "@/lib/i18n/messages/box-office";
 
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const {
     t,
+    locale,
     timeZone,
     when,
     row: performance,
@@ -27,6 +29,11 @@ export default async function EditPerformancePage({ params }: { params: Promise<
       <nav aria-label={p.links} className="mb-8 rounded-lg border border-line bg-paper-raised p-4">
         <h2 className="mb-2 font-sans text-base font-semibold">{p.links}</h2>
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href={`/admin/reservations/new?performance=${performance.id}`}>
+              {boxOffice[locale].book.newBooking}
+            </Link>
+          </li>
           <li>
             <Link href={`/admin/reservations?performance=${performance.id}`}>{p.reservations}</Link>
           </li>

@@ -147,3 +147,12 @@ export function performanceChoices(db: Db) {
     select: { id: true, startsAt: true, show: { select: { title: true } } },
   });
 }
+
+/** Venue id → its usual capacity, for the venues that have one (the performance form's default). */
+export async function venueCapacities(db: Db): Promise<Record<string, number>> {
+  const venues = await db.venue.findMany({
+    where: { defaultCapacity: { not: null } },
+    select: { id: true, defaultCapacity: true },
+  });
+  return Object.fromEntries(venues.map((venue) => [String(venue.id), venue.defaultCapacity ?? 0]));
+}

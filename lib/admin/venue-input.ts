@@ -7,6 +7,16 @@ export const venueInput = z.object({
   address: requiredText(255),
   city: requiredText(120),
   notes: optionalText(2_000),
+  /** What a new performance here starts from (issue 17); empty = none. */
+  defaultCapacity: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.coerce
+      .number({ error: "whole_number" })
+      .int("whole_number")
+      .min(0, "not_negative")
+      .max(100_000, "too_large")
+      .nullable(),
+  ),
 });
 
 export type VenueInput = z.output<typeof venueInput>;

@@ -38,6 +38,11 @@ export default async function EditPerformancePage({ params }: { params: Promise<
             <Link href={`/admin/reservations?performance=${performance.id}`}>{p.reservations}</Link>
           </li>
           <li>
+            <Link href={`/admin/performances/new?from=${performance.id}`}>
+              {boxOffice[locale].series.duplicate}
+            </Link>
+          </li>
+          <li>
             <Link href={`/admin/performances/${performance.id}/check-ins`}>{p.checkIns}</Link>
           </li>
           <li>

@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const items = [
     { href: "/admin", label: t.nav.dashboard },
     { href: "/admin/reservations", label: t.nav.reservations },
+    { href: "/admin/check-ins", label: boxOffice[locale].lists.checkInsTitle },
     { href: "/admin/emails", label: t.nav.emails },
     { href: "/admin/performances", label: t.nav.performances },
     { href: "/admin/shows", label: t.nav.shows },
@@ -34,7 +35,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       notices={{ ...t.notices, ...boxOffice[locale].notices }}
       labels={{ close: t.common.close, region: t.common.notifications }}
     >
-      <div className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
+      {/* data-admin-wide: the root layout gives the admin a wider page than the public site. */}
+      <div data-admin-wide className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
         <aside className="mb-6 md:mb-0">
           <p className="mb-2 text-sm text-ink-muted print:hidden">
             {fill(t.nav.signedInAs, { email: user.email })}

@@ -85,7 +85,7 @@ export function PerformanceForm({
 
   const b = series?.b;
   return (
-    <AdminFormShell form={shell} t={t} submitLabel={b ? b.series.submitOne : undefined}>
+    <AdminFormShell form={shell} t={t}>
       <SelectField
         label={f.showId}
         {...bind("showId")}

@@ -9,25 +9,54 @@ import {
   effectiveStatusWhere,
   liveConfirmationTokenSelect,
 } from "@/lib/reservations/effective-status";
+import { zonedLocalToUtc } from "@/lib/time";
 
 export const RESERVATIONS_PAGE_SIZE = 25;
+
+/** What the search box matches: name, email, phone (as typed or without spaces), booking code, show. */
+function searchWhere(q: string): Prisma.ReservationWhereInput {
+  const compact = q.replace(/\s+/g, "");
+  return {
+    OR: [
+      { name: { contains: q, mode: "insensitive" } },
+      { email: { contains: q, mode: "insensitive" } },
+      { phone: { contains: q } },
+      ...(compact !== q && compact ? [{ phone: { contains: compact } }] : []),
+      { bookingCode: { equals: compact.toUpperCase() } },
+      { performance: { show: { title: { contains: q, mode: "insensitive" } } } },
+    ],
+  };
+}
+
+/** Performances on one calendar day in `timeZone` ("YYYY-MM-DD"). */
+function dayWhere(day: string, timeZone: string): Prisma.ReservationWhereInput {
+  const start = zonedLocalToUtc(`${day}T00:00`, timeZone);
+  if (!start) return { id: -1 };
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const end = zonedLocalToUtc(`${next.toISOString().slice(0, 10)}T00:00`, timeZone) ?? start;
+  return { performance: { startsAt: { gte: start, lt: end } } };
+}
 
 /**
  * One page of reservations, newest first. The status shown and filtered on is the
  * effective one: a pending reservation that can no longer be confirmed reads "expired".
+ * The search box matches name, email, phone, booking code and show; `date` keeps the
+ * performances of one day in `timeZone`.
  */
-export async function listReservations(db: Db, filters: ReservationFilters, now = new Date()) {
+export async function listReservations(
+  db: Db,
+  filters: ReservationFilters,
+  now = new Date(),
+  timeZone = "Europe/Rome",
+) {
   const where: Prisma.ReservationWhereInput = {
-    ...(filters.performance ? { performanceId: filters.performance } : {}),
-    ...(filters.status ? effectiveStatusWhere(filters.status, now) : {}),
-    ...(filters.q
-      ? {
-          OR: [
-            { name: { contains: filters.q, mode: "insensitive" } },
-            { email: { contains: filters.q, mode: "insensitive" } },
-          ],
-        }
-      : {}),
+    AND: [
+      filters.performance ? { performanceId: filters.performance } : {},
+      filters.status ? effectiveStatusWhere(filters.status, now) : {},
+      filters.q ? searchWhere(filters.q) : {},
+      filters.date ? dayWhere(filters.date, timeZone) : {},
+    ],
   };
   const [rows, total] = await Promise.all([
     db.reservation.findMany({
@@ -39,6 +68,9 @@ export async function listReservations(db: Db, filters: ReservationFilters, now 
         id: true,
         name: true,
         email: true,
+        phone: true,
+        bookingCode: true,
+        channel: true,
         partySize: true,
         status: true,
         createdAt: true,

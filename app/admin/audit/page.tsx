@@ -5,6 +5,10 @@ import { adminContext } from "@/web/admin-context";
 import { listAuditEntries } from "@/lib/audit/audit-log";
 import { parseRowId } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.audit.title);
 
 const ENTITY_PATHS: Record<string, string> = {
   show: "/admin/shows",

@@ -8,6 +8,17 @@ import { performanceById, performanceOptions } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { utcToZonedLocal } from "@/lib/time";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => `${t.performances.editTitle} n. ${id}`);
+};
 
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const {

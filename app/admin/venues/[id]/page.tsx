@@ -6,6 +6,17 @@ import { PageHeader } from "@/components/admin/page-header";
 import { VenueForm } from "@/components/admin/venue-form";
 import { venueById } from "@/lib/admin/catalog";
 import { fill } from "@/lib/i18n/fill";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => `${t.venues.editTitle} n. ${id}`);
+};
 
 export default async function EditVenuePage({ params }: { params: Promise<{ id: string }> }) {
   const { t, locale, row: venue } = await adminRow(params, "/admin/venues", venueById);

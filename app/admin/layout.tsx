@@ -7,7 +7,11 @@ import { adminContext } from "@/web/admin-context";
 import { fill } from "@/lib/i18n/fill";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 
-export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
+// Each page names itself (web/admin-title.ts): "Prenotazioni · Amministrazione · AzioneLab".
+export const metadata: Metadata = {
+  title: { default: "Admin · AzioneLab", template: "%s · AzioneLab" },
+  robots: { index: false, follow: false },
+};
 
 // Signed-in pages render per request (the root layout reads no request data, so the
 // public pages can be cached; this keeps the build from prerendering these).

@@ -109,6 +109,7 @@ const VENUES = [
     address: "Via dei Volsci 22",
     city: "Roma",
     notes: "Accessibile in sedia a rotelle.",
+    defaultCapacity: 60,
   },
   {
     slug: "teatro-di-quartiere",
@@ -116,6 +117,7 @@ const VENUES = [
     address: "Piazza dell'Immacolata 5",
     city: "Roma",
     notes: "",
+    defaultCapacity: 120,
   },
 ];
 

@@ -5,7 +5,8 @@ import { bookAsAdmin } from "@/lib/admin/book-as-admin";
 import { editReservation } from "@/lib/admin/edit-reservation";
 import { moveReservation } from "@/lib/admin/move-reservation";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
-import { cancelAsAdmin } from "@/lib/admin/reservations";
+import { cancelAsAdmin, listReservations } from "@/lib/admin/reservations";
+import { reservationFilters } from "@/lib/admin/reservation-filters";
 import { addDays, addHours } from "@/lib/time";
 import {
   bookConfirmed,
@@ -349,5 +350,35 @@ describe("moving a reservation", () => {
     const moved = await move(actor, booked.reservationId, roomy.id);
     if (!moved.ok) throw new Error(moved.reason);
     expect(moved.bookingCode).not.toBe(there.bookingCode);
+  });
+});
+
+describe("finding reservations", () => {
+  it("by phone digits however they were typed, by code, by show, by day", async () => {
+    const actor = await admin();
+    const performance = await createPerformance({
+      roomCapacity: 10,
+      startsAt: new Date("2031-05-09T18:30:00Z"),
+    });
+    const booked = await book(
+      actor,
+      booking(performance.id, { phone: "06 4455 6677", email: "", name: "Ada Finder" }),
+    );
+    if (!booked.ok) throw new Error(booked.reason);
+    const show = await db.show.findUniqueOrThrow({ where: { id: performance.showId } });
+    const ids = async (query: Record<string, string>) =>
+      (
+        await listReservations(db, reservationFilters.parse(query), new Date(), "Europe/Rome")
+      ).rows.map((row) => row.id);
+    expect(await ids({ q: "0644556677" })).toEqual([booked.reservationId]);
+    expect(await ids({ q: "4455 66" })).toEqual([booked.reservationId]);
+    expect(await ids({ q: booked.bookingCode.toLowerCase() })).toEqual([booked.reservationId]);
+    expect(await ids({ q: show.title.toUpperCase() })).toEqual([booked.reservationId]);
+    // 20:30 in Rome on 9 May; the day before and after hold nothing.
+    expect(await ids({ q: "Ada Finder", date: "2031-05-09", status: "confirmed" })).toEqual([
+      booked.reservationId,
+    ]);
+    expect(await ids({ q: "Ada Finder", date: "2031-05-10" })).toEqual([]);
+    expect(await ids({ q: "Ada Finder", status: "expired" })).toEqual([]);
   });
 });

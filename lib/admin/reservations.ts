@@ -13,16 +13,26 @@ import { zonedLocalToUtc } from "@/lib/time";
 
 export const RESERVATIONS_PAGE_SIZE = 25;
 
-/** What the search box matches: name, email, phone (as typed or without spaces), booking code, show. */
-function searchWhere(q: string): Prisma.ReservationWhereInput {
-  const compact = q.replace(/\s+/g, "");
+/**
+ * What the search box matches: name, email, booking code, show, and phone by its digits
+ * ("0644556677" finds "06 4455 6677", and the other way round).
+ */
+async function searchWhere(db: Db, q: string): Promise<Prisma.ReservationWhereInput> {
+  const digits = q.replace(/\D+/g, "");
+  const byPhone =
+    digits.length >= 3 && /^[+()0-9 .-]+$/.test(q)
+      ? await db.$queryRaw<{ id: number }[]>`
+          SELECT id FROM reservations
+          WHERE regexp_replace(phone, '[^0-9]', '', 'g') LIKE ${`%${digits}%`}
+          ORDER BY id DESC LIMIT 1000`
+      : [];
   return {
     OR: [
       { name: { contains: q, mode: "insensitive" } },
       { email: { contains: q, mode: "insensitive" } },
       { phone: { contains: q } },
-      ...(compact !== q && compact ? [{ phone: { contains: compact } }] : []),
-      { bookingCode: { equals: compact.toUpperCase() } },
+      ...(byPhone.length > 0 ? [{ id: { in: byPhone.map((row) => row.id) } }] : []),
+      { bookingCode: { equals: q.replace(/\s+/g, "").toUpperCase() } },
       { performance: { show: { title: { contains: q, mode: "insensitive" } } } },
     ],
   };
@@ -54,7 +64,7 @@ export async function listReservations(
     AND: [
       filters.performance ? { performanceId: filters.performance } : {},
       filters.status ? effectiveStatusWhere(filters.status, now) : {},
-      filters.q ? searchWhere(filters.q) : {},
+      filters.q ? await searchWhere(db, filters.q) : {},
       filters.date ? dayWhere(filters.date, timeZone) : {},
     ],
   };

@@ -129,7 +129,9 @@ export async function reservationDetail(db: Db, id: number, now = new Date()) {
     detail?: string;
   };
   const events: Event[] = [{ at: reservation.createdAt, kind: "created" }];
-  if (reservation.confirmedAt) events.push({ at: reservation.confirmedAt, kind: "confirmed" });
+  // A box-office booking is confirmed as it is made: its audit entry says so.
+  if (reservation.confirmedAt && reservation.channel === "online")
+    events.push({ at: reservation.confirmedAt, kind: "confirmed" });
   if (reservation.checkIn) {
     const by = reservation.checkIn.checkedInBy;
     events.push({

@@ -30,7 +30,8 @@ export const it = {
     dates: "Altre date (stessa ora)",
     datesHelp: "Una data per riga o separate da virgole, nel formato aaaa-mm-gg (es. 2027-03-12).",
     until: "Ultimo giorno della serie",
-    untilHelp: "Per «ogni settimana»: stesso giorno della settimana e stessa ora, fino a questa data.",
+    untilHelp:
+      "Per «ogni settimana»: stesso giorno della settimana e stessa ora, fino a questa data.",
     refused: "Nessuna replica creata: {problems}",
     duplicate: "Duplica",
     duplicateTitle: "Nuova replica (copia)",

@@ -8,6 +8,7 @@ import {
   newPerformanceInput,
   type seriesInput,
 } from "@/lib/admin/performance-series-input";
+import { showAtVenue } from "@/lib/admin/performances";
 import { invalid } from "@/lib/admin/results";
 import { parseZonedLocal } from "@/lib/time";
 import { isSaneDate } from "@/lib/validation/text";
@@ -117,15 +118,8 @@ export async function createPerformanceSeries({
   if (problems.length > 0) return { ok: false, reason: "series_refused", problems };
 
   return db.$transaction(async (tx) => {
-    const [show, venue] = await Promise.all([
-      tx.show.findUnique({ where: { id: settings.showId }, select: { title: true } }),
-      tx.venue.findUnique({ where: { id: settings.venueId }, select: { id: true } }),
-    ]);
-    if (!show || !venue)
-      return invalid({
-        ...(show ? {} : { showId: ["required"] }),
-        ...(venue ? {} : { venueId: ["required"] }),
-      });
+    const show = await showAtVenue(tx, settings);
+    if ("reason" in show) return show;
     const taken = await tx.performance.findMany({
       where: { showId: settings.showId, startsAt: { in: instants.map((s) => s.instant) } },
       select: { startsAt: true },

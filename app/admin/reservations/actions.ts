@@ -9,6 +9,7 @@ import { editReservation } from "@/lib/admin/edit-reservation";
 import { formObject } from "@/lib/admin/form-fields";
 import { moveReservation } from "@/lib/admin/move-reservation";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
+import type { BoxOfficeMessages } from "@/lib/i18n/messages/box-office";
 import {
   actionId,
   formDataArg,
@@ -134,48 +135,58 @@ export async function bookReservationAction(
   redirect(`/admin/reservations/${result.reservationId}?notice=${notice}`);
 }
 
-/** Party size, contact details and notes `(id, state, formData)`. */
-export async function editReservationAction(
-  ...rawArgs: [id: number, state: FormState, formData: FormData]
+/**
+ * A form about one reservation `(id, state, formData)`: parses every argument, signs the
+ * admin in (back to its edit page), and hands the row id, the form and the texts on.
+ */
+async function onReservationForm(
+  rawArgs: readonly unknown[],
+  run: (
+    context: Awaited<ReturnType<typeof adminContext>> & { b: BoxOfficeMessages },
+    reservationId: number,
+    form: FormData,
+  ) => Promise<FormState>,
 ): Promise<FormState> {
   const args = parseActionArgs([actionId, previousState, formDataArg], rawArgs);
   const context = await adminContext(
     args ? `/admin/reservations/${args[0]}/edit` : "/admin/reservations",
   );
   if (!args) return refusedArguments(context.t);
-  const [reservationId, , form] = args;
-  const b = boxOffice[context.locale];
-  const result = await editReservation({
-    db,
-    actor: context.user,
-    reservationId,
-    input: formObject(form),
+  return run({ ...context, b: boxOffice[context.locale] }, args[0], args[2]);
+}
+
+/** Party size, contact details and notes `(id, state, formData)`. */
+export async function editReservationAction(
+  ...rawArgs: [id: number, state: FormState, formData: FormData]
+): Promise<FormState> {
+  return onReservationForm(rawArgs, async (context, reservationId, form) => {
+    const result = await editReservation({
+      db,
+      actor: context.user,
+      reservationId,
+      input: formObject(form),
+    });
+    if (!result.ok) return boxOfficeFailure(result, context, form, "party_size");
+    if (result.changed.length === 0) return { status: "ok", message: context.b.edit.unchanged };
+    redirect(
+      `/admin/reservations/${reservationId}?notice=${result.overCapacityBy > 0 ? "reservation_override" : "reservation_saved"}`,
+    );
   });
-  if (!result.ok) return boxOfficeFailure(result, { ...context, b }, form, "party_size");
-  if (result.changed.length === 0) return { status: "ok", message: b.edit.unchanged };
-  redirect(
-    `/admin/reservations/${reservationId}?notice=${result.overCapacityBy > 0 ? "reservation_override" : "reservation_saved"}`,
-  );
 }
 
 /** Moves a reservation to another performance `(id, state, formData)`. */
 export async function moveReservationAction(
   ...rawArgs: [id: number, state: FormState, formData: FormData]
 ): Promise<FormState> {
-  const args = parseActionArgs([actionId, previousState, formDataArg], rawArgs);
-  const context = await adminContext(
-    args ? `/admin/reservations/${args[0]}/edit` : "/admin/reservations",
-  );
-  if (!args) return refusedArguments(context.t);
-  const [reservationId, , form] = args;
-  const b = boxOffice[context.locale];
-  const result = await moveReservation({
-    db,
-    actor: context.user,
-    reservationId,
-    input: formObject(form),
-    settings: tokenSettings(),
+  return onReservationForm(rawArgs, async (context, reservationId, form) => {
+    const result = await moveReservation({
+      db,
+      actor: context.user,
+      reservationId,
+      input: formObject(form),
+      settings: tokenSettings(),
+    });
+    if (!result.ok) return boxOfficeFailure(result, context, form, "performanceId");
+    redirect(`/admin/reservations/${reservationId}?notice=reservation_moved`);
   });
-  if (!result.ok) return boxOfficeFailure(result, { ...context, b }, form, "performanceId");
-  redirect(`/admin/reservations/${reservationId}?notice=reservation_moved`);
 }

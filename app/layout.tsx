@@ -95,7 +95,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main
           id="main"
           tabIndex={-1}
-          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 print:max-w-none print:p-0"
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 has-[[data-admin-wide]]:max-w-7xl print:max-w-none print:p-0"
         >
           {children}
         </main>

@@ -6,6 +6,12 @@ import { beforeAll, describe, expect, vi } from "vitest";
 import { deleteShowAction, saveShowAction } from "@/app/admin/shows/actions";
 import { savePerformanceAction } from "@/app/admin/performances/actions";
 import { updateUserAction } from "@/app/admin/users/actions";
+import {
+  bookReservationAction,
+  editReservationAction,
+  moveReservationAction,
+} from "@/app/admin/reservations/actions";
+import { createPerformancesAction } from "@/app/admin/performances/actions";
 import { POST as checkInConfirm } from "@/app/api/check-ins/confirm/route";
 import { POST as checkInPreview } from "@/app/api/check-ins/preview/route";
 import { GET as getPerformance } from "@/app/api/performances/[id]/route";
@@ -425,6 +431,110 @@ describe("server actions under random and adversarial arguments", () => {
       if (deleted.status === "error") expect(await db.show.count()).toBeGreaterThan(0);
     },
   );
+});
+
+describe("the box office's actions under random and adversarial arguments", () => {
+  // "PERFORMANCE" and "RESERVATION" stand for rows made in beforeAll, so that some runs
+  // get far enough to be refused by the domain (or succeed), not only by the schema.
+  const withRows = (fields: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(fields).map(([k, v]) => [
+        k,
+        v === "PERFORMANCE"
+          ? String(performanceId)
+          : v === "RESERVATION"
+            ? String(ticket.reservationId)
+            : v,
+      ]),
+    );
+  const text = (good: fc.Arbitrary<string>) =>
+    fc.oneof({ weight: 2, arbitrary: good }, nastyString);
+  const bookingFields = fc.record(
+    {
+      performanceId: text(fc.constantFrom("PERFORMANCE", "2147483647")),
+      channel: text(fc.constantFrom("phone", "walk_in", "guest", "online")),
+      name: text(fc.constant("Telefonata")),
+      email: text(fc.constantFrom("", "caller@example.org")),
+      phone: text(fc.constantFrom("", "+39 06 123")),
+      party_size: text(fc.constantFrom("1", "0", "201", "2")),
+      notes: nastyString,
+      locale: text(fc.constantFrom("it", "en")),
+      sendEmail: text(fc.constant("on")),
+      overrideCapacity: text(fc.constant("on")),
+    },
+    { requiredKeys: [] },
+  );
+
+  test.prop([bookingFields], RUNS)(
+    "bookReservationAction never throws and writes nothing it refuses",
+    async (fields) => {
+      const [reservations, audits] = [await db.reservation.count(), await db.auditEntry.count()];
+      const result = (await outcome(() =>
+        bookReservationAction(IDLE, formOf(withRows(fields))),
+      )) as {
+        status?: string;
+      };
+      if (result.status === "error") {
+        expect(await db.reservation.count()).toBe(reservations);
+        expect(await db.auditEntry.count()).toBe(audits);
+      }
+    },
+  );
+
+  test.prop([fc.oneof(fc.constant("RESERVATION"), nastyValue), bookingFields], RUNS)(
+    "editReservationAction and moveReservationAction never throw and change nothing they refuse",
+    async (id, fields) => {
+      const bound = id === "RESERVATION" ? ticket.reservationId : id;
+      const before = await db.reservation.findUniqueOrThrow({
+        where: { id: ticket.reservationId },
+      });
+      const edited = (await outcome(() =>
+        editReservationAction(bound as number, IDLE, formOf(withRows(fields))),
+      )) as { status?: string };
+      if (edited.status === "error")
+        expect(
+          await db.reservation.findUniqueOrThrow({ where: { id: ticket.reservationId } }),
+        ).toEqual(before);
+      const current = await db.reservation.findUniqueOrThrow({
+        where: { id: ticket.reservationId },
+      });
+      const moved = (await outcome(() =>
+        moveReservationAction(bound as number, IDLE, formOf(withRows(fields))),
+      )) as { status?: string };
+      if (moved.status === "error")
+        expect(
+          await db.reservation.findUniqueOrThrow({ where: { id: ticket.reservationId } }),
+        ).toEqual(current);
+    },
+  );
+
+  test.prop(
+    [
+      fc.record(
+        {
+          showId: nastyString,
+          venueId: nastyString,
+          startsAt: text(fc.constantFrom("2031-03-05T20:30", "2031-03-30T02:30")),
+          roomCapacity: text(fc.constantFrom("", "50")),
+          additionalSeats: nastyString,
+          manuallyOccupiedSeats: nastyString,
+          repeat: text(fc.constantFrom("none", "dates", "weekly")),
+          dates: text(
+            fc.constantFrom("2031-03-12", "2031-02-30, 2031-03-12", "2031-03-12 2031-03-12"),
+          ),
+          until: text(fc.constantFrom("2031-04-30", "2030-01-01", "2099-01-01")),
+        },
+        { requiredKeys: [] },
+      ),
+    ],
+    RUNS,
+  )("createPerformancesAction never throws and creates nothing it refuses", async (fields) => {
+    const before = await db.performance.count();
+    const result = (await outcome(() => createPerformancesAction(IDLE, formOf(fields)))) as {
+      status?: string;
+    };
+    if (result.status === "error") expect(await db.performance.count()).toBe(before);
+  });
 });
 
 async function newestReservationId(): Promise<number> {

@@ -5,8 +5,13 @@ import { Toaster } from "@/components/admin/toaster";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { adminContext } from "@/web/admin-context";
 import { fill } from "@/lib/i18n/fill";
+import * as boxOffice from "@/lib/i18n/messages/box-office";
 
-export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
+// Each page names itself (web/admin-title.ts): "Prenotazioni · Amministrazione · AzioneLab".
+export const metadata: Metadata = {
+  title: { default: "Admin · AzioneLab", template: "%s · AzioneLab" },
+  robots: { index: false, follow: false },
+};
 
 // Signed-in pages render per request (the root layout reads no request data, so the
 // public pages can be cached; this keeps the build from prerendering these).
@@ -14,10 +19,11 @@ export const dynamic = "force-dynamic";
 
 // The guard here only shapes the page; every page and action below checks again.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const { user, t } = await adminContext("/admin");
+  const { user, t, locale } = await adminContext("/admin");
   const items = [
     { href: "/admin", label: t.nav.dashboard },
     { href: "/admin/reservations", label: t.nav.reservations },
+    { href: "/admin/check-ins", label: boxOffice[locale].lists.checkInsTitle },
     { href: "/admin/emails", label: t.nav.emails },
     { href: "/admin/performances", label: t.nav.performances },
     { href: "/admin/shows", label: t.nav.shows },
@@ -29,8 +35,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/", label: t.nav.site },
   ];
   return (
-    <Toaster notices={t.notices} labels={{ close: t.common.close, region: t.common.notifications }}>
-      <div className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
+    <Toaster
+      notices={{ ...t.notices, ...boxOffice[locale].notices }}
+      labels={{ close: t.common.close, region: t.common.notifications }}
+    >
+      {/* data-admin-wide: the root layout gives the admin a wider page than the public site. */}
+      <div data-admin-wide className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
         <aside className="mb-6 md:mb-0">
           <p className="mb-2 text-sm text-ink-muted print:hidden">
             {fill(t.nav.signedInAs, { email: user.email })}

@@ -7,6 +7,10 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatNumber } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.dashboard.title);
 
 export default async function DashboardPage() {
   const { t, locale, when } = await adminContext("/admin");

@@ -1,17 +1,20 @@
 "use client";
 
+import { useEffect } from "react";
 import {
   AdminFormShell,
   CheckboxField,
   SelectField,
+  TextAreaField,
   TextField,
 } from "@/components/admin/form-controls";
 import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { FormAction } from "@/lib/admin/form-state";
-import { performanceInput } from "@/lib/admin/performance-input";
+import { newPerformanceInput, REPEATS } from "@/lib/admin/performance-series-input";
 import { bookableCapacity } from "@/lib/availability";
 import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
+import type { BoxOfficeMessages } from "@/lib/i18n/messages/box-office";
 
 export type PerformanceDefaults = {
   showId: string;
@@ -21,6 +24,13 @@ export type PerformanceDefaults = {
   additionalSeats: string;
   manuallyOccupiedSeats: string;
   isBookingEnabled: boolean;
+};
+
+/** A new performance may repeat (issue 17); its capacity starts from the venue's. */
+export type SeriesOptions = {
+  b: BoxOfficeMessages;
+  /** Venue id → its default capacity, for venues that have one. */
+  venueCapacities: Record<string, number>;
 };
 
 type Option = { value: string; label: string };
@@ -34,6 +44,7 @@ export function PerformanceForm({
   venues,
   confirmedSeats,
   t,
+  series,
 }: {
   action: FormAction;
   defaults: PerformanceDefaults;
@@ -42,14 +53,26 @@ export function PerformanceForm({
   /** Seats already confirmed (0 for a new performance): the floor of the capacity. */
   confirmedSeats: number;
   t: AdminMessages;
+  series?: SeriesOptions;
 }) {
   const { form, bind, shell } = useAdminForm({
-    schema: performanceInput,
+    // An edit shows no repeat fields: they parse as "none" here, and the server's edit
+    // (performanceInput) does not read them.
+    schema: newPerformanceInput,
     action,
-    defaultValues: defaults,
-    errorTexts: t.errors,
+    defaultValues: { ...defaults, repeat: "none", dates: "", until: "" },
+    errorTexts: { ...t.errors, ...series?.b.errors },
   });
-  const { watch } = form;
+  const { watch, setValue, getValues } = form;
+  const venueId = watch("venueId");
+  // Choosing a venue with a usual capacity fills an empty room capacity (without
+  // JavaScript the server does the same).
+  useEffect(() => {
+    const usual = series?.venueCapacities[String(venueId)];
+    if (usual !== undefined && String(getValues("roomCapacity") ?? "").trim() === "")
+      setValue("roomCapacity", String(usual));
+  }, [venueId, series, getValues, setValue]);
+  const repeat = watch("repeat");
   const f = t.performances.fields;
   const room = seatsOf(watch("roomCapacity"));
   const additional = seatsOf(watch("additionalSeats"));
@@ -60,6 +83,7 @@ export function PerformanceForm({
     manuallyOccupiedSeats: manual,
   });
 
+  const b = series?.b;
   return (
     <AdminFormShell form={shell} t={t}>
       <SelectField
@@ -114,6 +138,34 @@ export function PerformanceForm({
         ) : null}
       </section>
       <CheckboxField label={f.isBookingEnabled} {...bind("isBookingEnabled")} />
+      {b ? (
+        <fieldset className="space-y-4 rounded-md border border-line p-4">
+          <legend className="px-1 font-semibold">{b.series.repeatLegend}</legend>
+          <SelectField
+            label={b.series.repeat}
+            {...bind("repeat")}
+            options={REPEATS.map((value) => ({ value, label: b.series.repeats[value] }))}
+          />
+          {repeat !== "weekly" ? (
+            <TextAreaField
+              label={b.series.dates}
+              help={b.series.datesHelp}
+              rows={3}
+              optional={t.common.optional}
+              {...bind("dates")}
+            />
+          ) : null}
+          {repeat !== "dates" ? (
+            <TextField
+              label={b.series.until}
+              help={b.series.untilHelp}
+              type="date"
+              optional={t.common.optional}
+              {...bind("until")}
+            />
+          ) : null}
+        </fieldset>
+      ) : null}
     </AdminFormShell>
   );
 }

@@ -10,6 +10,7 @@ import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { FormAction } from "@/lib/admin/form-state";
 import { venueInput, type VenueInput } from "@/lib/admin/venue-input";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
+import type { BoxOfficeMessages } from "@/lib/i18n/messages/box-office";
 
 // The theatre is in Rome: most venues are too.
 const NEW_VENUE: VenueInput = {
@@ -20,6 +21,7 @@ const NEW_VENUE: VenueInput = {
   notes: "",
   publicNotes: "",
   publicNotesEn: "",
+  defaultCapacity: null,
 };
 
 /** A venue's form; `venue` is the saved row (extra columns are ignored), none for a new one. */
@@ -27,10 +29,12 @@ export function VenueForm({
   action,
   venue,
   t,
+  b,
 }: {
   action: FormAction;
   venue?: VenueInput;
   t: AdminMessages;
+  b: BoxOfficeMessages;
 }) {
   const { bind, shell } = useAdminForm({
     schema: venueInput,
@@ -62,6 +66,15 @@ export function VenueForm({
         optional={c.optional}
       />
       <TextAreaField label={f.notes} {...bind("notes")} rows={4} optional={c.optional} />
+      <TextField
+        label={b.series.defaultCapacity}
+        help={b.series.defaultCapacityHelp}
+        type="number"
+        min={0}
+        inputMode="numeric"
+        optional={c.optional}
+        {...bind("defaultCapacity")}
+      />
     </AdminFormShell>
   );
 }

@@ -74,6 +74,10 @@ const ADMIN_PAGES = [
   "/admin/reservations",
   "/admin/reservations/1",
   "/admin/audit",
+  // The box office (issue 17).
+  "/admin/reservations/new",
+  "/admin/reservations/1/edit",
+  "/admin/check-ins",
 ];
 
 const ADMIN_ACTIONS: [page: string, field: string][] = [
@@ -91,6 +95,9 @@ const ADMIN_ACTIONS: [page: string, field: string][] = [
   ["/admin/reservations/1", "confirm_cancel_reservation"],
   ["/admin/reservations/1", "confirm_resend_email"],
   ["/admin/reservations/1", "confirm_check_in"],
+  ["/admin/reservations/new", "channel"],
+  ["/admin/reservations/1/edit", "notes"],
+  ["/admin/reservations/1/edit", "sendEmail"],
 ];
 
 PROTECTED_ROUTES.push(

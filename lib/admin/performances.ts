@@ -46,15 +46,8 @@ export async function savePerformance({
   const startsAt = start.instant;
 
   return db.$transaction(async (tx) => {
-    const [show, venue] = await Promise.all([
-      tx.show.findUnique({ where: { id: settings.showId }, select: { title: true } }),
-      tx.venue.findUnique({ where: { id: settings.venueId }, select: { id: true } }),
-    ]);
-    if (!show || !venue)
-      return invalid({
-        ...(show ? {} : { showId: ["required"] }),
-        ...(venue ? {} : { venueId: ["required"] }),
-      });
+    const show = await showAtVenue(tx, settings);
+    if ("reason" in show) return show;
 
     if (id) {
       if ((await lockRow(tx, "performance", id)) === null)
@@ -77,6 +70,22 @@ export async function savePerformance({
       summary: `${show.title}, ${localStart} (room ${row.roomCapacity}, additional ${row.additionalSeats}, manually occupied ${row.manuallyOccupiedSeats}, booking ${row.isBookingEnabled ? "on" : "off"})`,
     });
     return { ok: true, id: row.id } as const;
+  });
+}
+
+/** The show of a performance being written, or field errors when show or venue is gone. */
+export async function showAtVenue(
+  db: Db,
+  { showId, venueId }: { showId: number; venueId: number },
+): Promise<{ title: string } | ReturnType<typeof invalid>> {
+  const [show, venue] = await Promise.all([
+    db.show.findUnique({ where: { id: showId }, select: { title: true } }),
+    db.venue.findUnique({ where: { id: venueId }, select: { id: true } }),
+  ]);
+  if (show && venue) return show;
+  return invalid({
+    ...(show ? {} : { showId: ["required"] }),
+    ...(venue ? {} : { venueId: ["required"] }),
   });
 }
 
@@ -146,4 +155,13 @@ export function performanceChoices(db: Db) {
     take: 300,
     select: { id: true, startsAt: true, show: { select: { title: true } } },
   });
+}
+
+/** Venue id → its usual capacity, for the venues that have one (the performance form's default). */
+export async function venueCapacities(db: Db): Promise<Record<string, number>> {
+  const venues = await db.venue.findMany({
+    where: { defaultCapacity: { not: null } },
+    select: { id: true, defaultCapacity: true },
+  });
+  return Object.fromEntries(venues.map((venue) => [String(venue.id), venue.defaultCapacity ?? 0]));
 }

@@ -9,25 +9,64 @@ import {
   effectiveStatusWhere,
   liveConfirmationTokenSelect,
 } from "@/lib/reservations/effective-status";
+import { zonedLocalToUtc } from "@/lib/time";
 
 export const RESERVATIONS_PAGE_SIZE = 25;
 
 /**
+ * What the search box matches: name, email, booking code, show, and phone by its digits
+ * ("0644556677" finds "06 4455 6677", and the other way round).
+ */
+async function searchWhere(db: Db, q: string): Promise<Prisma.ReservationWhereInput> {
+  const digits = q.replace(/\D+/g, "");
+  const byPhone =
+    digits.length >= 3 && /^[+()0-9 .-]+$/.test(q)
+      ? await db.$queryRaw<{ id: number }[]>`
+          SELECT id FROM reservations
+          WHERE regexp_replace(phone, '[^0-9]', '', 'g') LIKE ${`%${digits}%`}
+          ORDER BY id DESC LIMIT 1000`
+      : [];
+  return {
+    OR: [
+      { name: { contains: q, mode: "insensitive" } },
+      { email: { contains: q, mode: "insensitive" } },
+      { phone: { contains: q } },
+      ...(byPhone.length > 0 ? [{ id: { in: byPhone.map((row) => row.id) } }] : []),
+      { bookingCode: { equals: q.replace(/\s+/g, "").toUpperCase() } },
+      { performance: { show: { title: { contains: q, mode: "insensitive" } } } },
+    ],
+  };
+}
+
+/** Performances on one calendar day in `timeZone` ("YYYY-MM-DD"). */
+function dayWhere(day: string, timeZone: string): Prisma.ReservationWhereInput {
+  const start = zonedLocalToUtc(`${day}T00:00`, timeZone);
+  if (!start) return { id: -1 };
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const end = zonedLocalToUtc(`${next.toISOString().slice(0, 10)}T00:00`, timeZone) ?? start;
+  return { performance: { startsAt: { gte: start, lt: end } } };
+}
+
+/**
  * One page of reservations, newest first. The status shown and filtered on is the
  * effective one: a pending reservation that can no longer be confirmed reads "expired".
+ * The search box matches name, email, phone, booking code and show; `date` keeps the
+ * performances of one day in `timeZone`.
  */
-export async function listReservations(db: Db, filters: ReservationFilters, now = new Date()) {
+export async function listReservations(
+  db: Db,
+  filters: ReservationFilters,
+  now = new Date(),
+  timeZone = "Europe/Rome",
+) {
   const where: Prisma.ReservationWhereInput = {
-    ...(filters.performance ? { performanceId: filters.performance } : {}),
-    ...(filters.status ? effectiveStatusWhere(filters.status, now) : {}),
-    ...(filters.q
-      ? {
-          OR: [
-            { name: { contains: filters.q, mode: "insensitive" } },
-            { email: { contains: filters.q, mode: "insensitive" } },
-          ],
-        }
-      : {}),
+    AND: [
+      filters.performance ? { performanceId: filters.performance } : {},
+      filters.status ? effectiveStatusWhere(filters.status, now) : {},
+      filters.q ? await searchWhere(db, filters.q) : {},
+      filters.date ? dayWhere(filters.date, timeZone) : {},
+    ],
   };
   const [rows, total] = await Promise.all([
     db.reservation.findMany({
@@ -39,6 +78,9 @@ export async function listReservations(db: Db, filters: ReservationFilters, now 
         id: true,
         name: true,
         email: true,
+        phone: true,
+        bookingCode: true,
+        channel: true,
         partySize: true,
         status: true,
         createdAt: true,
@@ -87,7 +129,9 @@ export async function reservationDetail(db: Db, id: number, now = new Date()) {
     detail?: string;
   };
   const events: Event[] = [{ at: reservation.createdAt, kind: "created" }];
-  if (reservation.confirmedAt) events.push({ at: reservation.confirmedAt, kind: "confirmed" });
+  // A box-office booking is confirmed as it is made: its audit entry says so.
+  if (reservation.confirmedAt && reservation.channel === "online")
+    events.push({ at: reservation.confirmedAt, kind: "confirmed" });
   if (reservation.checkIn) {
     const by = reservation.checkIn.checkedInBy;
     events.push({

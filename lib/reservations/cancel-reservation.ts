@@ -42,6 +42,7 @@ export async function cancelReservation({
       where: { id: reservationId },
       select: {
         status: true,
+        email: true,
         performanceId: true,
         performance: { select: { startsAt: true } },
         checkIn: { select: { id: true } },
@@ -70,7 +71,9 @@ export async function cancelReservation({
         entityType: "reservation",
         entityId: reservationId,
       });
-    await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
+    // A walk-in booked at the desk may have left no address: there is no one to tell.
+    if (reservation.email !== "")
+      await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
     return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
   });
 }

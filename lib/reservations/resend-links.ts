@@ -10,6 +10,8 @@ import type { TokenSettings } from "@/lib/reservations/token-settings";
 export type ResendLinkResult =
   | { ok: true; kind: "confirmation" | "ticket" }
   | { ok: false; reason: "not_found" }
+  /** A box-office booking without an address (issue 17). */
+  | { ok: false; reason: "no_email" }
   | { ok: false; reason: "reservation_closed"; status: string };
 
 /** A ticket that still opens the door: not revoked, its window not closed. */
@@ -65,6 +67,7 @@ export async function resendReservationLink({
       reservation.email.toLowerCase() !== ownerEmail.trim().toLowerCase()
     )
       return { ok: false, reason: "not_found" } as const;
+    if (reservation.email === "") return { ok: false, reason: "no_email" } as const;
     const live = new Set(reservation.tokens.map((token) => token.purpose));
     const kind =
       reservation.status === "pending" && live.has("confirmation")

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TokenPurpose } from "@/lib/generated/prisma/enums";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { generateToken, hashToken } from "@/lib/tokens";
@@ -49,11 +50,24 @@ export async function issueToken({
 }
 
 /**
- * Moves the deadlines of a performance's live tokens with the performance: called in the
- * transaction that changes its start, so a postponed show's tickets still work at the
- * door and a show brought forward stops taking confirmations at its new curtain time.
+ * Moves the deadlines of live tokens with their performance's start: of a whole
+ * performance, in the transaction that changes its start (a postponed show's tickets
+ * still work at the door, a show brought forward stops taking confirmations at its new
+ * curtain time), or of one reservation, in the transaction that moves it to another
+ * performance.
  */
-export async function followPerformanceStart({
+function followStart(db: Db, which: Prisma.Sql, settings: TokenSettings): Promise<number> {
+  return db.$executeRaw`
+    UPDATE reservation_tokens t
+    SET expires_at = token_expires_at(t.purpose, t.created_at, p.starts_at,
+                                      ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int)
+    FROM reservations r JOIN performances p ON p.id = r.performance_id
+    WHERE t.reservation_id = r.id AND ${which}
+      AND t.used_at IS NULL AND t.revoked_at IS NULL`;
+}
+
+/** The live tokens of a performance follow its (new) start. */
+export function followPerformanceStart({
   db,
   performanceId,
   settings,
@@ -62,11 +76,18 @@ export async function followPerformanceStart({
   performanceId: number;
   settings: TokenSettings;
 }): Promise<number> {
-  return db.$executeRaw`
-    UPDATE reservation_tokens t
-    SET expires_at = token_expires_at(t.purpose, t.created_at, p.starts_at,
-                                      ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int)
-    FROM reservations r JOIN performances p ON p.id = r.performance_id
-    WHERE t.reservation_id = r.id AND r.performance_id = ${performanceId}
-      AND t.used_at IS NULL AND t.revoked_at IS NULL`;
+  return followStart(db, Prisma.sql`r.performance_id = ${performanceId}`, settings);
+}
+
+/** The live tokens of a reservation follow the start of the performance it was moved to. */
+export function followReservationPerformance({
+  db,
+  reservationId,
+  settings,
+}: {
+  db: Db;
+  reservationId: number;
+  settings: TokenSettings;
+}): Promise<number> {
+  return followStart(db, Prisma.sql`r.id = ${reservationId}`, settings);
 }

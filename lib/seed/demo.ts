@@ -141,6 +141,7 @@ const VENUES = [
       "Ingresso al piano strada, accessibile in sedia a rotelle; bagno accessibile.\nMetro B Castro Pretorio (10 minuti a piedi), tram 3 e 19 fermata Reti.",
     publicNotesEn:
       "Street-level entrance, wheelchair accessible; accessible toilet.\nMetro B Castro Pretorio (10 minutes' walk), trams 3 and 19 to Reti.",
+    defaultCapacity: 60,
   },
   {
     slug: "teatro-di-quartiere",
@@ -152,6 +153,7 @@ const VENUES = [
       "Sala al primo piano, senza ascensore: per un aiuto scrivi nelle note della prenotazione.\nBus 71 e 492, fermata Tiburtina/Scalo San Lorenzo.",
     publicNotesEn:
       "First-floor room, no lift: tell us in the booking notes if you need help.\nBuses 71 and 492 to Tiburtina/Scalo San Lorenzo.",
+    defaultCapacity: 120,
   },
 ];
 

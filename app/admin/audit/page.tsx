@@ -2,9 +2,14 @@ import Link from "next/link";
 import { PageHeader, TableScroller, tableClass } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { adminContext } from "@/web/admin-context";
+import * as boxOffice from "@/lib/i18n/messages/box-office";
 import { listAuditEntries } from "@/lib/audit/audit-log";
 import { parseRowId } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.audit.title);
 
 const ENTITY_PATHS: Record<string, string> = {
   show: "/admin/shows",
@@ -20,7 +25,8 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<{ page?: string }>;
 }) {
-  const { t, whenShort: when } = await adminContext("/admin/audit");
+  const { t, locale, whenShort: when } = await adminContext("/admin/audit");
+  const actions = { ...t.audit.actions, ...boxOffice[locale].audit };
   const page = parseRowId((await searchParams).page) ?? 1;
   const log = await listAuditEntries(db, { page });
   const a = t.audit;
@@ -48,7 +54,7 @@ export default async function AuditPage({
                 <tr key={entry.id}>
                   <td className="whitespace-nowrap">{when(entry.createdAt)}</td>
                   <td>{entry.actorEmail}</td>
-                  <td>{a.actions[entry.action] ?? entry.action}</td>
+                  <td>{actions[entry.action] ?? entry.action}</td>
                   <td>
                     {entry.entityId && !entry.action.endsWith(".delete") ? (
                       <Link

@@ -4,6 +4,10 @@ import { PageHeader } from "@/components/admin/page-header";
 import { failedEmails } from "@/lib/admin/email-deliveries";
 import { db } from "@/lib/db";
 import { adminContext } from "@/web/admin-context";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.emails.title);
 
 export default async function FailedEmailsPage() {
   const { t, whenShort } = await adminContext("/admin/emails");

@@ -4,6 +4,10 @@ import { PageHeader } from "@/components/admin/page-header";
 import { performanceList } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { adminContext } from "@/web/admin-context";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.performances.title);
 
 export default async function PerformancesPage({
   searchParams,

@@ -4,6 +4,10 @@ import { PageHeader } from "@/components/admin/page-header";
 import { showList } from "@/lib/admin/catalog";
 import { db } from "@/lib/db";
 import { adminContext } from "@/web/admin-context";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.shows.title);
 
 export default async function ShowsPage() {
   const { t } = await adminContext("/admin/shows");

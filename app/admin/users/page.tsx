@@ -4,6 +4,10 @@ import { PageHeader } from "@/components/admin/page-header";
 import { userList } from "@/lib/admin/users";
 import { db } from "@/lib/db";
 import { adminContext } from "@/web/admin-context";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.users.title);
 
 export default async function UsersPage() {
   const { t, user: me } = await adminContext("/admin/users");

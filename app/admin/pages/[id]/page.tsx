@@ -5,6 +5,17 @@ import { PageHeader } from "@/components/admin/page-header";
 import { PageForm } from "@/components/admin/page-form";
 import { pageById } from "@/lib/admin/catalog";
 import { fill } from "@/lib/i18n/fill";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => `${t.pages.editTitle} n. ${id}`);
+};
 
 export default async function EditPagePage({ params }: { params: Promise<{ id: string }> }) {
   const { t, row: page } = await adminRow(params, "/admin/pages", pageById);

@@ -7,10 +7,23 @@ import { PerformanceForm } from "@/components/admin/performance-form";
 import { performanceById, performanceOptions } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { utcToZonedLocal } from "@/lib/time";
+import * as boxOffice from "@/lib/i18n/messages/box-office";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => `${t.performances.editTitle} n. ${id}`);
+};
 
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const {
     t,
+    locale,
     timeZone,
     when,
     row: performance,
@@ -28,7 +41,17 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         <h2 className="mb-2 font-sans text-base font-semibold">{p.links}</h2>
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
+            <Link href={`/admin/reservations/new?performance=${performance.id}`}>
+              {boxOffice[locale].book.newBooking}
+            </Link>
+          </li>
+          <li>
             <Link href={`/admin/reservations?performance=${performance.id}`}>{p.reservations}</Link>
+          </li>
+          <li>
+            <Link href={`/admin/performances/new?from=${performance.id}`}>
+              {boxOffice[locale].series.duplicate}
+            </Link>
           </li>
           <li>
             <Link href={`/admin/performances/${performance.id}/check-ins`}>{p.checkIns}</Link>

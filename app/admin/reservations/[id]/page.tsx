@@ -1,6 +1,7 @@
-import { sendEmailAgainAction } from "@/app/admin/reservations/actions";
+import type { Metadata } from "next";
 import Link from "next/link";
 import {
+  sendEmailAgainAction,
   cancelReservationAction,
   checkInReservationAction,
   resendReservationEmailAction,
@@ -13,14 +14,28 @@ import { emailHistory } from "@/lib/admin/email-deliveries";
 import { db } from "@/lib/db";
 import { reservationDetail } from "@/lib/admin/reservations";
 import { fill } from "@/lib/i18n/fill";
+import * as boxOffice from "@/lib/i18n/messages/box-office";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => fill(t.reservations.detailTitle, { id }));
+};
 
 export default async function ReservationPage({ params }: { params: Promise<{ id: string }> }) {
   const {
     t,
+    locale,
     when,
     whenShort,
     row: { reservation, events },
   } = await adminRow(params, "/admin/reservations", reservationDetail);
+  const b = boxOffice[locale];
+  const auditActions = { ...t.audit.actions, ...b.audit };
   const emails = await emailHistory(db, reservation.id);
   const r = t.reservations;
   const status = reservation.checkIn ? r.statuses.checked_in : r.statuses[reservation.status];
@@ -29,6 +44,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
     (reservation.status === "pending" || reservation.status === "confirmed");
   const canCheckIn = !reservation.checkIn && reservation.status === "confirmed";
   const canResend =
+    reservation.email !== "" &&
     !reservation.checkIn &&
     (reservation.status === "pending" || reservation.status === "confirmed");
   const party = { name: reservation.name, party: reservation.partySize };
@@ -56,13 +72,18 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
       tone: "danger" as const,
     },
   ].filter((action) => action !== false);
+  const editable =
+    !reservation.anonymizedAt &&
+    (reservation.status === "pending" || reservation.status === "confirmed");
   const facts = [
     [r.columns.status, status],
+    [b.lists.code, reservation.bookingCode],
+    [b.book.fields.channel, b.channels[reservation.channel]],
     [
       r.columns.performance,
       `${reservation.performance.show.title} — ${when(reservation.performance.startsAt)}, ${reservation.performance.venue.name}`,
     ],
-    [r.columns.email, reservation.email],
+    [r.columns.email, reservation.email || "—"],
     [r.phone, reservation.phone || "—"],
     [r.party, String(reservation.partySize)],
     [r.notes, reservation.notes || "—"],
@@ -73,6 +94,16 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
       <PageHeader title={fill(r.detailTitle, { id: reservation.id })}>
         <p className="text-lg">{reservation.name}</p>
       </PageHeader>
+      {editable ? (
+        <p className="mb-6">
+          <Link
+            href={`/admin/reservations/${reservation.id}/edit`}
+            className="inline-block rounded-md border-2 border-ink px-4 py-2 font-semibold text-ink no-underline hover:bg-ink hover:text-white"
+          >
+            {b.edit.link}
+          </Link>
+        </p>
+      ) : null}
       {reservation.anonymizedAt ? <p className="mb-4 text-ink-muted">{r.anonymized}</p> : null}
       <section aria-labelledby="details-heading" className="mb-8">
         <h2 id="details-heading" className="mb-2 text-xl font-semibold">
@@ -148,7 +179,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
                       : "",
                   action:
                     event.kind === "admin" && event.detail
-                      ? (t.audit.actions[event.detail] ?? event.detail)
+                      ? (auditActions[event.detail] ?? event.detail)
                       : "",
                 })}
               </p>

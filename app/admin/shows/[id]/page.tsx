@@ -6,6 +6,17 @@ import { ShowForm } from "@/components/admin/show-form";
 import { showById } from "@/lib/admin/catalog";
 import { fill } from "@/lib/i18n/fill";
 import { posterImageOf } from "@/lib/posters/poster-image";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => `${t.shows.editTitle} n. ${id}`);
+};
 
 export default async function EditShowPage({ params }: { params: Promise<{ id: string }> }) {
   const { t, row: show } = await adminRow(params, "/admin/shows", showById);

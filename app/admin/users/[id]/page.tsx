@@ -3,6 +3,17 @@ import { resetPasswordAction, updateUserAction } from "@/app/admin/users/actions
 import { PageHeader } from "@/components/admin/page-header";
 import { EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
 import { userById } from "@/lib/admin/users";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => `${t.users.editTitle} n. ${id}`);
+};
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { t, user: me, row: user } = await adminRow(params, "/admin/users", userById);

@@ -1,4 +1,5 @@
-import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
+import { performanceHeading } from "@/lib/admin/attendees";
+import { exportAttendees } from "@/lib/admin/attendee-export";
 import { toCsv } from "@/lib/admin/csv";
 import { parseRowId } from "@/lib/validation/text";
 import { authorizeRequest } from "@/web/auth/guards";
@@ -8,9 +9,14 @@ import { problem } from "@/web/http/api-response";
 import { signInUrl } from "@/web/http/app-url";
 import { getLocale } from "@/web/i18n/locale";
 import * as adminMessages from "@/lib/i18n/messages/admin";
+import * as boxOffice from "@/lib/i18n/messages/box-office";
 import { utcToZonedLocal } from "@/lib/time";
 
-/** The attendee list of one performance as CSV (name, party size, status, checked in at). */
+/**
+ * The attendee list of one performance as CSV: name, booking code, party, status, email,
+ * phone, notes, kind of booking, when and how the party came in. Every text cell is
+ * formula-safe (lib/admin/csv.ts); the download is audited.
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorizeRequest("admin");
   // A download link followed by a browser: without a session, sign in and come back.
@@ -26,21 +32,42 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const performance = id ? await performanceHeading(db, id) : null;
   if (!id || !performance) return problem(404, "not_found", "No such performance.");
 
-  const t = adminMessages[await getLocale()];
+  const locale = await getLocale();
+  const t = adminMessages[locale];
+  const b = boxOffice[locale];
   const timeZone = config().TIME_ZONE;
-  const headers = t.attendees.csvHeaders;
+  const headers = { ...t.attendees.csvHeaders, ...b.lists.csvHeaders };
   const statuses = t.reservations.statuses;
-  const rows = (await attendeesOf(db, id)).map((a) => [
+  const attendees = await exportAttendees({ db, actor: auth.user, performanceId: id });
+  const rows = attendees.map((a) => [
     a.name,
     a.bookingCode,
     a.partySize,
     statuses[a.status],
+    a.email,
+    a.phone,
+    a.notes,
+    b.channels[a.channel],
     a.checkedInAt ? utcToZonedLocal(a.checkedInAt, timeZone).replace("T", " ") : "",
+    a.seatsIn,
+    a.checkInSource ? t.reservations.sources[a.checkInSource] : "",
   ]);
   const day = utcToZonedLocal(performance.startsAt, timeZone).slice(0, 10);
   return new Response(
     toCsv([
-      [headers.name, headers.code, headers.party, headers.status, headers.checkedInAt],
+      [
+        headers.name,
+        headers.code,
+        headers.party,
+        headers.status,
+        headers.email,
+        headers.phone,
+        headers.notes,
+        headers.channel,
+        headers.checkedInAt,
+        headers.seatsIn,
+        headers.source,
+      ],
       ...rows,
     ]),
     {

@@ -6,6 +6,17 @@ import { availabilityByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => `${t.checkIns.title} n. ${id}`);
+};
 
 export default async function CheckInsPage({ params }: { params: Promise<{ id: string }> }) {
   const {

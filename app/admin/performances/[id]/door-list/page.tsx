@@ -5,6 +5,18 @@ import { attendeesOf, performanceHeading } from "@/lib/admin/attendees";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
+import * as boxOffice from "@/lib/i18n/messages/box-office";
+import type { Metadata } from "next";
+import { adminTitle } from "@/web/admin-title";
+
+export const generateMetadata = async ({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> => {
+  const { id } = await params;
+  return adminTitle((t) => `${t.attendees.doorTitle} n. ${id}`);
+};
 
 /** The paper fallback for the door: confirmed parties by name, with a box to tick. */
 export default async function DoorListPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,6 +31,7 @@ export default async function DoorListPage({ params }: { params: Promise<{ id: s
   const attendees = await attendeesOf(db, id, { confirmedOnly: true });
   const seats = attendees.reduce((sum, a) => sum + a.partySize, 0);
   const a = t.attendees;
+  const b = boxOffice[locale];
   return (
     <article className="print:text-black">
       <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
@@ -48,6 +61,7 @@ export default async function DoorListPage({ params }: { params: Promise<{ id: s
               <th scope="col">{a.columns.name}</th>
               <th scope="col">{a.columns.code}</th>
               <th scope="col">{a.columns.party}</th>
+              <th scope="col">{b.lists.notes}</th>
               <th scope="col">{a.columns.checkedIn}</th>
             </tr>
           </thead>
@@ -60,6 +74,7 @@ export default async function DoorListPage({ params }: { params: Promise<{ id: s
                 <td>{attendee.name}</td>
                 <td className="font-mono">{attendee.bookingCode}</td>
                 <td>{attendee.partySize}</td>
+                <td className="max-w-xs text-sm whitespace-pre-line">{attendee.notes}</td>
                 <td>
                   {attendee.checkedInAt ? formatTime(attendee.checkedInAt, locale, timeZone) : ""}
                 </td>

@@ -1,0 +1,109 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** A performance's seats as read after its row was locked. */
+export type LockedPerformance = {
+  performanceId: number;
+  startsAt: Date;
+  /** Seats that can still be confirmed (`performance_availability.available_seats`). */
+  availableSeats: number;
+  capacity: number;
+  confirmedSeats: number;
+};
+
+/**
+ * Locks a performance's row (`FOR UPDATE`) for the rest of the transaction, then reads
+ * its seats from `performance_availability`, the one definition of what is left.
+ *
+ * This is the lock that serialises every change that takes seats: a visitor's
+ * confirmation takes the same row lock (`FOR UPDATE OF p` in confirm-reservation.ts),
+ * and so do an admin booking, a bigger party and a move. The seats are read by a
+ * second statement, whose snapshot is taken after the lock is held, so every seat
+ * confirmed before ours is counted (read in the locking statement, they would come
+ * from a snapshot taken before the wait, and overbook). Null when there is no such
+ * performance.
+ *
+ * `lock: false` exists only for the control run of the concurrency test, which shows
+ * that without the lock admin bookings overbook.
+ */
+export async function lockPerformance(
+  tx: Prisma.TransactionClient,
+  performanceId: number,
+  { lock = true }: { lock?: boolean } = {},
+): Promise<LockedPerformance | null> {
+  const locked = lock
+    ? await tx.$queryRaw<{ id: number }[]>`
+        SELECT id FROM performances WHERE id = ${performanceId} FOR UPDATE`
+    : await tx.$queryRaw<{ id: number }[]>`SELECT id FROM performances WHERE id = ${performanceId}`;
+  if (locked.length === 0) return null;
+  const [row] = await tx.$queryRaw<
+    { starts_at: Date; available_seats: number; capacity: number; confirmed_seats: number }[]
+  >`
+    SELECT p.starts_at, a.available_seats, a.capacity, a.confirmed_seats
+    FROM performances p JOIN performance_availability a ON a.performance_id = p.id
+    WHERE p.id = ${performanceId}`;
+  return {
+    performanceId,
+    startsAt: row.starts_at,
+    availableSeats: row.available_seats,
+    capacity: row.capacity,
+    confirmedSeats: row.confirmed_seats,
+  };
+}
+
+/**
+ * Locks the performance a reservation belongs to, then the reservation (the order of
+ * a visitor's confirmation: performance, then reservation), and returns the performance
+ * as locked. A reservation moved meanwhile is followed to its new performance. Null
+ * when there is no such reservation.
+ */
+export async function lockReservationAndPerformance(
+  tx: Prisma.TransactionClient,
+  reservationId: number,
+  { lock = true }: { lock?: boolean } = {},
+): Promise<LockedPerformance | null> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const [before] = await tx.$queryRaw<{ performance_id: number }[]>`
+      SELECT performance_id FROM reservations WHERE id = ${reservationId}`;
+    if (!before) return null;
+    const performance = await lockPerformance(tx, before.performance_id, { lock });
+    const [after] = lock
+      ? await tx.$queryRaw<{ performance_id: number }[]>`
+          SELECT performance_id FROM reservations WHERE id = ${reservationId} FOR UPDATE`
+      : await tx.$queryRaw<{ performance_id: number }[]>`
+          SELECT performance_id FROM reservations WHERE id = ${reservationId}`;
+    if (!after) return null;
+    if (performance && after.performance_id === before.performance_id) return performance;
+  }
+  throw new Error(`reservation ${reservationId} keeps moving between performances`);
+}
+
+/**
+ * Whether `email` already holds a confirmed reservation for the performance (other
+ * than `exceptReservationId`): one address holds at most one, as in a visitor's
+ * confirmation (`already_booked`). An empty address (a walk-in) holds none.
+ */
+export async function emailHoldsConfirmed(
+  tx: Prisma.TransactionClient,
+  {
+    performanceId,
+    email,
+    exceptReservationId = 0,
+  }: { performanceId: number; email: string; exceptReservationId?: number },
+): Promise<boolean> {
+  if (email.trim() === "") return false;
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM reservations
+    WHERE performance_id = ${performanceId} AND id <> ${exceptReservationId}
+      AND status = 'confirmed' AND email <> '' AND lower(email) = lower(${email})
+    LIMIT 1`;
+  return rows.length > 0;
+}
+
+/** Whether the performance's check-in window has closed: nothing can be booked or moved into it. */
+export function performanceIsOver(
+  performance: Pick<LockedPerformance, "startsAt">,
+  checkInWindowHours: number,
+  now: Date,
+): boolean {
+  return now.getTime() >= performance.startsAt.getTime() + checkInWindowHours * 3_600_000;
+}

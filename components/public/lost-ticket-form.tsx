@@ -1,7 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useMemo, type FormEvent } from "react";
 import { requestLostTicket } from "@/actions/lost-ticket";
+import { useInlineValidation, type FieldCodes } from "@/components/public/use-inline-validation";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
@@ -9,36 +10,46 @@ import { lostTicketInput } from "@/lib/reservations/lost-ticket-input";
 
 type Text = PublicMessages["lost"];
 
-/** The error of an address as the schema the server uses sees it; none when it is fine. */
-function emailError(email: string, t: Text): string | undefined {
-  if (email.trim() === "") return t.required;
-  return lostTicketInput.safeParse({ email }).success ? undefined : t.invalid;
+/** The address as the server's schema sees it: no code when it is fine. */
+function check(form: HTMLFormElement): FieldCodes<"email"> {
+  const parsed = lostTicketInput.safeParse({ email: new FormData(form).get("email") ?? "" });
+  return parsed.success ? {} : { email: parsed.error.issues[0]?.message };
 }
 
 /**
  * "Lost your ticket?": a plain server-action form (it works before JavaScript loads; the
  * server's refusal comes back next to the field). With JavaScript the same zod schema
- * checks the address as the booking form does: when the field is left, then as it is
- * corrected, and on submit, with the message next to the field and no browser pop-up.
+ * checks the address as the booking form does (components/public/use-inline-validation.ts):
+ * when the field is left, then as it is corrected, and on submit, with the message next
+ * to the field and no browser pop-up.
  */
 export function LostTicketForm({ t, serverError }: { t: Text; serverError?: string }) {
-  const [error, setError] = useState<string | undefined>(serverError);
-  const [touched, setTouched] = useState(Boolean(serverError));
+  const serverCodes = useMemo(() => (serverError ? { email: "server" } : {}), [serverError]);
+  const validation = useInlineValidation(check, serverCodes);
+  const code = validation.codeOf("email");
+  const error =
+    code === undefined
+      ? undefined
+      : code === "server"
+        ? serverError
+        : code === "required"
+          ? t.required
+          : t.invalid;
   const id = "lost-email";
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    const problem = emailError(email, t);
-    setTouched(true);
-    setError(problem);
-    if (problem) {
-      event.preventDefault();
-      document.getElementById(id)?.focus();
-    }
+    if (!validation.submit(event.currentTarget, ["email"])) event.preventDefault();
   };
 
   return (
-    <form action={requestLostTicket} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form
+      action={requestLostTicket}
+      onSubmit={onSubmit}
+      onBlur={validation.onBlur}
+      onChange={validation.onChange}
+      noValidate
+      className="space-y-4"
+    >
       <Field id={id} label={t.email} error={error}>
         <input
           id={id}
@@ -49,11 +60,6 @@ export function LostTicketForm({ t, serverError }: { t: Text; serverError?: stri
           maxLength={254}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, false, error)}
-          onBlur={(event) => {
-            setTouched(true);
-            setError(emailError(event.currentTarget.value, t));
-          }}
-          onChange={(event) => touched && setError(emailError(event.currentTarget.value, t))}
           className={inputClass}
         />
       </Field>

@@ -35,6 +35,7 @@ export function failedEmails(db: Db, limit = 100) {
     select: {
       ...DELIVERY_SELECT,
       reservation: { select: { name: true, status: true, performanceId: true } },
+      waitlistEntry: { select: { name: true, performanceId: true } },
     },
     orderBy: { updatedAt: "desc" },
     take: limit,
@@ -69,20 +70,23 @@ export async function sendEmailAgain({
   });
   if (!delivery) return { ok: false, reason: "not_found" };
   if (delivery.status !== "failed") return { ok: false, reason: "not_failed" };
+  // Waiting-list emails are not sent again: their entry's next email follows its state.
+  const reservationId = delivery.reservationId;
+  if (reservationId === null) return { ok: false, reason: "not_found" };
   if (delivery.kind !== "cancellation")
     return resendReservationLink({
       db,
-      reservationId: delivery.reservationId,
+      reservationId,
       settings,
       actor,
       now,
     });
   return db.$transaction(async (tx) => {
-    await queueEmail(tx, { kind: "cancellation", reservation: { id: delivery.reservationId } });
+    await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
     await writeAudit(tx, actor, {
       action: "reservation.resend_email",
       entityType: "reservation",
-      entityId: delivery.reservationId,
+      entityId: reservationId,
     });
     return { ok: true, kind: "cancellation" } as const;
   });

@@ -9,6 +9,11 @@ import { parseZonedLocal } from "@/lib/time";
 import { isSaneDate } from "@/lib/validation/text";
 import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
+import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
+import {
+  DEFAULT_WAITLIST_SETTINGS,
+  type WaitlistSettings,
+} from "@/lib/waitlist/waitlist-settings";
 
 export type SavePerformanceResult =
   | SaveResult
@@ -20,7 +25,8 @@ export type SavePerformanceResult =
  * A change that would leave confirmed seats above the bookable capacity is refused:
  * confirmed reservations are never silently dropped. The performance row is locked
  * first, so a confirmation running now (which locks it too) is counted. A new start
- * moves the deadlines of its reservations' links in the same transaction.
+ * moves the deadlines of its reservations' links in the same transaction. Seats a change
+ * frees are offered to the waiting list in the same transaction.
  */
 export async function savePerformance({
   db,
@@ -29,6 +35,7 @@ export async function savePerformance({
   input,
   timeZone,
   tokenSettings,
+  waitlist = DEFAULT_WAITLIST_SETTINGS,
 }: {
   db: PrismaClient;
   actor: Actor;
@@ -36,6 +43,7 @@ export async function savePerformance({
   input: unknown;
   timeZone: string;
   tokenSettings: TokenSettings;
+  waitlist?: WaitlistSettings;
 }): Promise<SavePerformanceResult> {
   const parsed = performanceInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
@@ -69,7 +77,12 @@ export async function savePerformance({
     const row = id
       ? await tx.performance.update({ where: { id }, data })
       : await tx.performance.create({ data });
-    if (id) await followPerformanceStart({ db: tx, performanceId: id, settings: tokenSettings });
+    if (id) {
+      await followPerformanceStart({ db: tx, performanceId: id, settings: tokenSettings });
+      // More seats (capacity raised, manual seats lowered) go to the waiting list first;
+      // the row is locked above, as every offer requires.
+      await offerFreeSeats(tx, { performanceId: id, settings: waitlist, now: new Date() });
+    }
     await writeAudit(tx, actor, {
       action: id ? "performance.update" : "performance.create",
       entityType: "performance",

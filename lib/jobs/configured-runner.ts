@@ -10,13 +10,22 @@ export function startConfiguredRunner({
 }: {
   handleSignals: boolean;
 }): Promise<Runner> {
-  const { DATABASE_URL, JOB_CONCURRENCY, RETENTION_DAYS, APP_URL, TIME_ZONE } = config();
+  const {
+    DATABASE_URL,
+    JOB_CONCURRENCY,
+    RETENTION_DAYS,
+    APP_URL,
+    TIME_ZONE,
+    WAITLIST_OFFER_HOURS,
+    CONFIRMATION_TTL_HOURS,
+  } = config();
   let transport: MailTransport | undefined;
   return startJobRunner(db, {
     connectionString: DATABASE_URL,
     concurrency: JOB_CONCURRENCY,
     retentionDays: RETENTION_DAYS,
-    mail: () => ({ appUrl: APP_URL, timeZone: TIME_ZONE }),
+    mail: () => ({ appUrl: APP_URL, timeZone: TIME_ZONE, offerHours: WAITLIST_OFFER_HOURS }),
+    waitlist: { offerHours: WAITLIST_OFFER_HOURS, optInHours: CONFIRMATION_TTL_HOURS },
     transport: () => (transport ??= configuredTransport()),
     handleSignals,
   });

@@ -13,6 +13,11 @@ import type { MailContext } from "@/lib/reservations/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
 import { expireReservations } from "@/lib/reservations/expire-reservations";
 import { deleteExpiredRateLimits, purgePersonalData } from "@/lib/retention";
+import { expireWaitlistOffers } from "@/lib/waitlist/expire-offers";
+import {
+  DEFAULT_WAITLIST_SETTINGS,
+  type WaitlistSettings,
+} from "@/lib/waitlist/waitlist-settings";
 
 export { deliveryKey };
 
@@ -20,6 +25,8 @@ export type JobRunnerSettings = {
   connectionString: string;
   concurrency: number;
   retentionDays: number;
+  /** WAITLIST_OFFER_HOURS and the address-confirmation link's time; the defaults when absent. */
+  waitlist?: WaitlistSettings;
   mail: () => MailContext;
   transport: () => MailTransport;
   /** Milliseconds between polls for jobs scheduled later (retries); new jobs arrive by LISTEN/NOTIFY. */
@@ -38,6 +45,8 @@ export type JobRunnerSettings = {
 const CRONTAB = [
   // Pending reservations whose link expired become `expired` within a minute.
   "* * * * * expire_reservations ?max=1",
+  // Waiting-list offers that ran out pass to the next entries (lib/waitlist/expire-offers.ts).
+  "* * * * * expire_waitlist_offers ?max=1",
   // Expired rate-limit counters.
   "7 * * * * cleanup_rate_limits ?max=3",
   // Personal data of reservations older than RETENTION_DAYS, daily at 01:30 UTC (02:30 or 03:30 in Rome).
@@ -53,6 +62,9 @@ export function jobTasks(db: PrismaClient, settings: JobRunnerSettings): TaskLis
     }) as TaskList[string],
     expire_reservations: async () => {
       await expireReservations({ db });
+    },
+    expire_waitlist_offers: async () => {
+      await expireWaitlistOffers({ db, settings: settings.waitlist ?? DEFAULT_WAITLIST_SETTINGS });
     },
     cleanup_rate_limits: async () => {
       await deleteExpiredRateLimits({ db });

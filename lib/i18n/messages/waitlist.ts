@@ -1,0 +1,296 @@
+/**
+ * Texts of the waiting list, performance cancellations and messages to holders (issue 18):
+ * its emails, public pages and admin pages. `{name}`-style placeholders are filled with
+ * lib/i18n/fill.ts; `{count, plural, …}` goes through ICU on the pages.
+ */
+export const it = {
+  mail: {
+    optIn: {
+      subject: "Conferma l'iscrizione alla lista d'attesa: {show}",
+      intro:
+        "hai chiesto di entrare nella lista d'attesa di questa replica. Conferma il tuo indirizzo per prendere il tuo posto in lista: finché non confermi, non sei in lista.",
+      action: "Conferma l'iscrizione",
+      ignore: "Se non sei stato tu, ignora questa email: senza conferma l'iscrizione decade.",
+    },
+    joined: {
+      subject: "Sei in lista d'attesa: {show}",
+      intro:
+        "sei in lista d'attesa. Se si liberano posti per il tuo gruppo ti scriviamo: li terremo per te per {hours} ore (non oltre l'inizio).",
+    },
+    offer: {
+      subject: "Si sono liberati dei posti: {show}",
+      intro:
+        "si sono liberati dei posti per il tuo gruppo e li teniamo per te fino a {expiresAt}. Apri il link per prenotarli: riceverai subito il biglietto.",
+      action: "Prenota i posti",
+      after: "Dopo quell'ora i posti passano al prossimo in lista.",
+    },
+    lapsed: {
+      subject: "Offerta scaduta: {show}",
+      intro:
+        "l'offerta di posti non è stata usata in tempo ed è passata al prossimo in lista. Se vuoi, puoi iscriverti di nuovo dalla pagina dello spettacolo.",
+      action: "Pagina dello spettacolo",
+    },
+    closed: {
+      subject: "Replica annullata: {show}",
+      intro:
+        "ci dispiace: questa replica è stata annullata, e con essa la lista d'attesa. Trovi le altre date sulla pagina dello spettacolo.",
+      action: "Altre date",
+    },
+    leave: "Non ti interessa più? Esci dalla lista d'attesa",
+    leaveAction: "Esci dalla lista d'attesa",
+  },
+  public: {
+    join: {
+      title: "Lista d'attesa",
+      soldOutIntro:
+        "I posti sono esauriti. Iscriviti alla lista d'attesa: se si liberano posti per il tuo gruppo, li teniamo per te e ti scriviamo.",
+      tooFewIntro:
+        "Non ci sono abbastanza posti per il tuo gruppo? Iscriviti alla lista d'attesa: se se ne liberano, li teniamo per te e ti scriviamo.",
+      how: "Ti chiediamo di confermare l'indirizzo email. Quando si liberano posti per il tuo gruppo, ricevi un'offerta valida {hours} ore: un link che conferma la prenotazione direttamente. Chi è prima in lista riceve l'offerta prima, se il suo gruppo ci sta.",
+      name: "Nome e cognome",
+      email: "Email",
+      partySize: "Quante persone",
+      privacy: "Acconsento al trattamento dei miei dati per la lista d'attesa (informativa privacy).",
+      submit: "Iscrivimi alla lista d'attesa",
+      submitting: "Invio…",
+      sentTitle: "Controlla la tua email",
+      sent: "Ti abbiamo scritto a {email}: apri il link per confermare l'iscrizione. Finché non confermi, non sei in lista.",
+      refusals: {
+        seats_available: "Ci sono di nuovo posti per il tuo gruppo: puoi prenotare subito.",
+        booking_closed: "Le prenotazioni per questa replica sono chiuse.",
+        performance_not_found: "Questa replica non esiste più.",
+        performance_cancelled: "Questa replica è stata annullata.",
+        rate_limited: "Troppi tentativi da questa connessione. Riprova tra {minutes} minuti.",
+      },
+      bookNow: "Prenota ora",
+    },
+    confirm: {
+      title: "Lista d'attesa",
+      working: "Conferma in corso…",
+      waiting:
+        "Fatto: sei in lista d'attesa, {position, plural, one {primo in lista} other {in posizione #}}. Ti scriviamo appena si liberano posti per il tuo gruppo.",
+      offered:
+        "Fatto: si sono già liberati posti per il tuo gruppo! Ti abbiamo mandato un'offerta via email: aprila per prenotare.",
+      already_confirmed: "Hai già confermato: sei in lista d'attesa.",
+      token_expired: "Il link è scaduto. Puoi iscriverti di nuovo dalla pagina dello spettacolo.",
+      entry_ended: "Questa iscrizione non è più attiva.",
+      offers_closed: "Le prenotazioni per questa replica sono chiuse.",
+      unknown: "Link non valido. Controlla di averlo copiato per intero.",
+      error: "Qualcosa è andato storto. Riprova tra poco.",
+      rate_limited: "Troppi tentativi. Riprova tra qualche minuto.",
+    },
+    offer: {
+      title: "Posti per te",
+      working: "Prenotazione in corso…",
+      booked: "Prenotazione confermata: ecco il biglietto. Te l'abbiamo mandato anche via email.",
+      offer_expired:
+        "L'offerta è scaduta ed è passata al prossimo in lista. Puoi iscriverti di nuovo dalla pagina dello spettacolo.",
+      already_booked: "Hai già prenotato questi posti: il biglietto è nella tua email.",
+      entry_ended: "Questa offerta non è più valida.",
+      performance_cancelled: "Questa replica è stata annullata.",
+      booking_closed: "Le prenotazioni per questa replica sono chiuse.",
+      unknown: "Link non valido. Controlla di averlo copiato per intero.",
+      error: "Qualcosa è andato storto. Riprova tra poco.",
+      rate_limited: "Troppi tentativi. Riprova tra qualche minuto.",
+      leaveInstead: "Non ti interessano? Esci dalla lista",
+    },
+    leave: {
+      title: "Esci dalla lista d'attesa",
+      intro:
+        "Vuoi uscire dalla lista d'attesa? Se hai un'offerta in corso, i posti passano subito al prossimo in lista.",
+      submit: "Esci dalla lista d'attesa",
+      submitting: "Uscita…",
+      left: "Fatto: non sei più in lista d'attesa. Non riceverai altre email per questa lista.",
+      declined: "Fatto: hai rinunciato all'offerta e i posti sono passati al prossimo in lista.",
+      entry_ended: "Questa iscrizione non è più attiva.",
+      unknown: "Link non valido o già usato.",
+      error: "Qualcosa è andato storto. Riprova tra poco.",
+    },
+    shows: "Tutti gli spettacoli",
+    cancelledPerformance: "Replica annullata",
+  },
+  admin: {
+    title: "Lista d'attesa",
+    link: "Lista d'attesa ({count})",
+    intro:
+      "In ordine di conferma dell'indirizzo. Quando si liberano posti, chi è in lista e ci sta riceve un'offerta; un gruppo che non ci sta mantiene il suo posto e viene saltato.",
+    empty: "Nessuno in lista d'attesa.",
+    columns: {
+      position: "N.",
+      name: "Nome",
+      email: "Email",
+      party: "Persone",
+      status: "Stato",
+      since: "In lista dal",
+      offer: "Offerta fino a",
+    },
+    statuses: {
+      unconfirmed: "Email da confermare",
+      waiting: "In attesa",
+      offered: "Offerta in corso",
+      booked: "Prenotato",
+      declined: "Ha rinunciato",
+      lapsed: "Offerta scaduta",
+      left: "Uscito dalla lista",
+      closed: "Chiusa",
+    },
+    offer: "Offri ora",
+    offerQuestion: "Tenere i posti per questo gruppo e mandargli l'offerta?",
+    offered: "Offerta inviata.",
+    refusals: {
+      not_found: "Iscrizione non trovata.",
+      not_waiting: "Solo chi è in attesa può ricevere un'offerta.",
+      insufficient_seats: "Non ci sono abbastanza posti liberi ({seats}).",
+      offers_closed: "La replica non accetta prenotazioni.",
+    },
+    dashboardColumn: "In lista",
+    free: "{seats} liberi, {held} tenuti per offerte",
+  },
+};
+
+export const en: typeof it = {
+  mail: {
+    optIn: {
+      subject: "Confirm your place on the waiting list: {show}",
+      intro:
+        "you asked to join the waiting list of this performance. Confirm your address to take your place in line: until you confirm, you are not on the list.",
+      action: "Confirm my place",
+      ignore: "If this was not you, ignore this email: without confirmation the request lapses.",
+    },
+    joined: {
+      subject: "You are on the waiting list: {show}",
+      intro:
+        "you are on the waiting list. If seats free up for your party we will write to you and hold them for you for {hours} hours (never past the start).",
+    },
+    offer: {
+      subject: "Seats have freed up: {show}",
+      intro:
+        "seats have freed up for your party and we are holding them for you until {expiresAt}. Open the link to book them: you get your ticket at once.",
+      action: "Book the seats",
+      after: "After that time the seats go to the next person in line.",
+    },
+    lapsed: {
+      subject: "Offer expired: {show}",
+      intro:
+        "the offer of seats was not taken in time and has passed to the next person in line. If you like, you can join the list again from the show's page.",
+      action: "The show's page",
+    },
+    closed: {
+      subject: "Performance cancelled: {show}",
+      intro:
+        "we are sorry: this performance has been cancelled, and its waiting list with it. The other dates are on the show's page.",
+      action: "Other dates",
+    },
+    leave: "No longer interested? Leave the waiting list",
+    leaveAction: "Leave the waiting list",
+  },
+  public: {
+    join: {
+      title: "Waiting list",
+      soldOutIntro:
+        "Sold out. Join the waiting list: if seats free up for your party, we hold them for you and write to you.",
+      tooFewIntro:
+        "Not enough seats for your party? Join the waiting list: if seats free up, we hold them for you and write to you.",
+      how: "We ask you to confirm your email address. When seats free up for your party, you get an offer valid for {hours} hours: a link that confirms the reservation directly. Whoever is earlier in line gets the offer first, if their party fits.",
+      name: "Full name",
+      email: "Email",
+      partySize: "How many people",
+      privacy: "I agree to the processing of my data for the waiting list (privacy notice).",
+      submit: "Join the waiting list",
+      submitting: "Sending…",
+      sentTitle: "Check your email",
+      sent: "We wrote to {email}: open the link to confirm your place. Until you confirm, you are not on the list.",
+      refusals: {
+        seats_available: "There are seats for your party again: you can book right away.",
+        booking_closed: "Booking for this performance is closed.",
+        performance_not_found: "This performance no longer exists.",
+        performance_cancelled: "This performance has been cancelled.",
+        rate_limited: "Too many attempts from this connection. Try again in {minutes} minutes.",
+      },
+      bookNow: "Book now",
+    },
+    confirm: {
+      title: "Waiting list",
+      working: "Confirming…",
+      waiting:
+        "Done: you are on the waiting list, {position, plural, one {first in line} other {number # in line}}. We will write as soon as seats free up for your party.",
+      offered:
+        "Done: seats have already freed up for your party! We emailed you an offer: open it to book.",
+      already_confirmed: "You already confirmed: you are on the waiting list.",
+      token_expired: "The link has expired. You can join again from the show's page.",
+      entry_ended: "This place on the list is no longer active.",
+      offers_closed: "Booking for this performance is closed.",
+      unknown: "Invalid link. Check that you copied all of it.",
+      error: "Something went wrong. Please try again shortly.",
+      rate_limited: "Too many attempts. Try again in a few minutes.",
+    },
+    offer: {
+      title: "Seats for you",
+      working: "Booking…",
+      booked: "Reservation confirmed: here is your ticket. We also emailed it to you.",
+      offer_expired:
+        "The offer has expired and passed to the next person in line. You can join again from the show's page.",
+      already_booked: "You already booked these seats: the ticket is in your email.",
+      entry_ended: "This offer is no longer valid.",
+      performance_cancelled: "This performance has been cancelled.",
+      booking_closed: "Booking for this performance is closed.",
+      unknown: "Invalid link. Check that you copied all of it.",
+      error: "Something went wrong. Please try again shortly.",
+      rate_limited: "Too many attempts. Try again in a few minutes.",
+      leaveInstead: "Not interested? Leave the list",
+    },
+    leave: {
+      title: "Leave the waiting list",
+      intro:
+        "Do you want to leave the waiting list? If you hold an offer, its seats go to the next person in line at once.",
+      submit: "Leave the waiting list",
+      submitting: "Leaving…",
+      left: "Done: you are no longer on the waiting list. You will get no more emails about it.",
+      declined: "Done: you declined the offer and the seats went to the next person in line.",
+      entry_ended: "This place on the list is no longer active.",
+      unknown: "Invalid or already used link.",
+      error: "Something went wrong. Please try again shortly.",
+    },
+    shows: "All shows",
+    cancelledPerformance: "Performance cancelled",
+  },
+  admin: {
+    title: "Waiting list",
+    link: "Waiting list ({count})",
+    intro:
+      "In the order addresses were confirmed. When seats free up, the entries in line whose party fits get an offer; a party that does not fit keeps its place and is skipped.",
+    empty: "Nobody on the waiting list.",
+    columns: {
+      position: "No.",
+      name: "Name",
+      email: "Email",
+      party: "People",
+      status: "State",
+      since: "In line since",
+      offer: "Offer until",
+    },
+    statuses: {
+      unconfirmed: "Email not confirmed",
+      waiting: "Waiting",
+      offered: "Offer running",
+      booked: "Booked",
+      declined: "Declined",
+      lapsed: "Offer expired",
+      left: "Left the list",
+      closed: "Closed",
+    },
+    offer: "Offer now",
+    offerQuestion: "Hold the seats for this party and send them the offer?",
+    offered: "Offer sent.",
+    refusals: {
+      not_found: "Entry not found.",
+      not_waiting: "Only a waiting entry can get an offer.",
+      insufficient_seats: "Not enough free seats ({seats}).",
+      offers_closed: "The performance takes no bookings.",
+    },
+    dashboardColumn: "Waiting",
+    free: "{seats} free, {held} held for offers",
+  },
+};
+
+export type WaitlistMessages = typeof it;

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { bookingInput, partySize } from "@/lib/reservations/booking-input";
+
+/** A form field holds text: decimal digits become the number, anything else stays and fails. */
+const digitsToNumber = (value: unknown) =>
+  typeof value === "string" && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value;
+
+/**
+ * Joining the waiting list: the booking's name, email and party rules (one schema shape,
+ * the same messages), plus the privacy consent. Used by the form and the server action.
+ */
+export function waitlistJoinInput(maxPartySize: number) {
+  return bookingInput(maxPartySize)
+    .pick({ name: true, email: true })
+    .extend({
+      party_size: z.preprocess(digitsToNumber, partySize(maxPartySize)),
+      privacy_consent: z.literal(true, { error: "privacy_required" }),
+    });
+}
+
+export type WaitlistJoinFields = keyof z.input<ReturnType<typeof waitlistJoinInput>>;
+
+export type WaitlistJoin = { name: string; email: string; party_size: number };
+
+/** A posted form as the schema's input: only the known fields, the checkbox as a boolean. */
+export function waitlistFormValues(formData: FormData): Record<WaitlistJoinFields, string | boolean> {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return {
+    name: text("name"),
+    email: text("email"),
+    party_size: text("party_size"),
+    privacy_consent: formData.get("privacy_consent") === "on",
+  };
+}

@@ -10,10 +10,7 @@ import { isSaneDate } from "@/lib/validation/text";
 import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
-import {
-  DEFAULT_WAITLIST_SETTINGS,
-  type WaitlistSettings,
-} from "@/lib/waitlist/waitlist-settings";
+import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export type SavePerformanceResult =
   | SaveResult

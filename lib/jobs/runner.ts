@@ -14,10 +14,7 @@ import type { MailTransport } from "@/lib/mail/transport";
 import { expireReservations } from "@/lib/reservations/expire-reservations";
 import { deleteExpiredRateLimits, purgePersonalData } from "@/lib/retention";
 import { expireWaitlistOffers } from "@/lib/waitlist/expire-offers";
-import {
-  DEFAULT_WAITLIST_SETTINGS,
-  type WaitlistSettings,
-} from "@/lib/waitlist/waitlist-settings";
+import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export { deliveryKey };
 

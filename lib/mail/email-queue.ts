@@ -12,11 +12,7 @@ export type ReservationEmailKind =
 
 /** Emails to a waiting-list entry (lib/waitlist/waitlist-emails.ts). */
 export type WaitlistEmailKind =
-  | "waitlist_opt_in"
-  | "waitlist_joined"
-  | "waitlist_offer"
-  | "waitlist_lapsed"
-  | "waitlist_closed";
+  "waitlist_opt_in" | "waitlist_joined" | "waitlist_offer" | "waitlist_lapsed" | "waitlist_closed";
 
 export type EmailKind = ReservationEmailKind | WaitlistEmailKind;
 

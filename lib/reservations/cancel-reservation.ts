@@ -5,10 +5,7 @@ import { queueEmail } from "@/lib/mail/email-queue";
 import { hashToken } from "@/lib/tokens";
 import { lockPerformance } from "@/lib/waitlist/lock-performance";
 import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
-import {
-  DEFAULT_WAITLIST_SETTINGS,
-  type WaitlistSettings,
-} from "@/lib/waitlist/waitlist-settings";
+import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export type CancelReservationResult =
   | { ok: true; reservationId: number; performanceId: number }
@@ -96,7 +93,11 @@ export async function cancelReservation({
       });
     await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
     if (reservation.status === "confirmed")
-      await offerFreeSeats(tx, { performanceId: reservation.performanceId, settings: waitlist, now });
+      await offerFreeSeats(tx, {
+        performanceId: reservation.performanceId,
+        settings: waitlist,
+        now,
+      });
     return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
   });
 }

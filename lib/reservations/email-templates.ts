@@ -10,7 +10,10 @@ import { formatBookingCode } from "@/lib/check-ins/booking-code";
 export type RenderedMail = { subject: string; text: string; html: string };
 
 /** Whom an email is about: a reservation, or a waiting-list entry (no booking code yet). */
-export type MailParty = Pick<ReservationDetails, "name" | "locale" | "partySize" | "performance"> & {
+export type MailParty = Pick<
+  ReservationDetails,
+  "name" | "locale" | "partySize" | "performance"
+> & {
   bookingCode?: string;
 };
 

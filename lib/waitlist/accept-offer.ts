@@ -80,7 +80,8 @@ export async function acceptOffer({
     )
       return {
         ok: false,
-        reason: entry.status === "offered" || entry.status === "lapsed" ? "offer_expired" : "entry_ended",
+        reason:
+          entry.status === "offered" || entry.status === "lapsed" ? "offer_expired" : "entry_ended",
       } as const;
     if (!entry.performance.isBookingEnabled || !entry.performance.show.isPublished)
       return { ok: false, reason: "booking_closed" } as const;

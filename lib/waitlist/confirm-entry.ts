@@ -79,7 +79,8 @@ export async function confirmWaitlistEntry({
     });
     // Seats free now go to the line at once; an entry offered here gets the offer email only.
     const offered = await offerFreeSeats(tx, { performanceId, settings, now });
-    if (offered.includes(entry.id)) return { ok: true, entryId: entry.id, status: "offered" } as const;
+    if (offered.includes(entry.id))
+      return { ok: true, entryId: entry.id, status: "offered" } as const;
     const manageToken = await issueWaitlistToken(tx, {
       entryId: entry.id,
       purpose: "manage",

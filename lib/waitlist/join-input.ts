@@ -23,7 +23,9 @@ export type WaitlistJoinFields = keyof z.input<ReturnType<typeof waitlistJoinInp
 export type WaitlistJoin = { name: string; email: string; party_size: number };
 
 /** A posted form as the schema's input: only the known fields, the checkbox as a boolean. */
-export function waitlistFormValues(formData: FormData): Record<WaitlistJoinFields, string | boolean> {
+export function waitlistFormValues(
+  formData: FormData,
+): Record<WaitlistJoinFields, string | boolean> {
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";

@@ -40,7 +40,12 @@ export async function joinWaitlist({
 }): Promise<JoinWaitlistResult> {
   return db.$transaction(async (tx) => {
     const [performance] = await tx.$queryRaw<
-      { starts_at: Date; is_booking_enabled: boolean; cancelled: boolean; available_seats: number }[]
+      {
+        starts_at: Date;
+        is_booking_enabled: boolean;
+        cancelled: boolean;
+        available_seats: number;
+      }[]
     >`
       SELECT p.starts_at, p.is_booking_enabled, p.cancelled_at IS NOT NULL AS cancelled, a.available_seats
       FROM performances p

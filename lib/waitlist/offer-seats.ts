@@ -28,7 +28,12 @@ export async function offersOpen(tx: Tx, performanceId: number, now: Date) {
  */
 export async function makeOffer(
   tx: Tx,
-  { entryId, startsAt, settings, now }: {
+  {
+    entryId,
+    startsAt,
+    settings,
+    now,
+  }: {
     entryId: number;
     startsAt: Date;
     settings: WaitlistSettings;
@@ -60,7 +65,11 @@ export async function makeOffer(
  */
 export async function offerFreeSeats(
   tx: Tx,
-  { performanceId, settings, now }: { performanceId: number; settings: WaitlistSettings; now: Date },
+  {
+    performanceId,
+    settings,
+    now,
+  }: { performanceId: number; settings: WaitlistSettings; now: Date },
 ): Promise<number[]> {
   const performance = await offersOpen(tx, performanceId, now);
   if (!performance?.open) return [];
@@ -76,7 +85,9 @@ export async function offerFreeSeats(
   const offered: number[] = [];
   for (const entry of line) {
     if (entry.partySize > free) continue;
-    if (await makeOffer(tx, { entryId: entry.id, startsAt: performance.starts_at, settings, now })) {
+    if (
+      await makeOffer(tx, { entryId: entry.id, startsAt: performance.starts_at, settings, now })
+    ) {
       offered.push(entry.id);
       free -= entry.partySize;
       if (free === 0) break;

@@ -64,7 +64,8 @@ export async function composeWaitlistEmail({
   const m = (locale === "en" ? en : it).mail;
   const layout = { reservation: entry, timeZone: context.timeZone, appUrl: context.appUrl };
   const subject = (template: string) => fill(template, { show: entry.performance.show.title });
-  const link = (path: string) => `${context.appUrl}${localizedPath(locale, path)}#token=${rawToken}`;
+  const link = (path: string) =>
+    `${context.appUrl}${localizedPath(locale, path)}#token=${rawToken}`;
   const showUrl = `${context.appUrl}${localizedPath(locale, `/shows/${entry.performance.show.slug}`)}`;
   const mail = (title: string, blocks: Block[]): OutgoingMail => ({
     to: entry.email,

@@ -50,7 +50,8 @@ export const it = {
       name: "Nome e cognome",
       email: "Email",
       partySize: "Quante persone",
-      privacy: "Acconsento al trattamento dei miei dati per la lista d'attesa (informativa privacy).",
+      privacy:
+        "Acconsento al trattamento dei miei dati per la lista d'attesa (informativa privacy).",
       submit: "Iscrivimi alla lista d'attesa",
       submitting: "Invio…",
       sentTitle: "Controlla la tua email",

@@ -12,6 +12,7 @@ const BADGE: Record<BookingState, string> = {
   open: "bg-green-50 text-success border-success",
   sold_out: "bg-red-50 text-danger border-danger",
   closed: "bg-paper-sunken text-ink-muted border-line",
+  cancelled: "bg-paper-sunken text-danger border-danger",
 };
 
 export function availabilityText(
@@ -111,6 +112,17 @@ export function PerformanceList({
                   })}
                 >
                   {t.show.book}
+                </Link>
+              ) : null}
+              {performance.bookingState === "sold_out" ? (
+                <Link
+                  href={`${localizedPath(locale, bookingPath(performance))}#waitlist`}
+                  className={buttonClass("secondary")}
+                  aria-label={fill(t.show.waitlistLabel, {
+                    date: `${withShow ? `${performance.show.title}, ` : ""}${date}, ${time}`,
+                  })}
+                >
+                  {t.show.waitlist}
                 </Link>
               ) : null}
             </div>

@@ -10,12 +10,13 @@ import type { Locale } from "@/lib/i18n/locale";
 // under the Italian field names.
 
 /** What a visitor can do with a performance right now. */
-export type BookingState = "open" | "sold_out" | "closed";
+export type BookingState = "open" | "sold_out" | "closed" | "cancelled";
 
 const PERFORMANCE_SELECT = {
   id: true,
   startsAt: true,
   isBookingEnabled: true,
+  cancelledAt: true,
   roomCapacity: true,
   additionalSeats: true,
   manuallyOccupiedSeats: true,
@@ -36,10 +37,11 @@ export type PublicPerformance = {
 };
 
 export function bookingStateOf(
-  performance: { startsAt: Date; isBookingEnabled: boolean },
+  performance: { startsAt: Date; isBookingEnabled: boolean; cancelledAt?: Date | null },
   availableSeats: number,
   now: Date,
 ): BookingState {
+  if (performance.cancelledAt) return "cancelled";
   if (!performance.isBookingEnabled || performance.startsAt <= now) return "closed";
   return availableSeats > 0 ? "open" : "sold_out";
 }

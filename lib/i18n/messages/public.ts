@@ -43,12 +43,15 @@ export const it = {
     book: "Prenota",
     bookLabel: "Prenota per {date}",
     back: "Tutti gli spettacoli",
+    waitlist: "Lista d'attesa",
+    waitlistLabel: "Lista d'attesa per {date}",
   },
   availability: {
     // ICU (web/i18n/icu.ts).
     open: "{count, plural, one {# posto disponibile} other {# posti disponibili}}",
     sold_out: "Esaurito",
     closed: "Prenotazioni chiuse",
+    cancelled: "Replica annullata",
   },
   booking: {
     title: "Prenota: {show}",
@@ -215,11 +218,14 @@ export const en: typeof it = {
     book: "Book",
     bookLabel: "Book for {date}",
     back: "All shows",
+    waitlist: "Waiting list",
+    waitlistLabel: "Waiting list for {date}",
   },
   availability: {
     open: "{count, plural, one {# seat left} other {# seats left}}",
     sold_out: "Sold out",
     closed: "Booking closed",
+    cancelled: "Performance cancelled",
   },
   booking: {
     title: "Book: {show}",

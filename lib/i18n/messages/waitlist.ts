@@ -42,6 +42,7 @@ export const it = {
   public: {
     join: {
       title: "Lista d'attesa",
+      summary: "Non ci sono abbastanza posti per il tuo gruppo? Iscriviti alla lista d'attesa",
       soldOutIntro:
         "I posti sono esauriti. Iscriviti alla lista d'attesa: se si liberano posti per il tuo gruppo, li teniamo per te e ti scriviamo.",
       tooFewIntro:
@@ -50,8 +51,7 @@ export const it = {
       name: "Nome e cognome",
       email: "Email",
       partySize: "Quante persone",
-      privacy:
-        "Acconsento al trattamento dei miei dati per la lista d'attesa (informativa privacy).",
+      privacy: "Acconsento al trattamento dei miei dati per la lista d'attesa:",
       submit: "Iscrivimi alla lista d'attesa",
       submitting: "Invio…",
       sentTitle: "Controlla la tua email",
@@ -68,8 +68,10 @@ export const it = {
     confirm: {
       title: "Lista d'attesa",
       working: "Conferma in corso…",
-      waiting:
-        "Fatto: sei in lista d'attesa, {position, plural, one {primo in lista} other {in posizione #}}. Ti scriviamo appena si liberano posti per il tuo gruppo.",
+      waitingFirst:
+        "Fatto: sei in lista d'attesa, primo in lista. Ti scriviamo appena si liberano posti per il tuo gruppo.",
+      waitingNth:
+        "Fatto: sei in lista d'attesa, in posizione {position}. Ti scriviamo appena si liberano posti per il tuo gruppo.",
       offered:
         "Fatto: si sono già liberati posti per il tuo gruppo! Ti abbiamo mandato un'offerta via email: aprila per prenotare.",
       already_confirmed: "Hai già confermato: sei in lista d'attesa.",
@@ -188,6 +190,7 @@ export const en: typeof it = {
   public: {
     join: {
       title: "Waiting list",
+      summary: "Not enough seats for your party? Join the waiting list",
       soldOutIntro:
         "Sold out. Join the waiting list: if seats free up for your party, we hold them for you and write to you.",
       tooFewIntro:
@@ -196,7 +199,7 @@ export const en: typeof it = {
       name: "Full name",
       email: "Email",
       partySize: "How many people",
-      privacy: "I agree to the processing of my data for the waiting list (privacy notice).",
+      privacy: "I agree to the processing of my data for the waiting list:",
       submit: "Join the waiting list",
       submitting: "Sending…",
       sentTitle: "Check your email",
@@ -213,8 +216,10 @@ export const en: typeof it = {
     confirm: {
       title: "Waiting list",
       working: "Confirming…",
-      waiting:
-        "Done: you are on the waiting list, {position, plural, one {first in line} other {number # in line}}. We will write as soon as seats free up for your party.",
+      waitingFirst:
+        "Done: you are on the waiting list, first in line. We will write as soon as seats free up for your party.",
+      waitingNth:
+        "Done: you are on the waiting list, number {position} in line. We will write as soon as seats free up for your party.",
       offered:
         "Done: seats have already freed up for your party! We emailed you an offer: open it to book.",
       already_confirmed: "You already confirmed: you are on the waiting list.",

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { submitBooking } from "@/actions/booking";
+import { submitWaitlistJoin } from "@/actions/waitlist";
+import { WaitlistForm, type WaitlistFormText } from "@/components/public/waitlist-form";
+import { waitlistMessages } from "@/web/i18n/waitlist-text";
 import { BookingForm } from "@/components/public/booking-form";
 import { AvailabilityBadge } from "@/components/public/performance-list";
 import { Alert } from "@/components/ui/alert";
@@ -48,8 +51,30 @@ export default async function BookingPage({ params }: Props) {
   const t = publicMessages(locale);
   const performance = await load(params);
   if (!performance) notFound();
-  const { TIME_ZONE, MAX_PARTY_SIZE, CONFIRMATION_TTL_HOURS } = config();
+  const { TIME_ZONE, MAX_PARTY_SIZE, CONFIRMATION_TTL_HOURS, WAITLIST_OFFER_HOURS } = config();
   const maxSeats = Math.min(MAX_PARTY_SIZE, performance.availableSeats);
+  const w = waitlistMessages(locale).public;
+  const waitlistText: WaitlistFormText = {
+    join: w.join,
+    fieldErrors: t.fieldErrors,
+    required: t.booking.required,
+    privacyLink: t.booking.privacyLink,
+  };
+  const waitlist = (intro: string, summary?: string) => (
+    <section id="waitlist" aria-labelledby="waitlist-title" className="scroll-mt-4 space-y-3">
+      <h2 id="waitlist-title" className={summary ? "sr-only" : "text-2xl font-semibold"}>
+        {w.join.title}
+      </h2>
+      <WaitlistForm
+        action={submitWaitlistJoin.bind(null, performance.id)}
+        maxPartySize={MAX_PARTY_SIZE}
+        defaultPartySize={Math.min(MAX_PARTY_SIZE, Math.max(1, performance.availableSeats + 1))}
+        intro={`${intro} ${icu(locale, w.join.how, { hours: WAITLIST_OFFER_HOURS })}`}
+        summary={summary}
+        t={waitlistText}
+      />
+    </section>
+  );
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -91,10 +116,20 @@ export default async function BookingPage({ params }: Props) {
               },
             }}
           />
+          {waitlist(w.join.tooFewIntro, w.join.summary)}
+        </>
+      ) : performance.bookingState === "sold_out" ? (
+        <>
+          <Alert tone="warning">
+            <p>{t.booking.soldOut}</p>
+          </Alert>
+          {waitlist(w.join.soldOutIntro)}
         </>
       ) : (
         <Alert tone="warning">
-          <p>{performance.bookingState === "sold_out" ? t.booking.soldOut : t.booking.closed}</p>
+          <p>
+            {performance.bookingState === "cancelled" ? w.cancelledPerformance : t.booking.closed}
+          </p>
           <p className="mt-2">
             <Link href={localizedPath(locale, `/shows/${performance.show.slug}`)}>
               {t.booking.otherDates}

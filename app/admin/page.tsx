@@ -7,12 +7,19 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { formatNumber } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
+import { waitlistLengths } from "@/lib/waitlist/waitlist-admin";
+import { waitlistMessages } from "@/web/i18n/waitlist-text";
 
 export default async function DashboardPage() {
   const { t, locale, when } = await adminContext("/admin");
   const { upcoming, totals } = await dashboard(db, {
     checkInWindowHours: config().CHECKIN_WINDOW_HOURS,
   });
+  const waiting = await waitlistLengths(
+    db,
+    upcoming.map((p) => p.id),
+  );
+  const w = waitlistMessages(locale).admin;
   const d = t.dashboard;
   const n = (value: number) => formatNumber(value, locale);
   const barLabels = {
@@ -92,6 +99,12 @@ export default async function DashboardPage() {
                 <p className="mt-2 flex flex-wrap gap-4 text-sm">
                   <Link href={`/admin/reservations?performance=${p.id}`}>{d.reservations}</Link>
                   <Link href={`/admin/performances/${p.id}/door-list`}>{d.doorList}</Link>
+                  <Link
+                    href={`/admin/performances/${p.id}/waitlist`}
+                    data-testid={`waitlist-${p.id}`}
+                  >
+                    {fill(w.link, { count: n(waiting.get(p.id)?.parties ?? 0) })}
+                  </Link>
                 </p>
               </li>
             ))}

@@ -7,10 +7,12 @@ import { PerformanceForm } from "@/components/admin/performance-form";
 import { performanceById, performanceOptions } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { utcToZonedLocal } from "@/lib/time";
+import { waitlistMessages } from "@/web/i18n/waitlist-text";
 
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const {
     t,
+    locale,
     timeZone,
     when,
     row: performance,
@@ -35,6 +37,11 @@ export default async function EditPerformancePage({ params }: { params: Promise<
           </li>
           <li>
             <Link href={`/admin/performances/${performance.id}/door-list`}>{p.doorList}</Link>
+          </li>
+          <li>
+            <Link href={`/admin/performances/${performance.id}/waitlist`}>
+              {waitlistMessages(locale).admin.title}
+            </Link>
           </li>
           <li>
             <a href={`/admin/performances/${performance.id}/attendees.csv`} download>

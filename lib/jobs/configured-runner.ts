@@ -18,6 +18,8 @@ export function startConfiguredRunner({
     TIME_ZONE,
     WAITLIST_OFFER_HOURS,
     CONFIRMATION_TTL_HOURS,
+    CHECKIN_WINDOW_HOURS,
+    REMINDER_HOUR,
   } = config();
   let transport: MailTransport | undefined;
   return startJobRunner(db, {
@@ -26,6 +28,14 @@ export function startConfiguredRunner({
     retentionDays: RETENTION_DAYS,
     mail: () => ({ appUrl: APP_URL, timeZone: TIME_ZONE, offerHours: WAITLIST_OFFER_HOURS }),
     waitlist: { offerHours: WAITLIST_OFFER_HOURS, optInHours: CONFIRMATION_TTL_HOURS },
+    reminders: {
+      hour: REMINDER_HOUR,
+      timeZone: TIME_ZONE,
+      tokens: {
+        confirmationTtlHours: CONFIRMATION_TTL_HOURS,
+        checkInWindowHours: CHECKIN_WINDOW_HOURS,
+      },
+    },
     transport: () => (transport ??= configuredTransport()),
     handleSignals,
   });

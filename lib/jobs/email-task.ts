@@ -8,6 +8,15 @@ import {
   type WaitlistEmailKind,
 } from "@/lib/mail/email-queue";
 import { composeWaitlistEmail } from "@/lib/waitlist/waitlist-emails";
+import { composeHolderEmail } from "@/lib/audience/holder-mail";
+import type { HolderEmailKind } from "@/lib/audience/holder-emails";
+
+const HOLDER_KINDS: ReadonlySet<string> = new Set([
+  "message",
+  "performance_changed",
+  "reminder",
+  "performance_cancelled",
+]);
 import { logMailFailure } from "@/lib/mail/log-mail-failure";
 import {
   composeReservationEmail,
@@ -60,6 +69,7 @@ export function sendEmailTask({
         id: true,
         reservationId: true,
         waitlistEntryId: true,
+        messageId: true,
         kind: true,
         status: true,
         createdAt: true,
@@ -102,13 +112,22 @@ export function sendEmailTask({
               rawToken,
               context: context(),
             })
-          : await composeReservationEmail({
-              db,
-              kind: kind as ReservationEmailKind,
-              reservationId: delivery.reservationId ?? 0,
-              rawToken,
-              context: context(),
-            });
+          : HOLDER_KINDS.has(kind)
+            ? await composeHolderEmail({
+                db,
+                kind: kind as HolderEmailKind,
+                reservationId: delivery.reservationId ?? 0,
+                sealedContent: rawToken,
+                messageId: delivery.messageId,
+                context: context(),
+              })
+            : await composeReservationEmail({
+                db,
+                kind: kind as ReservationEmailKind,
+                reservationId: delivery.reservationId ?? 0,
+                rawToken,
+                context: context(),
+              });
       await transport()(mail, {
         idempotencyKey: deliveryKey(delivery.id),
         queuedAt: delivery.createdAt,

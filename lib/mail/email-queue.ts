@@ -8,7 +8,11 @@ export type ReservationEmailKind =
   | "ticket"
   | "cancellation"
   /** The performance was called off (issue 18). */
-  | "performance_cancelled";
+  | "performance_cancelled"
+  /** To holders: an admin's message, a changed time or venue, the reminder the day before. */
+  | "message"
+  | "performance_changed"
+  | "reminder";
 
 /** Emails to a waiting-list entry (lib/waitlist/waitlist-emails.ts). */
 export type WaitlistEmailKind =

@@ -301,6 +301,7 @@ export const it = {
       already_checked_in: "Il gruppo è già entrato: non si può annullare né registrare di nuovo.",
       not_cancellable: "Una prenotazione scaduta non si può annullare.",
       reservation_not_confirmed: "Solo le prenotazioni confermate possono entrare.",
+      performance_cancelled: "La replica è stata annullata.",
       reservation_closed: "Non c'è niente da inviare: la prenotazione è chiusa ({status}).",
       performance_started: "La replica è già iniziata.",
       token_expired:
@@ -331,6 +332,9 @@ export const it = {
       waitlist_offer: "Lista d'attesa: offerta di posti",
       waitlist_lapsed: "Lista d'attesa: offerta scaduta",
       waitlist_closed: "Lista d'attesa: chiusa",
+      message: "Messaggio ai partecipanti",
+      performance_changed: "Cambio di orario o sala",
+      reminder: "Promemoria",
     },
     waitlistEntry: "Lista d'attesa",
     statuses: {
@@ -705,6 +709,7 @@ export const en: typeof it = {
       already_checked_in: "The party already came in: it cannot be cancelled or checked in again.",
       not_cancellable: "An expired reservation cannot be cancelled.",
       reservation_not_confirmed: "Only confirmed reservations can be checked in.",
+      performance_cancelled: "The performance has been cancelled.",
       token_expired: "Check-in for this performance has closed: the ticket no longer works.",
       reservation_closed: "Nothing to send: the reservation is closed ({status}).",
       performance_started: "The performance has already started.",
@@ -734,6 +739,9 @@ export const en: typeof it = {
       waitlist_offer: "Waiting list: seats offered",
       waitlist_lapsed: "Waiting list: offer expired",
       waitlist_closed: "Waiting list: closed",
+      message: "Message to holders",
+      performance_changed: "Time or venue changed",
+      reminder: "Reminder",
     },
     waitlistEntry: "Waiting list",
     statuses: {

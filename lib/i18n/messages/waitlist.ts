@@ -38,6 +38,32 @@ export const it = {
     },
     leave: "Non ti interessa più? Esci dalla lista d'attesa",
     leaveAction: "Esci dalla lista d'attesa",
+    holders: {
+      reminder: {
+        subject: "Promemoria: {show} domani",
+        subjectToday: "Promemoria: {show} oggi",
+        intro: "ti ricordiamo la tua prenotazione. Ecco il biglietto, l'orario e il luogo.",
+        action: "Apri il biglietto",
+        notes: "Come arrivare e accesso: {notes}",
+        cancel:
+          "Non puoi più venire? Dalla pagina del biglietto puoi annullare e liberare i posti per chi è in lista d'attesa.",
+      },
+      changed: {
+        subject: "Cambiamento: {show}",
+        intro:
+          "la replica per cui hai prenotato è cambiata. Ecco data, ora e luogo aggiornati: la tua prenotazione resta valida.",
+        cancel: "Se non puoi più venire, annulla dalla pagina del biglietto per liberare i posti.",
+      },
+      cancelled: {
+        subject: "Replica annullata: {show}",
+        intro:
+          "ci dispiace: questa replica è stata annullata. La tua prenotazione non è più valida e non devi fare nulla.",
+        again: "Le altre date dello spettacolo",
+      },
+      message: { intro: "un messaggio del teatro sulla replica per cui hai prenotato:" },
+      unsubscribe: "Non vuoi altri promemoria o messaggi per questa prenotazione?",
+      unsubscribeAction: "Non inviarmi più promemoria né messaggi",
+    },
   },
   public: {
     join: {
@@ -186,6 +212,32 @@ export const en: typeof it = {
     },
     leave: "No longer interested? Leave the waiting list",
     leaveAction: "Leave the waiting list",
+    holders: {
+      reminder: {
+        subject: "Reminder: {show} tomorrow",
+        subjectToday: "Reminder: {show} today",
+        intro: "a reminder of your reservation. Here are your ticket, the time and the place.",
+        action: "Open the ticket",
+        notes: "Getting there and access: {notes}",
+        cancel:
+          "Can't make it any more? From the ticket page you can cancel and free the seats for the people on the waiting list.",
+      },
+      changed: {
+        subject: "Change: {show}",
+        intro:
+          "the performance you booked has changed. Here are the new date, time and place: your reservation stays valid.",
+        cancel: "If you can no longer come, cancel from the ticket page to free the seats.",
+      },
+      cancelled: {
+        subject: "Performance cancelled: {show}",
+        intro:
+          "we are sorry: this performance has been cancelled. Your reservation is no longer valid and there is nothing you need to do.",
+        again: "The show's other dates",
+      },
+      message: { intro: "a message from the theatre about the performance you booked:" },
+      unsubscribe: "Don't want more reminders or messages about this reservation?",
+      unsubscribeAction: "Send me no more reminders or messages",
+    },
   },
   public: {
     join: {

@@ -90,3 +90,35 @@ LEFT JOIN LATERAL (
   FROM "waitlist_entries" w
   WHERE w."performance_id" = p."id" AND w."status" = 'offered'
 ) h ON true;
+
+-- 6. Messages to the holders of a performance (an admin's text, or the notice of a
+-- changed time or venue): one row per send, each email a delivery pointing at it, so
+-- /admin shows how many went out and how many failed.
+CREATE TABLE "performance_messages" (
+  "id"              SERIAL PRIMARY KEY,
+  "performance_id"  INTEGER NOT NULL REFERENCES "performances"("id") ON DELETE CASCADE,
+  -- message (an admin's text), change (time or venue moved), cancellation (called off).
+  "kind"            VARCHAR(20) NOT NULL CHECK ("kind" IN ('message', 'change', 'cancellation')),
+  "subject"         VARCHAR(200) NOT NULL DEFAULT '',
+  "body"            TEXT NOT NULL DEFAULT '',
+  "subject_en"      VARCHAR(200) NOT NULL DEFAULT '',
+  "body_en"         TEXT NOT NULL DEFAULT '',
+  "recipients"      INTEGER NOT NULL DEFAULT 0,
+  "created_by_id"   INTEGER REFERENCES "users"("id") ON DELETE SET NULL,
+  "created_at"      TIMESTAMPTZ(3) NOT NULL DEFAULT now()
+);
+CREATE INDEX "performance_messages_performance_id_idx" ON "performance_messages" ("performance_id");
+
+ALTER TYPE "email_kind" ADD VALUE IF NOT EXISTS 'message';
+ALTER TYPE "email_kind" ADD VALUE IF NOT EXISTS 'performance_changed';
+ALTER TYPE "email_kind" ADD VALUE IF NOT EXISTS 'reminder';
+ALTER TABLE "email_deliveries" ADD COLUMN "message_id" INTEGER
+  REFERENCES "performance_messages"("id") ON DELETE SET NULL;
+CREATE INDEX "email_deliveries_message_id_idx" ON "email_deliveries" ("message_id");
+
+-- 7. Reminders the day before (sent once: the column is set in the transaction that
+-- queues the email) and the visitor's "no more reminders or messages" (the cancellation
+-- notice still goes out).
+ALTER TABLE "reservations" ADD COLUMN "reminder_sent_at" TIMESTAMPTZ(3);
+ALTER TABLE "reservations" ADD COLUMN "messages_opt_out_at" TIMESTAMPTZ(3);
+ALTER TYPE "token_purpose" ADD VALUE IF NOT EXISTS 'unsubscribe';

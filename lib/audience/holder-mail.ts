@@ -93,11 +93,9 @@ export async function composeHolderEmail({
     throw new NothingToSend("reservation_gone");
   if (kind === "reminder") {
     if (!ticketToken) throw new NothingToSend("token_missing");
-    const startDay = formatDate(reservation.performance.startsAt, locale, context.timeZone);
-    const today = formatDate(new Date(), locale, context.timeZone);
-    const subject = startDay === today ? m.reminder.subjectToday : m.reminder.subject;
+    const date = formatDate(reservation.performance.startsAt, locale, context.timeZone);
     const notes = extra.performance.venue.notes.trim();
-    return mail(fill(subject, { show: show.title }), [
+    return mail(fill(m.reminder.subject, { show: show.title, date }), [
       { kind: "p", text: m.reminder.intro },
       { kind: "details" },
       ...(notes ? [{ kind: "p", text: fill(m.reminder.notes, { notes }) } as const] : []),

@@ -40,8 +40,7 @@ export const it = {
     leaveAction: "Esci dalla lista d'attesa",
     holders: {
       reminder: {
-        subject: "Promemoria: {show} domani",
-        subjectToday: "Promemoria: {show} oggi",
+        subject: "Promemoria: {show}, {date}",
         intro: "ti ricordiamo la tua prenotazione. Ecco il biglietto, l'orario e il luogo.",
         action: "Apri il biglietto",
         notes: "Come arrivare e accesso: {notes}",
@@ -214,8 +213,7 @@ export const en: typeof it = {
     leaveAction: "Leave the waiting list",
     holders: {
       reminder: {
-        subject: "Reminder: {show} tomorrow",
-        subjectToday: "Reminder: {show} today",
+        subject: "Reminder: {show}, {date}",
         intro: "a reminder of your reservation. Here are your ticket, the time and the place.",
         action: "Open the ticket",
         notes: "Getting there and access: {notes}",

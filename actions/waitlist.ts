@@ -21,6 +21,7 @@ import {
 } from "@/lib/waitlist/join-input";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
 import { leaveWaitlist } from "@/lib/waitlist/leave-waitlist";
+import { unsubscribeFromMessages } from "@/lib/audience/unsubscribe";
 import { clientAddress } from "@/web/http/client-address";
 import { getLocale } from "@/web/i18n/locale";
 import { tokenSettings, waitlistSettings } from "@/web/settings";
@@ -137,6 +138,21 @@ export async function acceptOfferAction(token: unknown): Promise<OfferOutcome> {
   const ticket = await ticketDataFor(result.checkInToken, await getLocale());
   if (!ticket) return { kind: "token_not_found" };
   return { kind: "booked", checkInToken: result.checkInToken, ticket };
+}
+
+export type UnsubscribeOutcome = { kind: "idle" | "done" | "unknown" };
+
+/** "No more reminders or messages" (a form on the page the emailed link opens). */
+export async function unsubscribeAction(
+  previous: UnsubscribeOutcome,
+  formData: FormData,
+): Promise<UnsubscribeOutcome> {
+  const args = parseActionArgs([previousState, formDataArg], [previous, formData]);
+  if (!args) return { kind: "unknown" };
+  const parsed = linkToken.safeParse(args[1].get("token"));
+  if (!parsed.success) return { kind: "unknown" };
+  const result = await unsubscribeFromMessages({ db, token: parsed.data });
+  return { kind: result.ok ? "done" : "unknown" };
 }
 
 export type LeaveOutcome = { kind: "left" | "declined" | "entry_ended" | "unknown" | "idle" };

@@ -21,6 +21,7 @@ export type PerformanceDefaults = {
   additionalSeats: string;
   manuallyOccupiedSeats: string;
   isBookingEnabled: boolean;
+  notifyHolders?: boolean;
 };
 
 type Option = { value: string; label: string };
@@ -33,6 +34,7 @@ export function PerformanceForm({
   shows,
   venues,
   confirmedSeats,
+  notifyHolders,
   t,
 }: {
   action: FormAction;
@@ -41,6 +43,8 @@ export function PerformanceForm({
   venues: Option[];
   /** Seats already confirmed (0 for a new performance): the floor of the capacity. */
   confirmedSeats: number;
+  /** Editing a performance with holders: the question whether to tell them of a new time or venue. */
+  notifyHolders?: { label: string; help: string };
   t: AdminMessages;
 }) {
   const { form, bind, shell } = useAdminForm({
@@ -114,6 +118,13 @@ export function PerformanceForm({
         ) : null}
       </section>
       <CheckboxField label={f.isBookingEnabled} {...bind("isBookingEnabled")} />
+      {notifyHolders ? (
+        <CheckboxField
+          label={notifyHolders.label}
+          help={notifyHolders.help}
+          {...bind("notifyHolders")}
+        />
+      ) : null}
     </AdminFormShell>
   );
 }

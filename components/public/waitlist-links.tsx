@@ -7,6 +7,8 @@ import {
   confirmWaitlistAction,
   leaveWaitlistAction,
   type LeaveOutcome,
+  type UnsubscribeOutcome,
+  unsubscribeAction,
   type OfferOutcome,
   type WaitlistConfirmOutcome,
 } from "@/actions/waitlist";
@@ -164,6 +166,33 @@ export function WaitlistLeave({ t }: { t: PublicText }) {
       <input type="hidden" name="token" value={token ?? ""} />
       <Button type="submit" variant="danger" disabled={pending || !token}>
         {pending ? t.leave.submitting : t.leave.submit}
+      </Button>
+    </form>
+  );
+}
+
+/** /unsubscribe#token=…: one button (a POST) stops reminders and messages for a reservation. */
+export function Unsubscribe({ t }: { t: PublicText }) {
+  const token = useFragmentToken();
+  const [state, formAction, pending] = useActionState<UnsubscribeOutcome, FormData>(
+    unsubscribeAction,
+    { kind: "idle" },
+  );
+  if (state.kind !== "idle")
+    return (
+      <Focused>
+        <Alert tone={state.kind === "done" ? "success" : "warning"} live>
+          {t.unsubscribe[state.kind]}
+        </Alert>
+        <ShowsLink label={t.shows} />
+      </Focused>
+    );
+  return (
+    <form action={formAction} className="space-y-4">
+      <p>{t.unsubscribe.intro}</p>
+      <input type="hidden" name="token" value={token ?? ""} />
+      <Button type="submit" disabled={pending || !token}>
+        {t.unsubscribe.submit}
       </Button>
     </form>
   );

@@ -10,6 +10,7 @@ import { isSaneDate } from "@/lib/validation/text";
 import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
+import { queueChangeNotice } from "@/lib/audience/message-holders";
 import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export type SavePerformanceResult =
@@ -44,7 +45,7 @@ export async function savePerformance({
 }): Promise<SavePerformanceResult> {
   const parsed = performanceInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const { startsAt: localStart, ...settings } = parsed.data;
+  const { startsAt: localStart, notifyHolders, ...settings } = parsed.data;
   const start = parseZonedLocal(localStart, timeZone);
   if (!start.ok) return invalid({ startsAt: [start.reason] });
   if (!isSaneDate(start.instant)) return invalid({ startsAt: ["invalid_datetime"] });
@@ -61,9 +62,14 @@ export async function savePerformance({
         ...(venue ? {} : { venueId: ["required"] }),
       });
 
+    let before: { startsAt: Date; venueId: number } | null = null;
     if (id) {
       if ((await lockRow(tx, "performance", id)) === null)
         return { ok: false, reason: "not_found" } as const;
+      before = await tx.performance.findUniqueOrThrow({
+        where: { id },
+        select: { startsAt: true, venueId: true },
+      });
       const confirmedSeats = (await getAvailability(tx, id))?.confirmedSeats ?? 0;
       const capacity = bookableCapacity(settings);
       if (capacity < confirmedSeats)
@@ -79,6 +85,12 @@ export async function savePerformance({
       // More seats (capacity raised, manual seats lowered) go to the waiting list first;
       // the row is locked above, as every offer requires.
       await offerFreeSeats(tx, { performanceId: id, settings: waitlist, now: new Date() });
+      // The admin was asked whether to tell the holders of a new time or venue.
+      const moved =
+        before &&
+        (before.startsAt.getTime() !== startsAt.getTime() || before.venueId !== settings.venueId);
+      if (moved && notifyHolders)
+        await queueChangeNotice(tx, { actor, performanceId: id, now: new Date() });
     }
     await writeAudit(tx, actor, {
       action: id ? "performance.update" : "performance.create",

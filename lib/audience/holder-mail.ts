@@ -128,3 +128,51 @@ export async function composeHolderEmail({
     ...unsubscribe,
   ]);
 }
+
+/**
+ * What a holder who booked in `locale` would read (subject and plain text) of an admin's
+ * message, before it is sent: the same layout as the email, with a sample name.
+ */
+export async function previewHolderMessage({
+  db,
+  performanceId,
+  message,
+  locale,
+  sampleName,
+  context,
+}: {
+  db: Db;
+  performanceId: number;
+  message: { subject: string; body: string; subjectEn: string; bodyEn: string };
+  locale: "it" | "en";
+  sampleName: string;
+  context: MailContext;
+}): Promise<{ subject: string; text: string } | null> {
+  const performance = await db.performance.findUnique({
+    where: { id: performanceId },
+    select: {
+      id: true,
+      startsAt: true,
+      show: { select: { title: true, slug: true } },
+      venue: { select: { name: true, address: true, city: true } },
+    },
+  });
+  if (!performance) return null;
+  const m = (locale === "en" ? en : it).mail.holders;
+  const english = locale === "en" && message.subjectEn !== "";
+  const rendered = compose(
+    {
+      reservation: { name: sampleName, locale, partySize: 2, performance },
+      timeZone: context.timeZone,
+      appUrl: context.appUrl,
+    },
+    english ? message.subjectEn : message.subject,
+    [
+      { kind: "p", text: m.message.intro },
+      ...paragraphs(english ? message.bodyEn : message.body),
+      { kind: "details" },
+      { kind: "p", text: m.unsubscribe },
+    ],
+  );
+  return { subject: rendered.subject, text: rendered.text };
+}

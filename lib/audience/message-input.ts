@@ -18,3 +18,22 @@ export const holderMessageInput = z
   });
 
 export type HolderMessage = z.output<typeof holderMessageInput>;
+
+export const HOLDER_MESSAGE_FIELDS = ["subject", "body", "subjectEn", "bodyEn"] as const;
+
+/** What the message form of /admin shows after a post: errors, a preview, or the send. */
+export type HolderMessageState =
+  | { status: "idle" }
+  | {
+      status: "invalid";
+      values: Record<(typeof HOLDER_MESSAGE_FIELDS)[number], string>;
+      errors: Partial<Record<(typeof HOLDER_MESSAGE_FIELDS)[number], string>>;
+      message?: string;
+    }
+  | {
+      status: "preview";
+      values: Record<(typeof HOLDER_MESSAGE_FIELDS)[number], string>;
+      recipients: number;
+      previews: { locale: "it" | "en"; subject: string; text: string }[];
+    }
+  | { status: "sent"; message: string };

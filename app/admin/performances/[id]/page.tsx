@@ -39,6 +39,11 @@ export default async function EditPerformancePage({ params }: { params: Promise<
             <Link href={`/admin/performances/${performance.id}/door-list`}>{p.doorList}</Link>
           </li>
           <li>
+            <Link href={`/admin/performances/${performance.id}/audience`}>
+              {waitlistMessages(locale).admin.audience.title}
+            </Link>
+          </li>
+          <li>
             <Link href={`/admin/performances/${performance.id}/waitlist`}>
               {waitlistMessages(locale).admin.title}
             </Link>
@@ -60,10 +65,15 @@ export default async function EditPerformancePage({ params }: { params: Promise<
           additionalSeats: String(performance.additionalSeats),
           manuallyOccupiedSeats: String(performance.manuallyOccupiedSeats),
           isBookingEnabled: performance.isBookingEnabled,
+          notifyHolders: true,
         }}
         shows={shows}
         venues={venues}
         confirmedSeats={performance.confirmedSeats}
+        notifyHolders={{
+          label: waitlistMessages(locale).admin.notifyHolders,
+          help: waitlistMessages(locale).admin.notifyHoldersHelp,
+        }}
         t={t}
       />
       <DeleteSection

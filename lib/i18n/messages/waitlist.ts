@@ -196,11 +196,11 @@ export const it = {
       englishHelp:
         "Facoltativo: chi ha prenotato in inglese riceve il testo italiano se lo lasci vuoto.",
       preview: "Anteprima",
-      send: "Invia a {count} persone",
+      send: "Invia ({count} destinatari)",
       previewTitle: "Anteprima",
       previewFor: "Come lo riceve chi ha prenotato in {language}",
       recipients: "Destinatari: {count}",
-      sent: "Messaggio messo in coda per {count} persone.",
+      sent: "Messaggio in coda: {count} email.",
       noRecipients: "Nessuna prenotazione confermata a cui scrivere.",
       historyTitle: "Invii",
       kinds: {
@@ -222,7 +222,7 @@ export const it = {
       cancelAction: "Annulla la replica",
       cancelQuestion: "Annullare la replica e avvisare tutti? Non si può tornare indietro.",
       cancelDone:
-        "Replica annullata: avviso in coda per {holders} prenotazioni e {waitlist} iscritti alla lista d'attesa.",
+        "Replica annullata. Avvisi in coda: prenotazioni {holders}, lista d'attesa {waitlist}.",
       alreadyCancelled: "La replica era già annullata.",
       italian: "italiano",
       englishIncomplete: "Scrivi sia l'oggetto sia il testo in inglese, o lascia vuoti entrambi.",
@@ -425,11 +425,11 @@ export const en: typeof it = {
       englishHelp:
         "Optional: visitors who booked in English get the Italian text when you leave it empty.",
       preview: "Preview",
-      send: "Send to {count} people",
+      send: "Send ({count} recipients)",
       previewTitle: "Preview",
       previewFor: "As those who booked in {language} get it",
       recipients: "Recipients: {count}",
-      sent: "Message queued for {count} people.",
+      sent: "Message queued: {count} emails.",
       noRecipients: "No confirmed reservation to write to.",
       historyTitle: "Sends",
       kinds: {
@@ -451,7 +451,7 @@ export const en: typeof it = {
       cancelAction: "Cancel the performance",
       cancelQuestion: "Cancel the performance and tell everyone? This cannot be undone.",
       cancelDone:
-        "Performance cancelled: notice queued to {holders} reservations and {waitlist} waiting-list entries.",
+        "Performance cancelled. Notices queued: reservations {holders}, waiting list {waitlist}.",
       alreadyCancelled: "The performance was already cancelled.",
       italian: "Italian",
       englishIncomplete: "Write both the English subject and text, or leave both empty.",

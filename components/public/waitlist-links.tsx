@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import {
   acceptOfferAction,
   confirmWaitlistAction,
@@ -35,7 +35,9 @@ function usePostedToken<T>(post: (token: string) => Promise<T>, fallback: T, fai
     handled.current.add(token);
     (token ? post(token).catch(() => failed) : Promise.resolve(fallback)).then(setOutcome);
   }, [token, post, fallback, failed]);
-  return { token, outcome };
+  /** Never post `next` (our own switch of the URL to the ticket's). */
+  const skip = useCallback((next: string) => void handled.current.add(next), []);
+  return { token, outcome, skip };
 }
 
 function Focused({ children }: { children: React.ReactNode }) {
@@ -99,16 +101,17 @@ export function WaitlistOffer({
   calendarFilename: string;
 }) {
   const localized = useLocalizedPath();
-  const { token, outcome } = usePostedToken<OfferOutcome | typeof OFFER_FAILED>(
+  const { token, outcome, skip } = usePostedToken<OfferOutcome | typeof OFFER_FAILED>(
     acceptOfferAction,
     OFFER_UNKNOWN,
     OFFER_FAILED,
   );
   useEffect(() => {
     // A reload now opens the ticket instead of posting a used offer link again.
-    if (outcome?.kind === "booked")
-      window.history.replaceState(null, "", `/ticket#token=${outcome.checkInToken}`);
-  }, [outcome]);
+    if (outcome?.kind !== "booked") return;
+    skip(outcome.checkInToken);
+    window.history.replaceState(null, "", `/ticket#token=${outcome.checkInToken}`);
+  }, [outcome, skip]);
   if (!outcome) return <p role="status">{t.offer.working}</p>;
   if (outcome.kind === "booked")
     return (

@@ -70,12 +70,18 @@ export function queueEmail(
     "id" in reservation
       ? Prisma.sql`SELECT ${reservation.id}::int AS reservation_id`
       : Prisma.sql`SELECT reservation_id FROM reservation_tokens WHERE token_hash = ${reservation.tokenHash}`;
+  return withJob(
+    db,
+    Prisma.sql`INSERT INTO email_deliveries (reservation_id, kind)
+               SELECT source.reservation_id, ${kind}::email_kind FROM (${source}) source`,
+    sealed,
+  );
+}
+
+/** One delivery row (inserted by `insert`) and its graphile-worker job, in one statement. */
+function withJob(db: Db, insert: Prisma.Sql, sealed: string | null) {
   return db.$queryRaw<{ id: number }[]>`
-    WITH delivery AS (
-      INSERT INTO email_deliveries (reservation_id, kind)
-      SELECT source.reservation_id, ${kind}::email_kind FROM (${source}) source
-      RETURNING id
-    )
+    WITH delivery AS (${insert} RETURNING id)
     SELECT delivery.id FROM delivery,
       LATERAL graphile_worker.add_job(
         ${SEND_EMAIL_TASK},
@@ -94,17 +100,9 @@ export function queueWaitlistEmail(
   { kind, entryId, rawToken }: { kind: WaitlistEmailKind; entryId: number; rawToken?: string },
 ) {
   const sealed = rawToken ? sealToken(rawToken, emailTokenKey(), kind) : null;
-  return db.$queryRaw<{ id: number }[]>`
-    WITH delivery AS (
-      INSERT INTO email_deliveries (waitlist_entry_id, kind)
-      VALUES (${entryId}, ${kind}::email_kind)
-      RETURNING id
-    )
-    SELECT delivery.id FROM delivery,
-      LATERAL graphile_worker.add_job(
-        ${SEND_EMAIL_TASK},
-        json_build_object('delivery_id', delivery.id, 'token', ${sealed}::text),
-        max_attempts := ${EMAIL_MAX_ATTEMPTS}::int,
-        job_key := 'email:' || delivery.id
-      ) AS job`;
+  return withJob(
+    db,
+    Prisma.sql`INSERT INTO email_deliveries (waitlist_entry_id, kind) VALUES (${entryId}, ${kind}::email_kind)`,
+    sealed,
+  );
 }

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { bookingInput, partySize } from "@/lib/reservations/booking-input";
-
-/** A form field holds text: decimal digits become the number, anything else stays and fails. */
-const digitsToNumber = (value: unknown) =>
-  typeof value === "string" && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value;
+import { digitsToNumber } from "@/lib/reservations/public-booking-input";
 
 /**
  * Joining the waiting list: the booking's name, email and party rules (one schema shape,

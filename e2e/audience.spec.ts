@@ -165,3 +165,62 @@ test("a cancelled performance tells every holder and the waiting list, and takes
   });
   expect(await refused.json()).toMatchObject({ status: "performance_cancelled" });
 });
+
+test("in English: the waiting list speaks English, from the form to the emails", async ({
+  page,
+}) => {
+  const performanceId = await newPerformance(page, 2, 33);
+  await fill(page.request, performanceId);
+  const visitor = email("english");
+  await page.goto(`/en/shows/${SLUG}/${performanceId}`);
+  await expect(page.getByText("Sold out").first()).toBeVisible();
+  const list = page.locator("#waitlist");
+  await list.getByLabel("Full name").fill("Jane Doe");
+  await list.getByLabel("Email").fill(visitor);
+  await list.getByLabel("How many people").selectOption("1");
+  await list.getByLabel(/I agree/).check();
+  await list.getByRole("button", { name: "Join the waiting list" }).click();
+  await expect(page.getByText("Check your email")).toBeVisible();
+  const optIn = await newestMail(visitor, { subject: /^Confirm your place on the waiting list/ });
+  expect(optIn.text).toContain("/en/waitlist/leave#token=");
+  await page.goto(link(optIn, "/en/waitlist/confirm"));
+  await expect(page.getByText(/you are on the waiting list, first in line/)).toBeVisible();
+
+  // Leaving from the email's link: one button, then no place any more.
+  const welcome = await newestMail(visitor, { subject: /^You are on the waiting list/ });
+  await page.goto(link(welcome, "/en/waitlist/leave"));
+  await page.getByRole("button", { name: "Leave the waiting list" }).click();
+  await expect(page.getByText(/you are no longer on the waiting list/)).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the waiting-list form shows errors next to the fields, then joins", async ({
+    page,
+    browser,
+  }) => {
+    const setup = await browser.newPage({ javaScriptEnabled: true });
+    const performanceId = await newPerformance(setup, 2, 34);
+    await fill(setup.request, performanceId);
+    await setup.close();
+    const visitor = email("nojs-waiting");
+
+    await page.goto(`/shows/${SLUG}/${performanceId}`);
+    const list = page.locator("#waitlist");
+    await list.getByLabel("Email").fill("not-an-email");
+    await list.getByRole("button", { name: "Iscrivimi alla lista d'attesa" }).click();
+    await expect(page.locator("#waitlist-name-error")).toHaveText("Campo obbligatorio.");
+    await expect(page.locator("#waitlist-email-error")).toHaveText(
+      "Inserisci un indirizzo email valido.",
+    );
+    await expect(list.getByLabel("Email")).toHaveValue("not-an-email");
+
+    await list.getByLabel("Nome e cognome").fill("Paolo Neri");
+    await list.getByLabel("Email").fill(visitor);
+    await list.getByLabel(/Acconsento/).check();
+    await list.getByRole("button", { name: "Iscrivimi alla lista d'attesa" }).click();
+    await expect(page.getByText("Controlla la tua email")).toBeVisible();
+    await newestMail(visitor, { subject: /^Conferma l'iscrizione/ });
+  });
+});

@@ -69,6 +69,7 @@ export function WaitlistForm({
   const errorOf = (field: WaitlistJoinFields) => {
     const code = errors[field];
     if (!code) return undefined;
+    if (code === "privacy_required") return t.join.privacyRequired;
     const text = t.fieldErrors[code as keyof typeof t.fieldErrors] ?? t.fieldErrors.required;
     return fill(text, { max: maxPartySize });
   };

@@ -103,7 +103,14 @@ export default async function DashboardPage() {
                     href={`/admin/performances/${p.id}/waitlist`}
                     data-testid={`waitlist-${p.id}`}
                   >
-                    {fill(w.link, { count: n(waiting.get(p.id)?.parties ?? 0) })}
+                    {fill(
+                      p.capacity - p.confirmedSeats - p.availableSeats > 0 ? w.linkHeld : w.link,
+                      {
+                        count: n(waiting.get(p.id)?.parties ?? 0),
+                        // Seats held by running offers: counted as taken, not in "free".
+                        held: n(Math.max(0, p.capacity - p.confirmedSeats - p.availableSeats)),
+                      },
+                    )}
                   </Link>
                 </p>
               </li>

@@ -171,7 +171,12 @@ export function WaitlistForm({
         </div>
         <FieldError id={id("privacy_consent")} error={errorOf("privacy_consent")} />
       </div>
-      <Button type="submit" variant="secondary" disabled={pending} className="w-full sm:w-auto">
+      <Button
+        type="submit"
+        variant={summary ? "secondary" : "primary"}
+        disabled={pending}
+        className="w-full sm:w-auto"
+      >
         {pending ? t.join.submitting : t.join.submit}
       </Button>
     </form>

@@ -69,7 +69,7 @@ export const it = {
       title: "Lista d'attesa",
       summary: "Non ci sono abbastanza posti per il tuo gruppo? Iscriviti alla lista d'attesa",
       soldOutIntro:
-        "I posti sono esauriti. Iscriviti alla lista d'attesa: se si liberano posti per il tuo gruppo, li teniamo per te e ti scriviamo.",
+        "Iscriviti alla lista d'attesa: se si liberano posti per il tuo gruppo, li teniamo per te e ti scriviamo.",
       tooFewIntro:
         "Non ci sono abbastanza posti per il tuo gruppo? Iscriviti alla lista d'attesa: se se ne liberano, li teniamo per te e ti scriviamo.",
       how: "Ti chiediamo di confermare l'indirizzo email. Quando si liberano posti per il tuo gruppo, ricevi un'offerta valida {hours} ore: un link che conferma la prenotazione direttamente. Chi è prima in lista riceve l'offerta prima, se il suo gruppo ci sta.",
@@ -149,6 +149,7 @@ export const it = {
   admin: {
     title: "Lista d'attesa",
     link: "Lista d'attesa ({count})",
+    linkHeld: "Lista d'attesa ({count}; {held} posti tenuti per offerte)",
     intro:
       "In ordine di conferma dell'indirizzo. Quando si liberano posti, chi è in lista e ci sta riceve un'offerta; un gruppo che non ci sta mantiene il suo posto e viene saltato.",
     empty: "Nessuno in lista d'attesa.",
@@ -299,7 +300,7 @@ export const en: typeof it = {
       title: "Waiting list",
       summary: "Not enough seats for your party? Join the waiting list",
       soldOutIntro:
-        "Sold out. Join the waiting list: if seats free up for your party, we hold them for you and write to you.",
+        "Join the waiting list: if seats free up for your party, we hold them for you and write to you.",
       tooFewIntro:
         "Not enough seats for your party? Join the waiting list: if seats free up, we hold them for you and write to you.",
       how: "We ask you to confirm your email address. When seats free up for your party, you get an offer valid for {hours} hours: a link that confirms the reservation directly. Whoever is earlier in line gets the offer first, if their party fits.",
@@ -379,6 +380,7 @@ export const en: typeof it = {
   admin: {
     title: "Waiting list",
     link: "Waiting list ({count})",
+    linkHeld: "Waiting list ({count}; {held} seats held for offers)",
     intro:
       "In the order addresses were confirmed. When seats free up, the entries in line whose party fits get an offer; a party that does not fit keeps its place and is skipped.",
     empty: "Nobody on the waiting list.",

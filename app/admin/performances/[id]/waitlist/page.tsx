@@ -66,7 +66,7 @@ export default async function WaitlistPage({ params }: { params: Promise<{ id: s
                 <tr key={entry.id} data-testid={`waitlist-entry-${entry.id}`}>
                   <td>{entry.position ?? "—"}</td>
                   <td>{entry.name}</td>
-                  <td className="break-all">{entry.email}</td>
+                  <td>{entry.email}</td>
                   <td>{entry.partySize}</td>
                   <td>
                     {entry.reservationId ? (

@@ -70,7 +70,11 @@ export async function savePerformance({
         where: { id },
         select: { startsAt: true, venueId: true },
       });
-      const confirmedSeats = (await getAvailability(tx, id))?.confirmedSeats ?? 0;
+      // Seats held by running waiting-list offers are promised too: they count here.
+      const [taken] = await tx.$queryRaw<{ seats: number }[]>`
+        SELECT confirmed_seats + held_seats AS seats FROM performance_availability
+        WHERE performance_id = ${id}`;
+      const confirmedSeats = taken?.seats ?? 0;
       const capacity = bookableCapacity(settings);
       if (capacity < confirmedSeats)
         return { ok: false, reason: "capacity_below_confirmed", confirmedSeats, capacity } as const;

@@ -247,5 +247,28 @@ describe("offers", () => {
     expect(saved.ok).toBe(true);
     expect(await status(entry.entryId)).toBe("offered");
     expect(await getAvailability(db, performance.id)).toMatchObject({ availableSeats: 0 });
+
+    // The held seats are promised: the capacity cannot drop below confirmed + held.
+    const lowered = await savePerformance({
+      db,
+      actor: { id: admin.id, email: admin.email },
+      id: performance.id,
+      input: {
+        showId: String(performance.showId),
+        venueId: String(performance.venueId),
+        startsAt: "2030-12-12T21:00",
+        roomCapacity: "4",
+        additionalSeats: "0",
+        manuallyOccupiedSeats: "0",
+        isBookingEnabled: "on",
+      },
+      timeZone: "Europe/Rome",
+      tokenSettings: TEST_SETTINGS,
+    });
+    expect(lowered).toMatchObject({
+      ok: false,
+      reason: "capacity_below_confirmed",
+      confirmedSeats: 5,
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { Db, PrismaClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail/email-queue";
+import {
+  isHolderKind,
+  requeueHolderEmail,
+  type HolderEmailKind,
+} from "@/lib/audience/holder-emails";
 import { resendReservationLink, type ResendLinkResult } from "@/lib/reservations/resend-links";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 
@@ -66,13 +71,31 @@ export async function sendEmailAgain({
 }): Promise<SendAgainResult> {
   const delivery = await db.emailDelivery.findUnique({
     where: { id: deliveryId },
-    select: { reservationId: true, kind: true, status: true },
+    select: { reservationId: true, kind: true, status: true, messageId: true },
   });
   if (!delivery) return { ok: false, reason: "not_found" };
   if (delivery.status !== "failed") return { ok: false, reason: "not_failed" };
   // Waiting-list emails are not sent again: their entry's next email follows its state.
   const reservationId = delivery.reservationId;
   if (reservationId === null) return { ok: false, reason: "not_found" };
+  // A message, change notice, reminder or performance cancellation goes again as it was
+  // (a reminder with a fresh ticket link): never a confirmation link or a ticket instead.
+  if (isHolderKind(delivery.kind))
+    return db.$transaction(async (tx) => {
+      await requeueHolderEmail(tx, {
+        kind: delivery.kind as HolderEmailKind,
+        reservationId,
+        messageId: delivery.messageId,
+        tokenSettings: settings,
+        now,
+      });
+      await writeAudit(tx, actor, {
+        action: "reservation.resend_email",
+        entityType: "reservation",
+        entityId: reservationId,
+      });
+      return { ok: true, kind: "cancellation" } as const;
+    });
   if (delivery.kind !== "cancellation")
     return resendReservationLink({
       db,

@@ -2,6 +2,8 @@
 // reminders the day before, unsubscribing. Emails go through the real job runner.
 import { describe, expect, it } from "vitest";
 import { cancelPerformance } from "@/lib/audience/cancel-performance";
+import { sendEmailAgain } from "@/lib/admin/email-deliveries";
+import { MailDeliveryError } from "@/lib/mail/transport";
 import { messageHolders } from "@/lib/audience/message-holders";
 import { sendReminders } from "@/lib/audience/reminders";
 import { unsubscribeFromMessages } from "@/lib/audience/unsubscribe";
@@ -201,5 +203,40 @@ describe("reminders", () => {
     expect(await run("2031-04-14T10:00")).toBe(1);
     const mails = (await deliverQueuedEmails()).map((mail) => mail.subject);
     expect(mails).toEqual([`Promemoria: ${await showTitle(late.id)}, lunedì 14 aprile 2031`]);
+  });
+});
+
+describe("sending a failed email to a holder again", () => {
+  it("repeats the same message (never a ticket or a confirmation link instead)", async () => {
+    const performance = await createPerformance({ roomCapacity: 10 });
+    await bookConfirmed(performance.id, 2);
+    await deliverQueuedEmails();
+    const actor = await admin();
+    await messageHolders({
+      db,
+      actor,
+      performanceId: performance.id,
+      message: {
+        subject: "Cambio di sala",
+        body: "Ci vediamo al piano di sopra.",
+        subjectEn: "",
+        bodyEn: "",
+      },
+    });
+    const delivery = await db.emailDelivery.findFirstOrThrow({
+      where: { kind: "message", reservation: { performanceId: performance.id } },
+    });
+    // The provider refuses it for good.
+    await deliverQueuedEmails(async () => {
+      throw new MailDeliveryError("invalid_address", true);
+    });
+    expect(await db.emailDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+      status: "failed",
+    });
+
+    expect(
+      await sendEmailAgain({ db, deliveryId: delivery.id, settings: TEST_SETTINGS, actor }),
+    ).toMatchObject({ ok: true });
+    expect((await deliverQueuedEmails()).map((mail) => mail.subject)).toEqual(["Cambio di sala"]);
   });
 });

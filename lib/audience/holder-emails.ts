@@ -99,3 +99,54 @@ export async function queueHolderEmails(
       ) AS job`;
   return queued.length;
 }
+
+const HOLDER_KINDS: ReadonlySet<string> = new Set<HolderEmailKind>([
+  "message",
+  "performance_changed",
+  "reminder",
+  "performance_cancelled",
+]);
+
+/** Whether an email kind is one of the emails to holders composed by lib/audience/holder-mail.ts. */
+export function isHolderKind(kind: string): kind is HolderEmailKind {
+  return HOLDER_KINDS.has(kind);
+}
+
+/**
+ * "Send again" of a failed email to a holder: the same kind and message, with fresh
+ * links (the failed one's raw tokens are gone on purpose), in the caller's transaction.
+ */
+export async function requeueHolderEmail(
+  db: Db,
+  {
+    kind,
+    reservationId,
+    messageId,
+    tokenSettings,
+    now,
+  }: {
+    kind: HolderEmailKind;
+    reservationId: number;
+    messageId: number | null;
+    tokenSettings: { checkInWindowHours: number };
+    now: Date;
+  },
+): Promise<number> {
+  const { performance } = await db.reservation.findUniqueOrThrow({
+    where: { id: reservationId },
+    select: { performance: { select: { startsAt: true } } },
+  });
+  const day = 24 * 3_600_000;
+  return queueHolderEmails(db, {
+    kind,
+    reservationIds: [reservationId],
+    messageId,
+    unsubscribe: kind !== "performance_cancelled",
+    unsubscribeExpiresAt: new Date(performance.startsAt.getTime() + day),
+    ticketExpiresAt:
+      kind === "reminder"
+        ? new Date(performance.startsAt.getTime() + tokenSettings.checkInWindowHours * 3_600_000)
+        : undefined,
+    now,
+  });
+}

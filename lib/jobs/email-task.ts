@@ -9,14 +9,8 @@ import {
 } from "@/lib/mail/email-queue";
 import { composeWaitlistEmail } from "@/lib/waitlist/waitlist-emails";
 import { composeHolderEmail } from "@/lib/audience/holder-mail";
-import type { HolderEmailKind } from "@/lib/audience/holder-emails";
+import { isHolderKind } from "@/lib/audience/holder-emails";
 
-const HOLDER_KINDS: ReadonlySet<string> = new Set([
-  "message",
-  "performance_changed",
-  "reminder",
-  "performance_cancelled",
-]);
 import { logMailFailure } from "@/lib/mail/log-mail-failure";
 import {
   composeReservationEmail,
@@ -112,10 +106,10 @@ export function sendEmailTask({
               rawToken,
               context: context(),
             })
-          : HOLDER_KINDS.has(kind)
+          : isHolderKind(kind)
             ? await composeHolderEmail({
                 db,
-                kind: kind as HolderEmailKind,
+                kind,
                 reservationId: delivery.reservationId ?? 0,
                 sealedContent: rawToken,
                 messageId: delivery.messageId,

@@ -1,7 +1,7 @@
 // The waiting list on PostgreSQL: joining, confirming, offers on freed seats, the
 // fit rule, booking an offer, its expiry, leaving. Emails go through the real job runner.
 import { describe, expect, it } from "vitest";
-import { savePerformance } from "@/lib/admin/performances";
+import { deletePerformance, savePerformance } from "@/lib/admin/performances";
 import { getAvailability } from "@/lib/availability";
 import { db } from "@/lib/db";
 import { cancelReservation } from "@/lib/reservations/cancel-reservation";
@@ -270,5 +270,21 @@ describe("offers", () => {
       reason: "capacity_below_confirmed",
       confirmedSeats: 5,
     });
+  });
+});
+
+describe("deleting a performance", () => {
+  it("takes its waiting list with it when it has no reservations", async () => {
+    const performance = await createPerformance({ roomCapacity: 2, manuallyOccupiedSeats: 2 });
+    const entry = await joinList(performance.id, 1);
+    const admin = await createStaffUser("ADMIN");
+    expect(
+      await deletePerformance({
+        db,
+        actor: { id: admin.id, email: admin.email },
+        id: performance.id,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await db.waitlistEntry.count({ where: { id: entry.entryId } })).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ CREATE TYPE "waitlist_status" AS ENUM
 
 CREATE TABLE "waitlist_entries" (
   "id"               SERIAL PRIMARY KEY,
-  "performance_id"   INTEGER NOT NULL REFERENCES "performances"("id") ON DELETE RESTRICT,
+  -- A performance that can be deleted (no reservations: PROTECT) takes its list with it.
+  "performance_id"   INTEGER NOT NULL REFERENCES "performances"("id") ON DELETE CASCADE,
   "status"           "waitlist_status" NOT NULL DEFAULT 'unconfirmed',
   "name"             VARCHAR(200) NOT NULL,
   "email"            VARCHAR(254) NOT NULL,

@@ -193,6 +193,25 @@ test("in English: the waiting list speaks English, from the form to the emails",
   await expect(page.getByText(/you are no longer on the waiting list/)).toBeVisible();
 });
 
+test("a party bigger than the seats left joins the list from the booking form", async ({
+  page,
+}) => {
+  const performanceId = await newPerformance(page, 3, 35);
+  await bookTicket(page.request, { performanceId, partySize: 2 });
+  const visitor = email("bigger");
+  await page.goto(`/shows/${SLUG}/${performanceId}`);
+  await expect(page.getByText("1 posto disponibile").first()).toBeVisible();
+  await page.getByRole("link", { name: /Iscriviti alla lista d'attesa/ }).click();
+  const list = page.locator("#waitlist");
+  await list.getByLabel("Nome e cognome").fill("Luca Verdi");
+  await list.getByLabel("Email").fill(visitor);
+  await list.getByLabel("Quante persone").selectOption("3");
+  await list.getByLabel(/Acconsento/).check();
+  await list.getByRole("button", { name: "Iscrivimi alla lista d'attesa" }).click();
+  await expect(page.getByText("Controlla la tua email")).toBeVisible();
+  await newestMail(visitor, { subject: /^Conferma l'iscrizione/ });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

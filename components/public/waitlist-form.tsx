@@ -36,15 +36,12 @@ export function WaitlistForm({
   maxPartySize,
   defaultPartySize,
   intro,
-  summary,
   t,
 }: {
   action: (state: WaitlistFormState, formData: FormData) => Promise<WaitlistFormState>;
   maxPartySize: number;
   defaultPartySize: number;
   intro: string;
-  /** Folded behind this line (a <details>, no JavaScript needed) until the visitor opens it. */
-  summary?: string;
   t: WaitlistFormText;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
@@ -76,7 +73,7 @@ export function WaitlistForm({
   const refusal = state.status === "invalid" ? state.refusal : undefined;
   const id = (field: string) => `waitlist-${field}`;
 
-  const form = (
+  return (
     <form action={formAction} noValidate className="space-y-5">
       <p>{intro}</p>
       {refusal ? (
@@ -171,21 +168,9 @@ export function WaitlistForm({
         </div>
         <FieldError id={id("privacy_consent")} error={errorOf("privacy_consent")} />
       </div>
-      <Button
-        type="submit"
-        variant={summary ? "secondary" : "primary"}
-        disabled={pending}
-        className="w-full sm:w-auto"
-      >
+      <Button type="submit" variant="primary" disabled={pending} className="w-full sm:w-auto">
         {pending ? t.join.submitting : t.join.submit}
       </Button>
     </form>
-  );
-  if (!summary) return form;
-  return (
-    <details open={state.status === "invalid"} className="group rounded-lg border border-line p-4">
-      <summary className="cursor-pointer font-semibold">{summary}</summary>
-      <div className="mt-4">{form}</div>
-    </details>
   );
 }

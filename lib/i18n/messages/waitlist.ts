@@ -90,6 +90,7 @@ export const it = {
         rate_limited: "Troppi tentativi da questa connessione. Riprova tra {minutes} minuti.",
       },
       bookNow: "Prenota ora",
+      bookInstead: "Torna al modulo di prenotazione",
     },
     confirm: {
       title: "Lista d'attesa",
@@ -321,6 +322,7 @@ export const en: typeof it = {
         rate_limited: "Too many attempts from this connection. Try again in {minutes} minutes.",
       },
       bookNow: "Book now",
+      bookInstead: "Back to the booking form",
     },
     confirm: {
       title: "Waiting list",

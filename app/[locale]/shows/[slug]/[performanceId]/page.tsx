@@ -23,7 +23,11 @@ import { publicMessages } from "@/web/i18n/public-text";
 // Live availability, and the CSP nonce of this request on its scripts: never cached.
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string; slug: string; performanceId: string }> };
+type Props = {
+  params: Promise<{ locale: string; slug: string; performanceId: string }>;
+  /** `?waitlist=1`: the waiting-list form in place of the booking form (a party too big). */
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(params: Props["params"]) {
   const { slug, performanceId } = await params;
@@ -46,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function BookingPage({ params }: Props) {
+export default async function BookingPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const t = publicMessages(locale);
   const performance = await load(params);
@@ -60,9 +64,12 @@ export default async function BookingPage({ params }: Props) {
     required: t.booking.required,
     privacyLink: t.booking.privacyLink,
   };
-  const waitlist = (intro: string, summary?: string) => (
+  const bookingPath = localizedPath(locale, `/shows/${performance.show.slug}/${performance.id}`);
+  // One form at a time on the page: a party bigger than the seats left asks for this one.
+  const wantsWaitlist = (await searchParams)?.waitlist === "1";
+  const waitlist = (intro: string) => (
     <section id="waitlist" aria-labelledby="waitlist-title" className="scroll-mt-4 space-y-3">
-      <h2 id="waitlist-title" className={summary ? "sr-only" : "text-2xl font-semibold"}>
+      <h2 id="waitlist-title" className="text-2xl font-semibold">
         {w.join.title}
       </h2>
       <WaitlistForm
@@ -70,7 +77,6 @@ export default async function BookingPage({ params }: Props) {
         maxPartySize={MAX_PARTY_SIZE}
         defaultPartySize={Math.min(MAX_PARTY_SIZE, Math.max(1, performance.availableSeats + 1))}
         intro={`${intro} ${icu(locale, w.join.how, { hours: WAITLIST_OFFER_HOURS })}`}
-        summary={summary}
         t={waitlistText}
       />
     </section>
@@ -98,7 +104,14 @@ export default async function BookingPage({ params }: Props) {
           t={t.availability}
         />
       </header>
-      {performance.bookingState === "open" ? (
+      {performance.bookingState === "open" && wantsWaitlist ? (
+        <>
+          {waitlist(w.join.tooFewIntro)}
+          <p>
+            <Link href={bookingPath}>{w.join.bookInstead}</Link>
+          </p>
+        </>
+      ) : performance.bookingState === "open" ? (
         <>
           <p>{t.booking.intro}</p>
           <BookingForm
@@ -116,7 +129,9 @@ export default async function BookingPage({ params }: Props) {
               },
             }}
           />
-          {waitlist(w.join.tooFewIntro, w.join.summary)}
+          <p>
+            <Link href={`${bookingPath}?waitlist=1#waitlist`}>{w.join.summary}</Link>
+          </p>
         </>
       ) : performance.bookingState === "sold_out" ? (
         <>

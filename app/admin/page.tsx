@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { formatNumber } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
 import { waitlistLengths } from "@/lib/waitlist/waitlist-admin";
-import { waitlistMessages } from "@/web/i18n/waitlist-text";
+import { audienceMessages } from "@/web/i18n/audience-text";
 
 export default async function DashboardPage() {
   const { t, locale, when } = await adminContext("/admin");
@@ -19,7 +19,7 @@ export default async function DashboardPage() {
     db,
     upcoming.map((p) => p.id),
   );
-  const w = waitlistMessages(locale).admin;
+  const w = audienceMessages(locale).admin;
   const d = t.dashboard;
   const n = (value: number) => formatNumber(value, locale);
   const barLabels = {

@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
-import type { WaitlistMessages } from "@/lib/i18n/messages/waitlist";
+import type { AudienceMessages } from "@/lib/i18n/messages/audience";
 
-type Text = WaitlistMessages["admin"]["audience"];
+type Text = AudienceMessages["admin"]["audience"];
 
 /**
  * Subject and text (Italian, optionally English) of a message to the holders; "Preview"

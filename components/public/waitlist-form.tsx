@@ -9,11 +9,11 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
 import type { PublicMessages } from "@/lib/i18n/messages/public";
-import type { WaitlistMessages } from "@/lib/i18n/messages/waitlist";
+import type { AudienceMessages } from "@/lib/i18n/messages/audience";
 import type { WaitlistJoinFields } from "@/lib/waitlist/join-input";
 
 export type WaitlistFormText = {
-  join: WaitlistMessages["public"]["join"];
+  join: AudienceMessages["public"]["join"];
   fieldErrors: PublicMessages["fieldErrors"];
   required: string;
   privacyLink: string;

@@ -18,9 +18,9 @@ import { useFragmentToken } from "@/components/public/url-fragment-token";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { fill } from "@/lib/i18n/fill";
-import type { WaitlistMessages } from "@/lib/i18n/messages/waitlist";
+import type { AudienceMessages } from "@/lib/i18n/messages/audience";
 
-type PublicText = WaitlistMessages["public"];
+type PublicText = AudienceMessages["public"];
 
 /**
  * POSTs the fragment's token once to `post` (a server action) and keeps the answer:

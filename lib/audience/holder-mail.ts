@@ -2,7 +2,7 @@ import type { HolderEmailKind } from "@/lib/audience/holder-emails";
 import type { Db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { localizedPath } from "@/lib/i18n/localized-path";
-import { en, it } from "@/lib/i18n/messages/waitlist";
+import { en, it } from "@/lib/i18n/messages/audience";
 import type { OutgoingMail } from "@/lib/mail/transport";
 import { compose, mailLocale, type Block } from "@/lib/reservations/email-templates";
 import { getReservationDetails } from "@/lib/reservations/reservation-details";

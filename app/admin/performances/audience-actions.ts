@@ -21,7 +21,7 @@ import {
   previousState,
 } from "@/lib/validation/action-args";
 import { adminContext } from "@/web/admin-context";
-import { waitlistMessages } from "@/web/i18n/waitlist-text";
+import { audienceMessages } from "@/web/i18n/audience-text";
 
 /**
  * The message form of /admin/performances/<id>/audience: `intent=preview` shows what the
@@ -42,7 +42,7 @@ export async function holderMessageAction(
   );
   if (!args) return { status: "idle" };
   const [id, , form] = args;
-  const t = waitlistMessages(locale).admin.audience;
+  const t = audienceMessages(locale).admin.audience;
   const values = Object.fromEntries(
     FIELDS.map((field) => {
       const value = form.get(field);
@@ -87,7 +87,7 @@ export async function holderMessageAction(
 /** "Cancel the performance" (asked first); everyone is told, audited with the count. */
 export async function cancelPerformanceAction(performanceId: number): Promise<FormState> {
   return onRow("/admin/performances", performanceId, async ({ user, locale }, id) => {
-    const t = waitlistMessages(locale).admin.audience;
+    const t = audienceMessages(locale).admin.audience;
     const result = await cancelPerformance({ db, actor: user, performanceId: id });
     if (result.ok)
       return {

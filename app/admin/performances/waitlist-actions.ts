@@ -5,13 +5,13 @@ import type { FormState } from "@/lib/admin/form-state";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { offerManually } from "@/lib/waitlist/waitlist-admin";
-import { waitlistMessages } from "@/web/i18n/waitlist-text";
+import { audienceMessages } from "@/web/i18n/audience-text";
 import { waitlistSettings } from "@/web/settings";
 
 /** "Offer now" on a waiting-list entry (/admin/performances/<id>/waitlist); audited. */
 export async function offerWaitlistEntryAction(entryId: number): Promise<FormState> {
   return onRow("/admin/performances", entryId, async ({ user, locale }, id) => {
-    const t = waitlistMessages(locale).admin;
+    const t = audienceMessages(locale).admin;
     const result = await offerManually({
       db,
       actor: user,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { WaitlistConfirm } from "@/components/public/waitlist-links";
 import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale, type LocaleParams } from "@/web/i18n/page-locale";
-import { waitlistMessages } from "@/web/i18n/waitlist-text";
+import { audienceMessages } from "@/web/i18n/audience-text";
 
 // Runs a server action with the request's CSP nonce: never cached.
 export const dynamic = "force-dynamic";
@@ -13,14 +13,14 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   return publicPageMetadata({
     locale,
     path: "/waitlist/confirm",
-    title: waitlistMessages(locale).public.confirm.title,
+    title: audienceMessages(locale).public.confirm.title,
     index: false,
   });
 }
 
 export default async function WaitlistConfirmPage({ params }: LocaleParams) {
   const locale = await pageLocale(params);
-  const t = waitlistMessages(locale).public;
+  const t = audienceMessages(locale).public;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-semibold">{t.confirm.title}</h1>

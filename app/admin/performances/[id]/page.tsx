@@ -7,7 +7,7 @@ import { PerformanceForm } from "@/components/admin/performance-form";
 import { performanceById, performanceOptions } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
 import { utcToZonedLocal } from "@/lib/time";
-import { waitlistMessages } from "@/web/i18n/waitlist-text";
+import { audienceMessages } from "@/web/i18n/audience-text";
 
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const {
@@ -40,12 +40,12 @@ export default async function EditPerformancePage({ params }: { params: Promise<
           </li>
           <li>
             <Link href={`/admin/performances/${performance.id}/audience`}>
-              {waitlistMessages(locale).admin.audience.title}
+              {audienceMessages(locale).admin.audience.title}
             </Link>
           </li>
           <li>
             <Link href={`/admin/performances/${performance.id}/waitlist`}>
-              {waitlistMessages(locale).admin.title}
+              {audienceMessages(locale).admin.title}
             </Link>
           </li>
           <li>
@@ -71,8 +71,8 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         venues={venues}
         confirmedSeats={performance.confirmedSeats}
         notifyHolders={{
-          label: waitlistMessages(locale).admin.notifyHolders,
-          help: waitlistMessages(locale).admin.notifyHoldersHelp,
+          label: audienceMessages(locale).admin.notifyHolders,
+          help: audienceMessages(locale).admin.notifyHoldersHelp,
         }}
         t={t}
       />

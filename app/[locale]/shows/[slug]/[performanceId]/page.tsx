@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { submitBooking } from "@/actions/booking";
 import { submitWaitlistJoin } from "@/actions/waitlist";
 import { WaitlistForm, type WaitlistFormText } from "@/components/public/waitlist-form";
-import { waitlistMessages } from "@/web/i18n/waitlist-text";
+import { audienceMessages } from "@/web/i18n/audience-text";
 import { BookingForm } from "@/components/public/booking-form";
 import { AvailabilityBadge } from "@/components/public/performance-list";
 import { Alert } from "@/components/ui/alert";
@@ -57,7 +57,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
   if (!performance) notFound();
   const { TIME_ZONE, MAX_PARTY_SIZE, CONFIRMATION_TTL_HOURS, WAITLIST_OFFER_HOURS } = config();
   const maxSeats = Math.min(MAX_PARTY_SIZE, performance.availableSeats);
-  const w = waitlistMessages(locale).public;
+  const w = audienceMessages(locale).public;
   const waitlistText: WaitlistFormText = {
     join: w.join,
     fieldErrors: t.fieldErrors,

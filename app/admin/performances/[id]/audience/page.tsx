@@ -11,7 +11,7 @@ import { messagesOf } from "@/lib/audience/message-history";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
-import { waitlistMessages } from "@/web/i18n/waitlist-text";
+import { audienceMessages } from "@/web/i18n/audience-text";
 
 function performanceWithState(db: Db, id: number) {
   return db.performance.findUnique({
@@ -34,7 +34,7 @@ export default async function AudiencePage({ params }: { params: Promise<{ id: s
     id,
     row: performance,
   } = await adminRow(params, "/admin/performances", performanceWithState, "/audience");
-  const t = waitlistMessages(locale).admin.audience;
+  const t = audienceMessages(locale).admin.audience;
   const sends = await messagesOf(db, id);
   return (
     <>

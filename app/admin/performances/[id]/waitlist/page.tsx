@@ -8,7 +8,7 @@ import { availabilityByPerformance } from "@/lib/availability";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import { waitlistOf } from "@/lib/waitlist/waitlist-admin";
-import { waitlistMessages } from "@/web/i18n/waitlist-text";
+import { audienceMessages } from "@/web/i18n/audience-text";
 
 export default async function WaitlistPage({ params }: { params: Promise<{ id: string }> }) {
   const {
@@ -18,7 +18,7 @@ export default async function WaitlistPage({ params }: { params: Promise<{ id: s
     id,
     row: performance,
   } = await adminRow(params, "/admin/performances", performanceHeading, "/waitlist");
-  const t = waitlistMessages(locale).admin;
+  const t = audienceMessages(locale).admin;
   const [entries, availability] = await Promise.all([
     waitlistOf(db, id),
     availabilityByPerformance(db, [id]),

@@ -1,7 +1,7 @@
 /**
- * Texts of the waiting list, performance cancellations and messages to holders (issue 18):
- * its emails, public pages and admin pages. `{name}`-style placeholders are filled with
- * lib/i18n/fill.ts; `{count, plural, …}` goes through ICU on the pages.
+ * Texts of the audience (issue 18) — the waiting list, performance cancellations,
+ * reminders and messages to holders — in emails, public pages and admin pages.
+ * `{name}`-style placeholders are filled with lib/i18n/fill.ts (ICU on the pages).
  */
 export const it = {
   mail: {
@@ -467,4 +467,4 @@ export const en: typeof it = {
   },
 };
 
-export type WaitlistMessages = typeof it;
+export type AudienceMessages = typeof it;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { cancelPerformance } from "@/lib/audience/cancel-performance";
 import { sendEmailAgain } from "@/lib/admin/email-deliveries";
+import { savePerformance } from "@/lib/admin/performances";
 import { MailDeliveryError } from "@/lib/mail/transport";
 import { messageHolders } from "@/lib/audience/message-holders";
 import { sendReminders } from "@/lib/audience/reminders";
@@ -238,5 +239,47 @@ describe("sending a failed email to a holder again", () => {
       await sendEmailAgain({ db, deliveryId: delivery.id, settings: TEST_SETTINGS, actor }),
     ).toMatchObject({ ok: true });
     expect((await deliverQueuedEmails()).map((mail) => mail.subject)).toEqual(["Cambio di sala"]);
+  });
+});
+
+describe("a changed time or venue", () => {
+  it("is told to the holders only when the admin says so, and only when the time or venue moved", async () => {
+    const performance = await createPerformance({ roomCapacity: 10 });
+    await bookConfirmed(performance.id, 2);
+    await deliverQueuedEmails();
+    const actor = await admin();
+    const save = (changes: Record<string, string>) =>
+      savePerformance({
+        db,
+        actor,
+        id: performance.id,
+        input: {
+          showId: String(performance.showId),
+          venueId: String(performance.venueId),
+          startsAt: "2030-12-12T21:00",
+          roomCapacity: "10",
+          additionalSeats: "0",
+          manuallyOccupiedSeats: "0",
+          isBookingEnabled: "on",
+          ...changes,
+        },
+        timeZone: ROME,
+        tokenSettings: TEST_SETTINGS,
+      });
+    expect(await save({})).toMatchObject({ ok: true }); // moved, not told
+    expect(await about(performance.id)).toEqual([]);
+    expect(await save({ notifyHolders: "on", roomCapacity: "12" })).toMatchObject({ ok: true });
+    expect(await about(performance.id)).toEqual([]); // told, but nothing moved
+    expect(await save({ notifyHolders: "on", startsAt: "2030-12-13T20:00" })).toMatchObject({
+      ok: true,
+    });
+    const [notice] = await about(performance.id);
+    expect(notice.subject).toMatch(/^Cambiamento:/);
+    expect(notice.text).toContain("venerdì 13 dicembre 2030, 20:00");
+    expect(
+      await db.performanceMessage.findFirstOrThrow({
+        where: { performanceId: performance.id, kind: "change" },
+      }),
+    ).toMatchObject({ recipients: 1 });
   });
 });

@@ -49,12 +49,17 @@ export async function expireWaitlistOffers({
         UPDATE waitlist_entries SET status = 'lapsed', ended_at = ${now}, updated_at = ${now}
         WHERE performance_id = ${performanceId} AND status = 'offered' AND offer_expires_at <= ${now}
         RETURNING id`;
+      // Once the performance has started (an offer never runs past it) or was cancelled,
+      // "join again" makes no sense: the offer just ends.
+      const [still] = await tx.$queryRaw<{ on: boolean }[]>`
+        SELECT starts_at > ${now} AND cancelled_at IS NULL AS on
+        FROM performances WHERE id = ${performanceId}`;
       for (const { id } of ended) {
         await tx.waitlistToken.updateMany({
           where: { entryId: id, usedAt: null, revokedAt: null },
           data: { revokedAt: now },
         });
-        await queueWaitlistEmail(tx, { kind: "waitlist_lapsed", entryId: id });
+        if (still?.on) await queueWaitlistEmail(tx, { kind: "waitlist_lapsed", entryId: id });
       }
       await offerFreeSeats(tx, { performanceId, settings, now });
       return ended.length;

@@ -51,15 +51,15 @@ export async function expireWaitlistOffers({
         RETURNING id`;
       // Once the performance has started (an offer never runs past it) or was cancelled,
       // "join again" makes no sense: the offer just ends.
-      const [still] = await tx.$queryRaw<{ on: boolean }[]>`
-        SELECT starts_at > ${now} AND cancelled_at IS NULL AS on
+      const [still] = await tx.$queryRaw<{ live: boolean }[]>`
+        SELECT starts_at > ${now} AND cancelled_at IS NULL AS live
         FROM performances WHERE id = ${performanceId}`;
       for (const { id } of ended) {
         await tx.waitlistToken.updateMany({
           where: { entryId: id, usedAt: null, revokedAt: null },
           data: { revokedAt: now },
         });
-        if (still?.on) await queueWaitlistEmail(tx, { kind: "waitlist_lapsed", entryId: id });
+        if (still?.live) await queueWaitlistEmail(tx, { kind: "waitlist_lapsed", entryId: id });
       }
       await offerFreeSeats(tx, { performanceId, settings, now });
       return ended.length;

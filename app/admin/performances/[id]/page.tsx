@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { PerformanceForm } from "@/components/admin/performance-form";
 import { performanceById, performanceOptions } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
+import { fill } from "@/lib/i18n/fill";
 import { utcToZonedLocal } from "@/lib/time";
 import { audienceMessages } from "@/web/i18n/audience-text";
 
@@ -25,6 +26,13 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         <p className="text-ink-muted">
           {performance.show.title} · {when(performance.startsAt)}
         </p>
+        {performance.cancelledAt ? (
+          <p className="mt-2 font-semibold text-danger">
+            {fill(audienceMessages(locale).admin.audience.cancelled, {
+              when: when(performance.cancelledAt),
+            })}
+          </p>
+        ) : null}
       </PageHeader>
       <nav aria-label={p.links} className="mb-8 rounded-lg border border-line bg-paper-raised p-4">
         <h2 className="mb-2 font-sans text-base font-semibold">{p.links}</h2>

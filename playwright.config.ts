@@ -59,6 +59,8 @@ export default defineConfig({
       // those 10+ days ahead not yet (e2e/staff-door.spec.ts tests the override).
       DOORS_OPEN_MINUTES_BEFORE: "8640",
       EMAIL_TRANSPORT: "file",
+      // Waiting-list offers last 72 s, so e2e/audience.spec.ts sees one expire (cron: every minute).
+      WAITLIST_OFFER_HOURS: "0.02",
       MAIL_DIR: path.join(root, ".data", "e2e-mail"),
       APP_URL: baseURL,
       NEXTAUTH_URL: baseURL,

@@ -6,6 +6,7 @@ import { getLocale } from "@/web/i18n/locale";
 import { cancelReservationWithTicket } from "@/lib/reservations/cancel-reservation";
 import { parseActionArgs } from "@/lib/validation/action-args";
 import { ticketDataFor, type TicketData } from "@/web/ticket-data";
+import { waitlistSettings } from "@/web/settings";
 
 export type { TicketData };
 
@@ -30,7 +31,11 @@ export type CancelTicketResult =
 export async function cancelTicket(token: string): Promise<CancelTicketResult> {
   const args = parseActionArgs([rawToken], [token]);
   if (!args) return { ok: false, reason: "not_found" };
-  const result = await cancelReservationWithTicket({ db, token: args[0] });
+  const result = await cancelReservationWithTicket({
+    db,
+    token: args[0],
+    waitlist: waitlistSettings(),
+  });
   if (!result.ok) {
     if (result.reason === "already_cancelled") return { ok: true };
     return { ok: false, reason: result.reason };

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Search engines: the public site in both languages; never staff, admin or a ticket. */
 export default function robots(): MetadataRoute.Robots {
-  const privatePaths = ["/confirm", "/ticket"];
+  const privatePaths = ["/confirm", "/ticket", "/waitlist", "/unsubscribe"];
   return {
     rules: {
       userAgent: "*",

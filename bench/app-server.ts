@@ -151,7 +151,8 @@ export async function startAppServer({
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // Known to the bench too: the mail drain seals tickets' tokens as the app does.
-  const secret = randomBytes(32).toString("base64url");
+  // The bench's own NEXTAUTH_SECRET when it has one (run.ts sets it: cancel → offer seals offer links in-process).
+  const secret = process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url");
   const child = spawn(
     process.execPath,
     [

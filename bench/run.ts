@@ -8,6 +8,7 @@
 //
 // Flags: --build (always build), --no-build (use the last build as it is),
 //        --no-browser (skip page weight and Lighthouse), --only=<scenario,...>
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -30,6 +31,7 @@ import { runBook } from "@/bench/scenarios/book";
 import { runCheckIn } from "@/bench/scenarios/check-in";
 import { runConfirmCeiling } from "@/bench/scenarios/confirm-ceiling";
 import { runDoorSearch } from "@/bench/scenarios/door-search";
+import { runCancelOffer } from "@/bench/scenarios/cancel-offer";
 import { runConfirmHot } from "@/bench/scenarios/confirm-hot";
 import { runLighthouse } from "@/bench/scenarios/lighthouse";
 import { CHROMIUM_PATH, measurePageWeights } from "@/bench/scenarios/page-weight";
@@ -43,6 +45,7 @@ const SIZES = {
   book: { amount: 2000, connections: 32 },
   checkIn: { tickets: 1000, connections: 16, doorConnections: 4 },
   doorSearch: { reservations: 1000, connections: 4, searches: 2000 },
+  cancelOffer: { count: 200, concurrency: 8 },
   pages: { connections: 32, durationSeconds: 10 },
 };
 const SHOW_SLUG = "le-serve"; // a demo show with two upcoming performances
@@ -94,6 +97,8 @@ async function attempt(rows: Row[], scenario: string, work: () => Promise<Row[]>
 
 async function main(): Promise<number> {
   const startedAt = new Date();
+  // Shared with the server: cancel → offer queues offer links sealed with it, in this process.
+  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   const externalServer = Boolean(process.env.DATABASE_URL);
   const loadBefore = os.loadavg();
   const stale = args.has("--no-build")
@@ -196,6 +201,22 @@ async function main(): Promise<number> {
         },
       ];
       return drainRows;
+    });
+    await attempt(rows, "cancel-offer", async () => {
+      const result = await runCancelOffer({
+        sql,
+        databaseUrl: database!.url,
+        ...SIZES.cancelOffer,
+      });
+      return [
+        {
+          scenario: `cancel → offer @${SIZES.cancelOffer.concurrency} (${SIZES.cancelOffer.count} seats)`,
+          latency: result.latency,
+          verdict: result.verdict,
+          note: `p50/p95 = cancellation asked → offer email delivered; the cancellation itself p50 ${Math.round(result.cancel.p50)} ms, p95 ${Math.round(result.cancel.p95)} ms`,
+          targets: [],
+        },
+      ];
     });
     await attempt(rows, "book", async () => {
       const book = await runBook({ baseUrl, sql, ...SIZES.book });

@@ -54,6 +54,14 @@ const configSchema = z
     // Staff may undo an admission for this long; admins at any time.
     CHECKIN_UNDO_MINUTES: positiveInt(5),
     RETENTION_DAYS: positiveInt(90),
+    // How long a waiting-list offer holds its seats (never past the start); decimals allowed.
+    WAITLIST_OFFER_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
+    // Reminders the day before, sent at this hour (0-23) in TIME_ZONE.
+    REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // Bearer token for GET /api/metrics (Prometheus); unset: only a signed-in admin sees them.
     METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { purgePersonalData } from "@/lib/retention";
 import { addDays } from "@/lib/time";
 import { bookConfirmed, createPerformance, createStaffUser } from "@/tests/support/factories";
+import { joinList } from "@/tests/support/waitlist";
 
 describe("retention:purge", () => {
   it("erases personal data of performances older than the retention period, keeping counts", async () => {
@@ -45,5 +46,31 @@ describe("retention:purge", () => {
       await db.reservation.findUniqueOrThrow({ where: { id: recentBooking.reservationId } }),
     ).toMatchObject({ name: "Maria Rossi" });
     expect(await purgePersonalData({ db, retentionDays: 90, now })).toBe(0);
+  });
+});
+
+describe("retention:purge of the waiting list", () => {
+  it("erases names and emails of waiting-list entries of old performances and deletes their links", async () => {
+    const old = await createPerformance({ roomCapacity: 2 });
+    const recent = await createPerformance({ roomCapacity: 2 });
+    await bookConfirmed(old.id, 2);
+    await bookConfirmed(recent.id, 2);
+    const oldEntry = await joinList(old.id, 2);
+    const recentEntry = await joinList(recent.id, 2);
+    const now = addDays(old.startsAt, 91);
+    await db.performance.update({
+      where: { id: recent.id },
+      data: { startsAt: addDays(now, -10) },
+    });
+
+    await purgePersonalData({ db, retentionDays: 90, now });
+
+    expect(
+      await db.waitlistEntry.findUniqueOrThrow({ where: { id: oldEntry.entryId } }),
+    ).toMatchObject({ name: "", email: "", partySize: 2, anonymizedAt: now });
+    expect(await db.waitlistToken.count({ where: { entryId: oldEntry.entryId } })).toBe(0);
+    expect(
+      await db.waitlistEntry.findUniqueOrThrow({ where: { id: recentEntry.entryId } }),
+    ).toMatchObject({ name: "Giulia Bianchi" });
   });
 });

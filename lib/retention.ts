@@ -3,8 +3,9 @@ import { addDays } from "@/lib/time";
 
 /**
  * Erases the personal data (name, email, phone, notes) of reservations whose performance
- * started more than `retentionDays` ago, and deletes their tokens. Status, party size and
- * check-ins stay, so attendance counts survive. Returns how many reservations were erased.
+ * started more than `retentionDays` ago, and deletes their tokens; the same for waiting-list
+ * entries (name, email, links). Status, party size and check-ins stay, so attendance
+ * counts survive. Returns how many reservations were erased.
  */
 export async function purgePersonalData({
   db,
@@ -21,6 +22,13 @@ export async function purgePersonalData({
   const { count } = await db.reservation.updateMany({
     where,
     data: { name: "", email: "", phone: "", notes: "", anonymizedAt: now },
+  });
+  // Waiting-list entries follow the same rule: name and email erased, links deleted.
+  const entries = { anonymizedAt: null, performance: { startsAt: { lt: cutoff } } };
+  await db.waitlistToken.deleteMany({ where: { entry: entries } });
+  await db.waitlistEntry.updateMany({
+    where: entries,
+    data: { name: "", email: "", anonymizedAt: now },
   });
   return count;
 }

@@ -60,6 +60,7 @@ export function boxOfficeFailure(
       );
     case "performance_not_found":
     case "performance_over":
+    case "performance_cancelled":
     case "same_performance":
       return refused(b.refusals[result.reason], "performanceId");
     case "not_found":

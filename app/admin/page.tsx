@@ -11,12 +11,19 @@ import type { Metadata } from "next";
 import { adminTitle } from "@/web/admin-title";
 
 export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.dashboard.title);
+import { waitlistLengths } from "@/lib/waitlist/waitlist-admin";
+import { audienceMessages } from "@/web/i18n/audience-text";
 
 export default async function DashboardPage() {
   const { t, locale, when } = await adminContext("/admin");
   const { upcoming, totals } = await dashboard(db, {
     checkInWindowHours: config().CHECKIN_WINDOW_HOURS,
   });
+  const waiting = await waitlistLengths(
+    db,
+    upcoming.map((p) => p.id),
+  );
+  const w = audienceMessages(locale).admin;
   const d = t.dashboard;
   const n = (value: number) => formatNumber(value, locale);
   const barLabels = {
@@ -96,6 +103,19 @@ export default async function DashboardPage() {
                 <p className="mt-2 flex flex-wrap gap-4 text-sm">
                   <Link href={`/admin/reservations?performance=${p.id}`}>{d.reservations}</Link>
                   <Link href={`/admin/performances/${p.id}/door-list`}>{d.doorList}</Link>
+                  <Link
+                    href={`/admin/performances/${p.id}/waitlist`}
+                    data-testid={`waitlist-${p.id}`}
+                  >
+                    {fill(
+                      p.capacity - p.confirmedSeats - p.availableSeats > 0 ? w.linkHeld : w.link,
+                      {
+                        count: n(waiting.get(p.id)?.parties ?? 0),
+                        // Seats held by running offers: counted as taken, not in "free".
+                        held: n(Math.max(0, p.capacity - p.confirmedSeats - p.availableSeats)),
+                      },
+                    )}
+                  </Link>
                 </p>
               </li>
             ))}

@@ -2,7 +2,7 @@ import type { CrudSection } from "@/app/admin/crud-actions";
 import * as catalog from "@/lib/admin/catalog";
 import { deletePerformance, savePerformance } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
-import { tokenSettings } from "@/web/settings";
+import { tokenSettings, waitlistSettings } from "@/web/settings";
 
 // The four sections of the generic list / edit / delete-with-protect shape.
 
@@ -50,7 +50,15 @@ export const performancesSection: CrudSection = {
   path: "/admin/performances",
   entity: "performance",
   save: ({ user, timeZone }, id, input) =>
-    savePerformance({ db, actor: user, id, input, timeZone, tokenSettings: tokenSettings() }),
+    savePerformance({
+      db,
+      actor: user,
+      id,
+      input,
+      timeZone,
+      tokenSettings: tokenSettings(),
+      waitlist: waitlistSettings(),
+    }),
   remove: ({ user }, id) => deletePerformance({ db, actor: user, id }),
   savedTo: (id) => `/admin/performances/${id}?notice=performance_saved`,
 };

@@ -14,7 +14,10 @@ export function EmailDeliveriesTable({
   sendAgain,
   showReservation = false,
 }: {
-  rows: (EmailDeliveryRow & { reservation?: { name: string } })[];
+  rows: (EmailDeliveryRow & {
+    reservation?: { name: string } | null;
+    waitlistEntry?: { name: string; performanceId: number } | null;
+  })[];
   /** The page's server action (app/admin/reservations/actions.ts), bound per row here. */
   sendAgain: (deliveryId: number) => Promise<FormState>;
   t: AdminMessages;
@@ -52,9 +55,15 @@ export function EmailDeliveriesTable({
             <tr key={row.id}>
               {showReservation ? (
                 <td>
-                  <Link href={`/admin/reservations/${row.reservationId}`}>
-                    {`#${row.reservationId}${row.reservation?.name ? ` — ${row.reservation.name}` : ""}`}
-                  </Link>
+                  {row.reservationId !== null ? (
+                    <Link href={`/admin/reservations/${row.reservationId}`}>
+                      {`#${row.reservationId}${row.reservation?.name ? ` — ${row.reservation.name}` : ""}`}
+                    </Link>
+                  ) : row.waitlistEntry ? (
+                    <Link href={`/admin/performances/${row.waitlistEntry.performanceId}/waitlist`}>
+                      {`${e.waitlistEntry} — ${row.waitlistEntry.name}`}
+                    </Link>
+                  ) : null}
                 </td>
               ) : null}
               <td>{e.kinds[row.kind]}</td>
@@ -62,7 +71,7 @@ export function EmailDeliveriesTable({
               <td>{row.attempts}</td>
               <td className="whitespace-nowrap">{when(row.createdAt)}</td>
               <td>
-                {row.status === "failed" ? (
+                {row.status === "failed" && row.reservationId !== null ? (
                   <ConfirmAction
                     name="confirm_send_email_again"
                     action={sendAgain.bind(null, row.id)}

@@ -24,6 +24,7 @@ export type PerformanceDefaults = {
   additionalSeats: string;
   manuallyOccupiedSeats: string;
   isBookingEnabled: boolean;
+  notifyHolders?: boolean;
 };
 
 /** A new performance may repeat (issue 17); its capacity starts from the venue's. */
@@ -43,6 +44,7 @@ export function PerformanceForm({
   shows,
   venues,
   confirmedSeats,
+  notifyHolders,
   t,
   series,
 }: {
@@ -52,6 +54,8 @@ export function PerformanceForm({
   venues: Option[];
   /** Seats already confirmed (0 for a new performance): the floor of the capacity. */
   confirmedSeats: number;
+  /** Editing a performance with holders: the question whether to tell them of a new time or venue. */
+  notifyHolders?: { label: string; help: string };
   t: AdminMessages;
   series?: SeriesOptions;
 }) {
@@ -165,6 +169,13 @@ export function PerformanceForm({
             />
           ) : null}
         </fieldset>
+      ) : null}
+      {notifyHolders ? (
+        <CheckboxField
+          label={notifyHolders.label}
+          help={notifyHolders.help}
+          {...bind("notifyHolders")}
+        />
       ) : null}
     </AdminFormShell>
   );

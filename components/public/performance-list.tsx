@@ -19,6 +19,7 @@ const BADGE: Record<BookingState | "few", string> = {
   few: "bg-amber-50 text-warning border-warning border-2",
   sold_out: "bg-red-50 text-danger border-danger",
   closed: "bg-paper-sunken text-ink-muted border-line",
+  cancelled: "bg-paper-sunken text-danger border-danger",
 };
 
 export function availabilityText(
@@ -139,6 +140,17 @@ export function PerformanceList({
                     })}
                   >
                     {t.show.book}
+                  </Link>
+                ) : null}
+                {performance.bookingState === "sold_out" ? (
+                  <Link
+                    href={`${localizedPath(locale, bookingPath(performance))}#waitlist`}
+                    className={buttonClass("secondary")}
+                    aria-label={fill(t.show.waitlistLabel, {
+                      date: `${withShow ? `${performance.show.title}, ` : ""}${date}, ${time}`,
+                    })}
+                  >
+                    {t.show.waitlist}
                   </Link>
                 ) : null}
               </div>

@@ -35,7 +35,10 @@ export type CardState =
   | { kind: "checked_in"; ticket: DoorTicket; admissionId: number; seatsAdmitted: number }
   | { kind: "already_checked_in"; ticket: DoorTicket; checkedInAt: string; checkedInBy: string }
   | { kind: "seats_unavailable"; ticket: DoorTicket; seatsLeft: number }
-  | { kind: "wrong_performance" | "reservation_not_confirmed" | "expired"; ticket: DoorTicket }
+  | {
+      kind: "wrong_performance" | "reservation_not_confirmed" | "expired" | "performance_cancelled";
+      ticket: DoorTicket;
+    }
   | { kind: "token_not_found" | "unreadable" | "rate_limited" | "session" | "network" };
 
 type Tone = "good" | "stop" | "caution";
@@ -111,6 +114,8 @@ function describe(
     }
     case "expired":
       return { tone: "caution", title: r.expired, detail: r.expiredDetail };
+    case "performance_cancelled":
+      return { tone: "stop", title: r.performance_cancelled, detail: r.performanceCancelledDetail };
     case "wrong_performance":
       return {
         tone: "caution",

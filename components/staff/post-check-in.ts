@@ -148,6 +148,7 @@ export async function postCheckIn(
       return { kind: "seats_unavailable", ticket: ticketOf(body), seatsLeft: body.seats_left ?? 0 };
     case "wrong_performance":
     case "reservation_not_confirmed":
+    case "performance_cancelled":
     case "expired":
       return { kind: body.status, ticket: ticketOf(body) };
     case "token_not_found":

@@ -22,7 +22,11 @@ export type BookAsAdminResult =
       overCapacityBy: number;
     }
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
-  | { ok: false; reason: "performance_not_found" | "performance_over" | "already_booked" }
+  | {
+      ok: false;
+      reason:
+        "performance_not_found" | "performance_over" | "performance_cancelled" | "already_booked";
+    }
   | { ok: false; reason: "insufficient_seats"; availableSeats: number };
 
 /**
@@ -58,6 +62,7 @@ export async function bookAsAdmin({
   return db.$transaction(async (tx) => {
     const performance = await lockPerformance(tx, booking.performanceId, { lock });
     if (!performance) return { ok: false, reason: "performance_not_found" } as const;
+    if (performance.cancelled) return { ok: false, reason: "performance_cancelled" } as const;
     if (performanceIsOver(performance, settings.checkInWindowHours, now))
       return { ok: false, reason: "performance_over" } as const;
     if (

@@ -158,6 +158,21 @@ describe("admin bookings", () => {
     expect(await db.reservation.count()).toBe(before + 1);
   });
 
+  it("books nobody into a cancelled performance", async () => {
+    const actor = await admin();
+    const performance = await createPerformance({});
+    await db.performance.update({
+      where: { id: performance.id },
+      data: { cancelledAt: new Date() },
+    });
+    const before = await db.reservation.count();
+    expect(await book(actor, booking(performance.id))).toEqual({
+      ok: false,
+      reason: "performance_cancelled",
+    });
+    expect(await db.reservation.count()).toBe(before);
+  });
+
   it("books for a performance whose online booking is closed (the box office decides)", async () => {
     const actor = await admin();
     const performance = await createPerformance({ isBookingEnabled: false, published: false });

@@ -1,6 +1,11 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { Db, PrismaClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail/email-queue";
+import {
+  isHolderKind,
+  requeueHolderEmail,
+  type HolderEmailKind,
+} from "@/lib/audience/holder-emails";
 import { resendReservationLink, type ResendLinkResult } from "@/lib/reservations/resend-links";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 
@@ -35,6 +40,7 @@ export function failedEmails(db: Db, limit = 100) {
     select: {
       ...DELIVERY_SELECT,
       reservation: { select: { name: true, status: true, performanceId: true } },
+      waitlistEntry: { select: { name: true, performanceId: true } },
     },
     orderBy: { updatedAt: "desc" },
     take: limit,
@@ -65,24 +71,45 @@ export async function sendEmailAgain({
 }): Promise<SendAgainResult> {
   const delivery = await db.emailDelivery.findUnique({
     where: { id: deliveryId },
-    select: { reservationId: true, kind: true, status: true },
+    select: { reservationId: true, kind: true, status: true, messageId: true },
   });
   if (!delivery) return { ok: false, reason: "not_found" };
   if (delivery.status !== "failed") return { ok: false, reason: "not_failed" };
+  // Waiting-list emails are not sent again: their entry's next email follows its state.
+  const reservationId = delivery.reservationId;
+  if (reservationId === null) return { ok: false, reason: "not_found" };
+  // A message, change notice, reminder or performance cancellation goes again as it was
+  // (a reminder with a fresh ticket link): never a confirmation link or a ticket instead.
+  if (isHolderKind(delivery.kind))
+    return db.$transaction(async (tx) => {
+      await requeueHolderEmail(tx, {
+        kind: delivery.kind as HolderEmailKind,
+        reservationId,
+        messageId: delivery.messageId,
+        tokenSettings: settings,
+        now,
+      });
+      await writeAudit(tx, actor, {
+        action: "reservation.resend_email",
+        entityType: "reservation",
+        entityId: reservationId,
+      });
+      return { ok: true, kind: "cancellation" } as const;
+    });
   if (delivery.kind !== "cancellation")
     return resendReservationLink({
       db,
-      reservationId: delivery.reservationId,
+      reservationId,
       settings,
       actor,
       now,
     });
   return db.$transaction(async (tx) => {
-    await queueEmail(tx, { kind: "cancellation", reservation: { id: delivery.reservationId } });
+    await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
     await writeAudit(tx, actor, {
       action: "reservation.resend_email",
       entityType: "reservation",
-      entityId: delivery.reservationId,
+      entityId: reservationId,
     });
     return { ok: true, kind: "cancellation" } as const;
   });

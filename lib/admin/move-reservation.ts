@@ -30,6 +30,7 @@ export type MoveReservationResult =
         | "performance_not_found"
         | "same_performance"
         | "performance_over"
+        | "performance_cancelled"
         | "already_checked_in"
         | "already_booked";
     }
@@ -96,6 +97,7 @@ export async function moveReservation({
     if (current.checked_in) return { ok: false, reason: "already_checked_in" } as const;
     if (current.status !== "pending" && current.status !== "confirmed")
       return { ok: false, reason: "not_editable", status: current.status } as const;
+    if (target.cancelled) return { ok: false, reason: "performance_cancelled" } as const;
     if (performanceIsOver(target, settings.checkInWindowHours, now))
       return { ok: false, reason: "performance_over" } as const;
     const confirmed = current.status === "confirmed";

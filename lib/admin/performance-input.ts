@@ -21,6 +21,8 @@ export const performanceInput = z
     additionalSeats: seatCount,
     manuallyOccupiedSeats: seatCount,
     isBookingEnabled: checkbox,
+    // Editing only: tell the holders when the time or venue changes (issue 18).
+    notifyHolders: checkbox.optional(),
   })
   // Mirrors the database CHECK performance_manual_seats_within_capacity.
   .refine((p) => p.manuallyOccupiedSeats <= p.roomCapacity + p.additionalSeats, {

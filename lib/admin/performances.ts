@@ -9,6 +9,9 @@ import { parseZonedLocal } from "@/lib/time";
 import { isSaneDate } from "@/lib/validation/text";
 import { followPerformanceStart } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
+import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
+import { queueChangeNotice } from "@/lib/audience/message-holders";
+import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export type SavePerformanceResult =
   | SaveResult
@@ -20,7 +23,8 @@ export type SavePerformanceResult =
  * A change that would leave confirmed seats above the bookable capacity is refused:
  * confirmed reservations are never silently dropped. The performance row is locked
  * first, so a confirmation running now (which locks it too) is counted. A new start
- * moves the deadlines of its reservations' links in the same transaction.
+ * moves the deadlines of its reservations' links in the same transaction. Seats a change
+ * frees are offered to the waiting list in the same transaction.
  */
 export async function savePerformance({
   db,
@@ -29,6 +33,7 @@ export async function savePerformance({
   input,
   timeZone,
   tokenSettings,
+  waitlist = DEFAULT_WAITLIST_SETTINGS,
 }: {
   db: PrismaClient;
   actor: Actor;
@@ -36,10 +41,11 @@ export async function savePerformance({
   input: unknown;
   timeZone: string;
   tokenSettings: TokenSettings;
+  waitlist?: WaitlistSettings;
 }): Promise<SavePerformanceResult> {
   const parsed = performanceInput.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const { startsAt: localStart, ...settings } = parsed.data;
+  const { startsAt: localStart, notifyHolders, ...settings } = parsed.data;
   const start = parseZonedLocal(localStart, timeZone);
   if (!start.ok) return invalid({ startsAt: [start.reason] });
   if (!isSaneDate(start.instant)) return invalid({ startsAt: ["invalid_datetime"] });
@@ -49,10 +55,19 @@ export async function savePerformance({
     const show = await showAtVenue(tx, settings);
     if ("reason" in show) return show;
 
+    let before: { startsAt: Date; venueId: number } | null = null;
     if (id) {
       if ((await lockRow(tx, "performance", id)) === null)
         return { ok: false, reason: "not_found" } as const;
-      const confirmedSeats = (await getAvailability(tx, id))?.confirmedSeats ?? 0;
+      before = await tx.performance.findUniqueOrThrow({
+        where: { id },
+        select: { startsAt: true, venueId: true },
+      });
+      // Seats held by running waiting-list offers are promised too: they count here.
+      const [taken] = await tx.$queryRaw<{ seats: number }[]>`
+        SELECT confirmed_seats + held_seats AS seats FROM performance_availability
+        WHERE performance_id = ${id}`;
+      const confirmedSeats = taken?.seats ?? 0;
       const capacity = bookableCapacity(settings);
       if (capacity < confirmedSeats)
         return { ok: false, reason: "capacity_below_confirmed", confirmedSeats, capacity } as const;
@@ -62,7 +77,18 @@ export async function savePerformance({
     const row = id
       ? await tx.performance.update({ where: { id }, data })
       : await tx.performance.create({ data });
-    if (id) await followPerformanceStart({ db: tx, performanceId: id, settings: tokenSettings });
+    if (id) {
+      await followPerformanceStart({ db: tx, performanceId: id, settings: tokenSettings });
+      // More seats (capacity raised, manual seats lowered) go to the waiting list first;
+      // the row is locked above, as every offer requires.
+      await offerFreeSeats(tx, { performanceId: id, settings: waitlist, now: new Date() });
+      // The admin was asked whether to tell the holders of a new time or venue.
+      const moved =
+        before &&
+        (before.startsAt.getTime() !== startsAt.getTime() || before.venueId !== settings.venueId);
+      if (moved && notifyHolders)
+        await queueChangeNotice(tx, { actor, performanceId: id, now: new Date() });
+    }
     await writeAudit(tx, actor, {
       action: id ? "performance.update" : "performance.create",
       entityType: "performance",

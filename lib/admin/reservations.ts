@@ -4,6 +4,7 @@ import type { ReservationFilters } from "@/lib/admin/reservation-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { cancelReservation } from "@/lib/reservations/cancel-reservation";
+import type { WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 import {
   effectiveStatus,
   effectiveStatusWhere,
@@ -154,8 +155,14 @@ export async function reservationDetail(db: Db, id: number, now = new Date()) {
 type AdminReservationAct = { db: PrismaClient; actor: Actor; reservationId: number; now?: Date };
 
 /** An admin's cancellation: frees the seats and revokes the QR, at any time before the party came in. Audited in the same transaction. */
-export function cancelAsAdmin({ db, actor, reservationId, now = new Date() }: AdminReservationAct) {
-  return cancelReservation({ db, reservationId, now, actor });
+export function cancelAsAdmin({
+  db,
+  actor,
+  reservationId,
+  now = new Date(),
+  waitlist,
+}: AdminReservationAct & { waitlist?: WaitlistSettings }) {
+  return cancelReservation({ db, reservationId, now, actor, waitlist });
 }
 
 /** Lets a confirmed party in without its QR (lost phone), within the same rules as the door; source `admin`. */

@@ -26,7 +26,7 @@ export function showDetailJson(
       id: p.id,
       starts_at: formatIsoInZone(p.startsAt, timeZone),
       venue: { name: p.venue.name, city: p.venue.city },
-      booking_enabled: p.bookingState !== "closed",
+      booking_enabled: p.bookingState !== "closed" && p.bookingState !== "cancelled",
       available_seats: p.availableSeats,
     })),
   };
@@ -38,7 +38,7 @@ export function performanceListItemJson(p: PublicPerformance, timeZone: string) 
     show: { title: p.show.title, slug: p.show.slug },
     venue: { name: p.venue.name, city: p.venue.city },
     starts_at: formatIsoInZone(p.startsAt, timeZone),
-    booking_enabled: p.bookingState !== "closed",
+    booking_enabled: p.bookingState !== "closed" && p.bookingState !== "cancelled",
     available_seats: p.availableSeats,
   };
 }
@@ -49,7 +49,7 @@ export function performanceDetailJson(p: PublicPerformance, timeZone: string) {
     show: { title: p.show.title, slug: p.show.slug, summary: p.show.summary },
     venue: { name: p.venue.name, address: p.venue.address, city: p.venue.city },
     starts_at: formatIsoInZone(p.startsAt, timeZone),
-    booking_enabled: p.bookingState !== "closed",
+    booking_enabled: p.bookingState !== "closed" && p.bookingState !== "cancelled",
     available_seats: p.availableSeats,
   };
 }

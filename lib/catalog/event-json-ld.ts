@@ -63,7 +63,10 @@ export function performanceEvents({
     ...(show.posterImage ? { image: absolute(show.posterImage) } : {}),
     url: absolute(localizedPath(locale, `/shows/${show.slug}`)),
     startDate: isoWithOffset(performance.startsAt, timeZone),
-    eventStatus: "https://schema.org/EventScheduled",
+    eventStatus:
+      performance.bookingState === "cancelled"
+        ? "https://schema.org/EventCancelled"
+        : "https://schema.org/EventScheduled",
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     inLanguage: "it",
     location: {

@@ -13,12 +13,13 @@ import { POSTER_SELECT, posterImageOf, type PosterImage } from "@/lib/posters/po
 // under the Italian field names.
 
 /** What a visitor can do with a performance right now. */
-export type BookingState = "open" | "sold_out" | "closed";
+export type BookingState = "open" | "sold_out" | "closed" | "cancelled";
 
 const PERFORMANCE_SELECT = {
   id: true,
   startsAt: true,
   isBookingEnabled: true,
+  cancelledAt: true,
   roomCapacity: true,
   additionalSeats: true,
   manuallyOccupiedSeats: true,
@@ -92,10 +93,11 @@ export function isFewSeatsLeft(state: BookingState, availableSeats: number): boo
 }
 
 export function bookingStateOf(
-  performance: { startsAt: Date; isBookingEnabled: boolean },
+  performance: { startsAt: Date; isBookingEnabled: boolean; cancelledAt?: Date | null },
   availableSeats: number,
   now: Date,
 ): BookingState {
+  if (performance.cancelledAt) return "cancelled";
   if (!performance.isBookingEnabled || performance.startsAt <= now) return "closed";
   return availableSeats > 0 ? "open" : "sold_out";
 }

@@ -40,7 +40,12 @@ export type CheckInRefusal =
   | { ok: false; reason: "token_not_found" }
   | {
       ok: false;
-      reason: "wrong_performance" | "reservation_not_confirmed" | "token_expired";
+      reason:
+        | "wrong_performance"
+        | "reservation_not_confirmed"
+        | "token_expired"
+        /** The performance was called off (issue 18). */
+        | "performance_cancelled";
       ticket: TicketSummary;
     }
   | { ok: false; reason: "already_checked_in"; ticket: TicketSummary; earlier: EarlierCheckIn }
@@ -74,6 +79,7 @@ type TicketRow = {
   booking_code: string;
   name: string;
   notes: string;
+  performance_cancelled: boolean;
   /** When the ticket stops working; null when the reservation has no live ticket token. */
   ticket_expires_at: Date | null;
   seats_in: number;
@@ -103,6 +109,7 @@ const RESERVATION_ID = `COALESCE($1::int,
 const TICKET_ROW = `
   SELECT r.id AS reservation_id, r.status::text AS status, r.party_size, r.performance_id,
          p.starts_at, s.title AS show_title, r.booking_code, r.name, r.notes,
+         p.cancelled_at IS NOT NULL AS performance_cancelled,
          t.expires_at AS ticket_expires_at, COALESCE(c.seats, 0)::int AS seats_in,
          last.id AS last_admission_id, last.admitted_at AS last_admitted_at,
          last.name AS last_admitted_by_name
@@ -159,6 +166,7 @@ function refusalOf(
   const ticket = ticketOf(row);
   if (performanceId !== undefined && row.performance_id !== performanceId)
     return { ok: false, reason: "wrong_performance", ticket };
+  if (row.performance_cancelled) return { ok: false, reason: "performance_cancelled", ticket };
   if (row.seats_in >= row.party_size) {
     return {
       ok: false,

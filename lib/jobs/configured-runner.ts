@@ -14,13 +14,32 @@ export function startConfiguredRunner({
 }: {
   handleSignals: boolean;
 }): Promise<Runner> {
-  const { DATABASE_URL, JOB_CONCURRENCY, RETENTION_DAYS, APP_URL, TIME_ZONE } = config();
+  const {
+    DATABASE_URL,
+    JOB_CONCURRENCY,
+    RETENTION_DAYS,
+    APP_URL,
+    TIME_ZONE,
+    WAITLIST_OFFER_HOURS,
+    CONFIRMATION_TTL_HOURS,
+    CHECKIN_WINDOW_HOURS,
+    REMINDER_HOUR,
+  } = config();
   let transport: MailTransport | undefined;
   return startJobRunner(db, {
     connectionString: DATABASE_URL,
     concurrency: JOB_CONCURRENCY,
     retentionDays: RETENTION_DAYS,
-    mail: () => ({ appUrl: APP_URL, timeZone: TIME_ZONE }),
+    mail: () => ({ appUrl: APP_URL, timeZone: TIME_ZONE, offerHours: WAITLIST_OFFER_HOURS }),
+    waitlist: { offerHours: WAITLIST_OFFER_HOURS, optInHours: CONFIRMATION_TTL_HOURS },
+    reminders: {
+      hour: REMINDER_HOUR,
+      timeZone: TIME_ZONE,
+      tokens: {
+        confirmationTtlHours: CONFIRMATION_TTL_HOURS,
+        checkInWindowHours: CHECKIN_WINDOW_HOURS,
+      },
+    },
     transport: () => (transport ??= configuredTransport()),
     handleSignals,
   });

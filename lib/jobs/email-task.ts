@@ -1,6 +1,16 @@
 import type { JobHelpers } from "graphile-worker";
 import type { Db } from "@/lib/db";
-import { emailTokenKey, type EmailKind, type SendEmailPayload } from "@/lib/mail/email-queue";
+import {
+  emailTokenKey,
+  type EmailKind,
+  type ReservationEmailKind,
+  type SendEmailPayload,
+  type WaitlistEmailKind,
+} from "@/lib/mail/email-queue";
+import { composeWaitlistEmail } from "@/lib/waitlist/waitlist-emails";
+import { composeHolderEmail } from "@/lib/audience/holder-mail";
+import { isHolderKind } from "@/lib/audience/holder-emails";
+
 import { logMailFailure } from "@/lib/mail/log-mail-failure";
 import {
   composeReservationEmail,
@@ -49,11 +59,21 @@ export function sendEmailTask({
     const payload = rawPayload as SendEmailPayload;
     const delivery = await db.emailDelivery.findUnique({
       where: { id: payload.delivery_id },
-      select: { id: true, reservationId: true, kind: true, status: true, createdAt: true },
+      select: {
+        id: true,
+        reservationId: true,
+        waitlistEntryId: true,
+        messageId: true,
+        kind: true,
+        status: true,
+        createdAt: true,
+      },
     });
     if (!delivery || delivery.status === "sent" || delivery.status === "skipped") return;
     const { attempts, max_attempts: maxAttempts } = helpers.job;
     const kind = delivery.kind as EmailKind;
+    // Logs name the reservation, or the waiting-list entry (as a negative id: never mixed up).
+    const ownerId = delivery.reservationId ?? -(delivery.waitlistEntryId ?? 0);
 
     const record = (data: {
       status: "sent" | "retrying" | "failed" | "skipped";
@@ -70,20 +90,38 @@ export function sendEmailTask({
     if (payload.token) {
       rawToken = openToken(payload.token, emailTokenKey(), kind);
       if (!rawToken) {
-        logMailFailure(kind, delivery.reservationId, new MailDeliveryError("token_unreadable"));
+        logMailFailure(kind, ownerId, new MailDeliveryError("token_unreadable"));
         await record({ status: "failed", lastError: "token_unreadable" });
         return;
       }
     }
 
     try {
-      const mail = await composeReservationEmail({
-        db,
-        kind,
-        reservationId: delivery.reservationId,
-        rawToken,
-        context: context(),
-      });
+      const mail =
+        delivery.waitlistEntryId !== null
+          ? await composeWaitlistEmail({
+              db,
+              kind: kind as WaitlistEmailKind,
+              entryId: delivery.waitlistEntryId,
+              rawToken,
+              context: context(),
+            })
+          : isHolderKind(kind)
+            ? await composeHolderEmail({
+                db,
+                kind,
+                reservationId: delivery.reservationId ?? 0,
+                sealedContent: rawToken,
+                messageId: delivery.messageId,
+                context: context(),
+              })
+            : await composeReservationEmail({
+                db,
+                kind: kind as ReservationEmailKind,
+                reservationId: delivery.reservationId ?? 0,
+                rawToken,
+                context: context(),
+              });
       await transport()(mail, {
         idempotencyKey: deliveryKey(delivery.id),
         queuedAt: delivery.createdAt,
@@ -94,7 +132,7 @@ export function sendEmailTask({
         return;
       }
       const code = reasonCode(error);
-      logMailFailure(kind, delivery.reservationId, new MailDeliveryError(code));
+      logMailFailure(kind, ownerId, new MailDeliveryError(code));
       const permanent = error instanceof MailDeliveryError && error.permanent;
       if (permanent || attempts >= maxAttempts) {
         await record({ status: "failed", lastError: code });

@@ -14,6 +14,10 @@ import type { MailContext } from "@/lib/reservations/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
 import { expireReservations } from "@/lib/reservations/expire-reservations";
 import { deleteExpiredRateLimits, purgePersonalData } from "@/lib/retention";
+import { expireWaitlistOffers } from "@/lib/waitlist/expire-offers";
+import { sendReminders, type ReminderSettings } from "@/lib/audience/reminders";
+import type { TokenSettings } from "@/lib/reservations/token-settings";
+import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export { deliveryKey };
 
@@ -21,6 +25,10 @@ export type JobRunnerSettings = {
   connectionString: string;
   concurrency: number;
   retentionDays: number;
+  /** WAITLIST_OFFER_HOURS and the address-confirmation link's time; the defaults when absent. */
+  waitlist?: WaitlistSettings;
+  /** REMINDER_HOUR in TIME_ZONE, and the token settings of the reminder's ticket link. */
+  reminders?: ReminderSettings & { tokens: TokenSettings };
   mail: () => MailContext;
   transport: () => MailTransport;
   /** Milliseconds between polls for jobs scheduled later (retries); new jobs arrive by LISTEN/NOTIFY. */
@@ -39,6 +47,10 @@ export type JobRunnerSettings = {
 const CRONTAB = [
   // Pending reservations whose link expired become `expired` within a minute.
   "* * * * * expire_reservations ?max=1",
+  // Waiting-list offers that ran out pass to the next entries (lib/waitlist/expire-offers.ts).
+  "* * * * * expire_waitlist_offers ?max=1",
+  // Reminders due (REMINDER_HOUR the day before, in TIME_ZONE), each sent once.
+  "*/15 * * * * send_reminders ?max=1",
   // Expired rate-limit counters.
   "7 * * * * cleanup_rate_limits ?max=3",
   // Personal data of reservations older than RETENTION_DAYS, daily at 01:30 UTC (02:30 or 03:30 in Rome).
@@ -54,6 +66,17 @@ export function jobTasks(db: PrismaClient, settings: JobRunnerSettings): TaskLis
     }) as TaskList[string],
     expire_reservations: async () => {
       await expireReservations({ db });
+    },
+    expire_waitlist_offers: async () => {
+      await expireWaitlistOffers({ db, settings: settings.waitlist ?? DEFAULT_WAITLIST_SETTINGS });
+    },
+    send_reminders: async () => {
+      const reminders = settings.reminders ?? {
+        hour: 10,
+        timeZone: "Europe/Rome",
+        tokens: { confirmationTtlHours: 24, checkInWindowHours: 6 },
+      };
+      await sendReminders({ db, settings: reminders, tokenSettings: reminders.tokens });
     },
     cleanup_rate_limits: async () => {
       await deleteExpiredRateLimits({ db });

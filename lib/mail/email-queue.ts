@@ -3,7 +3,22 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mailTokenKey, sealToken } from "@/lib/mail/sealed-token";
 
-export type EmailKind = "confirmation" | "ticket" | "cancellation";
+export type ReservationEmailKind =
+  | "confirmation"
+  | "ticket"
+  | "cancellation"
+  /** The performance was called off (issue 18). */
+  | "performance_cancelled"
+  /** To holders: an admin's message, a changed time or venue, the reminder the day before. */
+  | "message"
+  | "performance_changed"
+  | "reminder";
+
+/** Emails to a waiting-list entry (lib/waitlist/waitlist-emails.ts). */
+export type WaitlistEmailKind =
+  "waitlist_opt_in" | "waitlist_joined" | "waitlist_offer" | "waitlist_lapsed" | "waitlist_closed";
+
+export type EmailKind = ReservationEmailKind | WaitlistEmailKind;
 
 /** The graphile-worker task that delivers one `email_deliveries` row (lib/jobs/tasks.ts). */
 export const SEND_EMAIL_TASK = "send_email";
@@ -45,7 +60,7 @@ export function queueEmail(
     reservation,
     rawToken,
   }: {
-    kind: EmailKind;
+    kind: ReservationEmailKind;
     reservation: { id: number } | { tokenHash: string };
     rawToken?: string;
   },
@@ -55,12 +70,18 @@ export function queueEmail(
     "id" in reservation
       ? Prisma.sql`SELECT ${reservation.id}::int AS reservation_id`
       : Prisma.sql`SELECT reservation_id FROM reservation_tokens WHERE token_hash = ${reservation.tokenHash}`;
+  return withJob(
+    db,
+    Prisma.sql`INSERT INTO email_deliveries (reservation_id, kind)
+               SELECT source.reservation_id, ${kind}::email_kind FROM (${source}) source`,
+    sealed,
+  );
+}
+
+/** One delivery row (inserted by `insert`) and its graphile-worker job, in one statement. */
+function withJob(db: Db, insert: Prisma.Sql, sealed: string | null) {
   return db.$queryRaw<{ id: number }[]>`
-    WITH delivery AS (
-      INSERT INTO email_deliveries (reservation_id, kind)
-      SELECT source.reservation_id, ${kind}::email_kind FROM (${source}) source
-      RETURNING id
-    )
+    WITH delivery AS (${insert} RETURNING id)
     SELECT delivery.id FROM delivery,
       LATERAL graphile_worker.add_job(
         ${SEND_EMAIL_TASK},
@@ -68,4 +89,20 @@ export function queueEmail(
         max_attempts := ${EMAIL_MAX_ATTEMPTS}::int,
         job_key := 'email:' || delivery.id
       ) AS job`;
+}
+
+/**
+ * Queues one email to a waiting-list entry in the caller's transaction, as `queueEmail`
+ * does for reservations: the delivery row and its job commit or roll back with the change.
+ */
+export function queueWaitlistEmail(
+  db: Db,
+  { kind, entryId, rawToken }: { kind: WaitlistEmailKind; entryId: number; rawToken?: string },
+) {
+  const sealed = rawToken ? sealToken(rawToken, emailTokenKey(), kind) : null;
+  return withJob(
+    db,
+    Prisma.sql`INSERT INTO email_deliveries (waitlist_entry_id, kind) VALUES (${entryId}, ${kind}::email_kind)`,
+    sealed,
+  );
 }

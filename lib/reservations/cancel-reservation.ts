@@ -3,6 +3,9 @@ import type { PrismaClient } from "@/lib/db";
 import { lockReservation } from "@/lib/reservations/lock-reservation";
 import { queueEmail } from "@/lib/mail/email-queue";
 import { hashToken } from "@/lib/tokens";
+import { lockPerformance } from "@/lib/waitlist/lock-performance";
+import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
+import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export type CancelReservationResult =
   | { ok: true; reservationId: number; performanceId: number }
@@ -20,6 +23,10 @@ export type CancelReservationResult =
  * `refuseAfterStart` is for visitors; admins may cancel at any time, and their
  * cancellation (`actor`) is audited in the same transaction. The cancellation notice
  * is queued in the same transaction too.
+ *
+ * Freed seats of a confirmed reservation go to the waiting list in the same transaction
+ * (lib/waitlist/offer-seats.ts), under the performance's lock, taken before the
+ * reservation's as a confirmation takes them (`FOR UPDATE OF p, r`).
  */
 export async function cancelReservation({
   db,
@@ -27,14 +34,25 @@ export async function cancelReservation({
   refuseAfterStart = false,
   actor,
   now = new Date(),
+  waitlist = DEFAULT_WAITLIST_SETTINGS,
+  lock = true,
 }: {
   db: PrismaClient;
   reservationId: number;
   refuseAfterStart?: boolean;
   actor?: Actor;
   now?: Date;
+  waitlist?: WaitlistSettings;
+  /** false only in the control runs of lib/waitlist/waitlist-concurrency.test.ts. */
+  lock?: boolean;
 }): Promise<CancelReservationResult> {
+  const owner = await db.reservation.findUnique({
+    where: { id: reservationId },
+    select: { performanceId: true },
+  });
+  if (!owner) return { ok: false, reason: "not_found" };
   return db.$transaction(async (tx) => {
+    await lockPerformance(tx, owner.performanceId, lock);
     if (!(await lockReservation(tx, reservationId)))
       return { ok: false, reason: "not_found" } as const;
 
@@ -57,6 +75,9 @@ export async function cancelReservation({
     if (refuseAfterStart && reservation.performance.startsAt <= now)
       return { ok: false, reason: "performance_started", reservationId } as const;
 
+    // Moved to another performance (box office) since it was read: lock that one too.
+    if (reservation.performanceId !== owner.performanceId)
+      await lockPerformance(tx, reservation.performanceId, lock);
     await tx.reservation.update({
       where: { id: reservationId },
       data: { status: "cancelled", cancelledAt: now },
@@ -74,6 +95,12 @@ export async function cancelReservation({
     // A walk-in booked at the desk may have left no address: there is no one to tell.
     if (reservation.email !== "")
       await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
+    if (reservation.status === "confirmed")
+      await offerFreeSeats(tx, {
+        performanceId: reservation.performanceId,
+        settings: waitlist,
+        now,
+      });
     return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
   });
 }
@@ -83,10 +110,12 @@ export async function cancelReservationWithTicket({
   db,
   token,
   now = new Date(),
+  waitlist,
 }: {
   db: PrismaClient;
   token: string;
   now?: Date;
+  waitlist?: WaitlistSettings;
 }): Promise<CancelReservationResult> {
   const ticket = await db.reservationToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -100,5 +129,6 @@ export async function cancelReservationWithTicket({
     reservationId: ticket.reservationId,
     refuseAfterStart: true,
     now,
+    waitlist,
   });
 }

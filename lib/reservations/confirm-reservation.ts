@@ -89,7 +89,7 @@ export async function confirmReservation({
       WITH target AS (
         SELECT t.id AS token_id, t.expires_at, t.used_at, t.revoked_at,
                r.id AS reservation_id, r.status::text AS status, r.party_size, r.performance_id,
-               p.starts_at, (p.is_booking_enabled AND s.is_published) AS bookable,
+               p.starts_at, (p.is_booking_enabled AND s.is_published AND p.cancelled_at IS NULL) AS bookable,
                a.available_seats AS available,
                EXISTS (SELECT 1 FROM reservations o
                        WHERE o.performance_id = r.performance_id AND o.id <> r.id

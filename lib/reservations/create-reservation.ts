@@ -55,7 +55,8 @@ export async function createReservation({
     const [performance] = await tx.$queryRaw<
       { starts_at: Date; is_booking_enabled: boolean; available_seats: number }[]
     >`
-      SELECT p.starts_at, p.is_booking_enabled, a.available_seats
+      SELECT p.starts_at, (p.is_booking_enabled AND p.cancelled_at IS NULL) AS is_booking_enabled,
+             a.available_seats
       FROM performances p
       JOIN shows s ON s.id = p.show_id AND s.is_published
       JOIN performance_availability a ON a.performance_id = p.id

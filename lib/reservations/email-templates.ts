@@ -9,7 +9,16 @@ import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
-type Context = { reservation: ReservationDetails; timeZone: string; appUrl: string };
+/** Whom an email is about: a reservation, or a waiting-list entry (no booking code yet). */
+export type MailParty = Pick<
+  ReservationDetails,
+  "name" | "locale" | "partySize" | "performance"
+> & {
+  bookingCode?: string;
+};
+
+export type MailLayoutContext = { reservation: MailParty; timeZone: string; appUrl: string };
+type Context = MailLayoutContext;
 
 export function mailLocale(reservation: Pick<ReservationDetails, "locale">): Locale {
   return isLocale(reservation.locale) ? reservation.locale : "it";
@@ -43,7 +52,9 @@ function detailRows(
     [m.where, `${performance.venue.name}, ${performance.venue.address}, ${performance.venue.city}`],
     [m.party, seatsLabel(reservation.partySize, locale)],
     // The short code staff type at the door when the QR will not scan (issue 16).
-    [m.code, formatBookingCode(reservation.bookingCode)],
+    ...(reservation.bookingCode
+      ? [[m.code, formatBookingCode(reservation.bookingCode)] as [string, string]]
+      : []),
   ];
 }
 
@@ -56,7 +67,7 @@ export function unlinkable(visitorText: string): string {
   return cleanLineText(visitorText).replace(/[.:@]/g, "$&\u200B");
 }
 
-type Block =
+export type Block =
   | { kind: "p"; text: string }
   | { kind: "details"; withHolder?: boolean }
   | { kind: "button"; label: string; href: string }
@@ -64,7 +75,7 @@ type Block =
   | { kind: "qr"; alt: string };
 
 /** One layout for all three emails: the same blocks become the plain-text and the HTML part. */
-function compose(context: Context, subject: string, blocks: Block[]): RenderedMail {
+export function compose(context: Context, subject: string, blocks: Block[]): RenderedMail {
   const locale = mailLocale(context.reservation);
   const m = messages(locale);
   const greeting = fill(m.greeting, { name: unlinkable(context.reservation.name) });

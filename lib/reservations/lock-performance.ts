@@ -8,6 +8,8 @@ export type LockedPerformance = {
   availableSeats: number;
   capacity: number;
   confirmedSeats: number;
+  /** Cancelled by the theatre (issue 18): nobody is booked or moved into it. */
+  cancelled: boolean;
 };
 
 /**
@@ -36,9 +38,16 @@ export async function lockPerformance(
     : await tx.$queryRaw<{ id: number }[]>`SELECT id FROM performances WHERE id = ${performanceId}`;
   if (locked.length === 0) return null;
   const [row] = await tx.$queryRaw<
-    { starts_at: Date; available_seats: number; capacity: number; confirmed_seats: number }[]
+    {
+      starts_at: Date;
+      available_seats: number;
+      capacity: number;
+      confirmed_seats: number;
+      cancelled: boolean;
+    }[]
   >`
-    SELECT p.starts_at, a.available_seats, a.capacity, a.confirmed_seats
+    SELECT p.starts_at, a.available_seats, a.capacity, a.confirmed_seats,
+           p.cancelled_at IS NOT NULL AS cancelled
     FROM performances p JOIN performance_availability a ON a.performance_id = p.id
     WHERE p.id = ${performanceId}`;
   return {
@@ -47,6 +56,7 @@ export async function lockPerformance(
     availableSeats: row.available_seats,
     capacity: row.capacity,
     confirmedSeats: row.confirmed_seats,
+    cancelled: row.cancelled,
   };
 }
 

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { bookingInput, partySize } from "@/lib/reservations/booking-input";
 
 /** A form field holds text: decimal digits become the number, anything else stays and fails. */
-const digitsToNumber = (value: unknown) =>
+export const digitsToNumber = (value: unknown) =>
   typeof value === "string" && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value;
 
 /**

@@ -1,6 +1,6 @@
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db";
-import type { EmailKind } from "@/lib/mail/email-queue";
+import type { ReservationEmailKind as EmailKind } from "@/lib/mail/email-queue";
 import { logMailFailure } from "@/lib/mail/log-mail-failure";
 import {
   cancellationMail,
@@ -18,7 +18,12 @@ import { hashToken } from "@/lib/tokens";
 
 export type SendResult = { ok: true } | { ok: false };
 
-export type MailContext = { appUrl: string; timeZone: string };
+export type MailContext = {
+  appUrl: string;
+  timeZone: string;
+  /** WAITLIST_OFFER_HOURS, named in the waiting-list emails. */
+  offerHours?: number;
+};
 
 /** Why an email was not composed: nothing to send any more (not a delivery failure). */
 export class NothingToSend extends Error {
@@ -29,8 +34,8 @@ export class NothingToSend extends Error {
 }
 
 function mailContext(): MailContext {
-  const { APP_URL, TIME_ZONE } = config();
-  return { appUrl: APP_URL, timeZone: TIME_ZONE };
+  const { APP_URL, TIME_ZONE, WAITLIST_OFFER_HOURS } = config();
+  return { appUrl: APP_URL, timeZone: TIME_ZONE, offerHours: WAITLIST_OFFER_HOURS };
 }
 
 /**

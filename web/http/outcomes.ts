@@ -15,6 +15,7 @@ export const OUTCOME_HTTP_STATUS = {
   reservation_cancelled: 409,
   token_replaced: 409,
   reservation_not_confirmed: 409,
+  performance_cancelled: 409,
   already_checked_in: 409,
   already_cancelled: 409,
   wrong_performance: 409,

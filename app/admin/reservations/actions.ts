@@ -21,6 +21,7 @@ import type { FormState } from "@/lib/admin/form-state";
 import { sendEmailAgain } from "@/lib/admin/email-deliveries";
 import { cancelAsAdmin, checkInAsAdmin } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
+import { waitlistSettings } from "@/web/settings";
 import { fill } from "@/lib/i18n/fill";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 import { resendReservationLink } from "@/lib/reservations/resend-links";
@@ -36,7 +37,12 @@ function refusal(
 
 export async function cancelReservationAction(id: number): Promise<FormState> {
   return onRow("/admin/reservations", id, async ({ user, t }, reservationId) => {
-    const result = await cancelAsAdmin({ db, actor: user, reservationId });
+    const result = await cancelAsAdmin({
+      db,
+      actor: user,
+      reservationId,
+      waitlist: waitlistSettings(),
+    });
     if (!result.ok) return refusal(t, result.reason);
     // The notice was queued with the cancellation (its history is on this page).
     return { status: "ok", message: t.reservations.cancelled };

@@ -76,6 +76,7 @@ const REFUSAL_DETAIL: Record<CheckInRefusal["reason"], string> = {
   wrong_performance: "This ticket is for another performance.",
   already_checked_in: "This reservation has already been checked in.",
   reservation_not_confirmed: "This reservation is not confirmed.",
+  performance_cancelled: "This performance has been cancelled.",
   token_expired: "This ticket has expired.",
   doors_not_open: "The doors are not open yet for this performance; admit with override_window.",
   seats_unavailable: "Fewer seats of this party are still outside.",

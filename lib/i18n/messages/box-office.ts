@@ -85,6 +85,7 @@ export const it = {
   refusals: {
     performance_not_found: "Replica non trovata: forse è stata eliminata.",
     performance_over: "La replica è finita: la finestra d'ingresso è chiusa.",
+    performance_cancelled: "La replica è annullata: non si possono aggiungere prenotazioni.",
     insufficient_seats:
       "Posti insufficienti: {available, plural, =0 {non c'è più nessun posto} one {resta 1 posto} other {restano # posti}}. Niente è stato modificato.",
     already_booked:
@@ -218,6 +219,7 @@ export const en: typeof it = {
   refusals: {
     performance_not_found: "Performance not found: it may have been deleted.",
     performance_over: "The performance is over: its check-in window has closed.",
+    performance_cancelled: "The performance is cancelled: no bookings can be added to it.",
     insufficient_seats:
       "Not enough seats: {available, plural, =0 {none are left} one {1 seat is left} other {# seats are left}}. Nothing was changed.",
     already_booked:

@@ -44,6 +44,8 @@ export const it = {
     venue: "Il luogo",
     venues: "I luoghi",
     venueNotes: "Come arrivare e accessibilità",
+    waitlist: "Lista d'attesa",
+    waitlistLabel: "Lista d'attesa per {date}",
   },
   availability: {
     // ICU (web/i18n/icu.ts).
@@ -51,6 +53,7 @@ export const it = {
     few: "{count, plural, one {Ultimo posto!} other {Ultimi # posti!}}",
     sold_out: "Esaurito",
     closed: "Prenotazioni chiuse",
+    cancelled: "Replica annullata",
   },
   booking: {
     title: "Prenota: {show}",
@@ -225,12 +228,15 @@ export const en: typeof it = {
     venue: "The venue",
     venues: "The venues",
     venueNotes: "Getting there and access",
+    waitlist: "Waiting list",
+    waitlistLabel: "Waiting list for {date}",
   },
   availability: {
     open: "{count, plural, one {# seat left} other {# seats left}}",
     few: "{count, plural, one {Last seat left!} other {Only # seats left!}}",
     sold_out: "Sold out",
     closed: "Booking closed",
+    cancelled: "Performance cancelled",
   },
   booking: {
     title: "Book: {show}",

@@ -82,6 +82,8 @@ export const it = {
       alreadyDetail:
         "Entrato alle {time} del {date}, registrato da {staff}. Non far entrare di nuovo.",
       reservation_not_confirmed: "Prenotazione non confermata",
+      performance_cancelled: "Replica annullata",
+      performanceCancelledDetail: "Questa replica è stata annullata: non far entrare.",
       reservationNotConfirmedDetail: "La prenotazione è {status}: non far entrare.",
       statuses: {
         pending: "in attesa (mai confermata via email)",
@@ -116,6 +118,7 @@ export const it = {
       done: "Ingresso della prenotazione {id} registrato.",
       not_found: "Prenotazione non trovata.",
       reservation_not_confirmed: "La prenotazione non è confermata.",
+      performance_cancelled: "La replica è stata annullata.",
       token_expired: "La finestra d'ingresso di questa replica è chiusa.",
       already_checked_in: "Già entrata alle {time}, registrata da {staff}.",
       invalid: "Inserisci un numero di prenotazione valido.",
@@ -204,6 +207,8 @@ export const en: typeof it = {
       already_checked_in: "Already checked in",
       alreadyDetail: "Checked in at {time} on {date} by {staff}. Do not admit again.",
       reservation_not_confirmed: "Reservation not confirmed",
+      performance_cancelled: "Performance cancelled",
+      performanceCancelledDetail: "This performance has been cancelled: do not let in.",
       reservationNotConfirmedDetail: "The reservation is {status}: do not admit.",
       statuses: {
         pending: "still pending (never confirmed by email)",
@@ -238,6 +243,7 @@ export const en: typeof it = {
       done: "Entry recorded for reservation {id}.",
       not_found: "Reservation not found.",
       reservation_not_confirmed: "The reservation is not confirmed.",
+      performance_cancelled: "The performance has been cancelled.",
       token_expired: "Check-in for this performance has closed.",
       already_checked_in: "Already checked in at {time} by {staff}.",
       invalid: "Enter a valid reservation number.",

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { PerformanceForm } from "@/components/admin/performance-form";
 import { performanceById, performanceOptions } from "@/lib/admin/performances";
 import { db } from "@/lib/db";
+import { fill } from "@/lib/i18n/fill";
 import { utcToZonedLocal } from "@/lib/time";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 import type { Metadata } from "next";
@@ -19,6 +20,7 @@ export const generateMetadata = async ({
   const { id } = await params;
   return adminTitle((t) => `${t.performances.editTitle} n. ${id}`);
 };
+import { audienceMessages } from "@/web/i18n/audience-text";
 
 export default async function EditPerformancePage({ params }: { params: Promise<{ id: string }> }) {
   const {
@@ -36,6 +38,13 @@ export default async function EditPerformancePage({ params }: { params: Promise<
         <p className="text-ink-muted">
           {performance.show.title} · {when(performance.startsAt)}
         </p>
+        {performance.cancelledAt ? (
+          <p className="mt-2 font-semibold text-danger">
+            {fill(audienceMessages(locale).admin.audience.cancelled, {
+              when: when(performance.cancelledAt),
+            })}
+          </p>
+        ) : null}
       </PageHeader>
       <nav aria-label={p.links} className="mb-8 rounded-lg border border-line bg-paper-raised p-4">
         <h2 className="mb-2 font-sans text-base font-semibold">{p.links}</h2>
@@ -60,6 +69,16 @@ export default async function EditPerformancePage({ params }: { params: Promise<
             <Link href={`/admin/performances/${performance.id}/door-list`}>{p.doorList}</Link>
           </li>
           <li>
+            <Link href={`/admin/performances/${performance.id}/audience`}>
+              {audienceMessages(locale).admin.audience.title}
+            </Link>
+          </li>
+          <li>
+            <Link href={`/admin/performances/${performance.id}/waitlist`}>
+              {audienceMessages(locale).admin.title}
+            </Link>
+          </li>
+          <li>
             <a href={`/admin/performances/${performance.id}/attendees.csv`} download>
               {p.attendeesCsv}
             </a>
@@ -76,10 +95,15 @@ export default async function EditPerformancePage({ params }: { params: Promise<
           additionalSeats: String(performance.additionalSeats),
           manuallyOccupiedSeats: String(performance.manuallyOccupiedSeats),
           isBookingEnabled: performance.isBookingEnabled,
+          notifyHolders: true,
         }}
         shows={shows}
         venues={venues}
         confirmedSeats={performance.confirmedSeats}
+        notifyHolders={{
+          label: audienceMessages(locale).admin.notifyHolders,
+          help: audienceMessages(locale).admin.notifyHoldersHelp,
+        }}
         t={t}
       />
       <DeleteSection

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { submitBooking } from "@/actions/booking";
+import { submitWaitlistJoin } from "@/actions/waitlist";
+import { WaitlistForm, type WaitlistFormText } from "@/components/public/waitlist-form";
+import { audienceMessages } from "@/web/i18n/audience-text";
 import { BookingForm } from "@/components/public/booking-form";
 import { AvailabilityBadge } from "@/components/public/performance-list";
 import { VenueDetails } from "@/components/public/venue-details";
@@ -21,7 +24,11 @@ import { publicMessages } from "@/web/i18n/public-text";
 // Live availability, and the CSP nonce of this request on its scripts: never cached.
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string; slug: string; performanceId: string }> };
+type Props = {
+  params: Promise<{ locale: string; slug: string; performanceId: string }>;
+  /** `?waitlist=1`: the waiting-list form in place of the booking form (a party too big). */
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(params: Props["params"]) {
   const { slug, performanceId } = await params;
@@ -44,13 +51,37 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function BookingPage({ params }: Props) {
+export default async function BookingPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const t = publicMessages(locale);
   const performance = await load(params);
   if (!performance) notFound();
-  const { TIME_ZONE, MAX_PARTY_SIZE, CONFIRMATION_TTL_HOURS } = config();
+  const { TIME_ZONE, MAX_PARTY_SIZE, CONFIRMATION_TTL_HOURS, WAITLIST_OFFER_HOURS } = config();
   const maxSeats = Math.min(MAX_PARTY_SIZE, performance.availableSeats);
+  const w = audienceMessages(locale).public;
+  const waitlistText: WaitlistFormText = {
+    join: w.join,
+    fieldErrors: t.fieldErrors,
+    required: t.booking.required,
+    privacyLink: t.booking.privacyLink,
+  };
+  const bookingPath = localizedPath(locale, `/shows/${performance.show.slug}/${performance.id}`);
+  // One form at a time on the page: a party bigger than the seats left asks for this one.
+  const wantsWaitlist = (await searchParams)?.waitlist === "1";
+  const waitlist = (intro: string) => (
+    <section id="waitlist" aria-labelledby="waitlist-title" className="scroll-mt-4 space-y-3">
+      <h2 id="waitlist-title" className="text-2xl font-semibold">
+        {w.join.title}
+      </h2>
+      <WaitlistForm
+        action={submitWaitlistJoin.bind(null, performance.id)}
+        maxPartySize={MAX_PARTY_SIZE}
+        defaultPartySize={Math.min(MAX_PARTY_SIZE, Math.max(1, performance.availableSeats + 1))}
+        intro={`${intro} ${icu(locale, w.join.how, { hours: WAITLIST_OFFER_HOURS })}`}
+        t={waitlistText}
+      />
+    </section>
+  );
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -77,7 +108,14 @@ export default async function BookingPage({ params }: Props) {
           t={t.availability}
         />
       </header>
-      {performance.bookingState === "open" ? (
+      {performance.bookingState === "open" && wantsWaitlist ? (
+        <>
+          {waitlist(w.join.tooFewIntro)}
+          <p>
+            <Link href={bookingPath}>{w.join.bookInstead}</Link>
+          </p>
+        </>
+      ) : performance.bookingState === "open" ? (
         <>
           <p>{t.booking.intro}</p>
           <BookingForm
@@ -95,10 +133,22 @@ export default async function BookingPage({ params }: Props) {
               },
             }}
           />
+          <p>
+            <Link href={`${bookingPath}?waitlist=1#waitlist`}>{w.join.summary}</Link>
+          </p>
+        </>
+      ) : performance.bookingState === "sold_out" ? (
+        <>
+          <Alert tone="warning">
+            <p>{t.booking.soldOut}</p>
+          </Alert>
+          {waitlist(w.join.soldOutIntro)}
         </>
       ) : (
         <Alert tone="warning">
-          <p>{performance.bookingState === "sold_out" ? t.booking.soldOut : t.booking.closed}</p>
+          <p>
+            {performance.bookingState === "cancelled" ? w.cancelledPerformance : t.booking.closed}
+          </p>
           <p className="mt-2">
             <Link href={localizedPath(locale, `/shows/${performance.show.slug}`)}>
               {t.booking.otherDates}

@@ -200,7 +200,7 @@ test("a party bigger than the seats left joins the list from the booking form", 
   await bookTicket(page.request, { performanceId, partySize: 2 });
   const visitor = email("bigger");
   await page.goto(`/shows/${SLUG}/${performanceId}`);
-  await expect(page.getByText("1 posto disponibile").first()).toBeVisible();
+  await expect(page.getByText("Ultimo posto!").first()).toBeVisible();
   await page.getByRole("link", { name: /Iscriviti alla lista d'attesa/ }).click();
   const list = page.locator("#waitlist");
   await list.getByLabel("Nome e cognome").fill("Luca Verdi");

@@ -5,6 +5,7 @@ import { Toaster } from "@/components/admin/toaster";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { adminContext } from "@/web/admin-context";
 import { fill } from "@/lib/i18n/fill";
+import { localizedPath } from "@/lib/i18n/localized-path";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 
 // Each page names itself (web/admin-title.ts): "Prenotazioni · Amministrazione · AzioneLab".
@@ -32,7 +33,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/users", label: t.nav.users },
     { href: "/admin/audit", label: t.nav.audit },
     { href: "/staff/check-in", label: t.nav.checkIn },
-    { href: "/", label: t.nav.site },
+    // In the admin's language: visiting a public page sets the language cookie
+    // (web/i18n/routing.ts), so the Italian home would switch an English admin to Italian.
+    { href: localizedPath(locale, "/"), label: t.nav.site },
   ];
   return (
     <Toaster

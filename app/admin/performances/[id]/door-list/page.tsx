@@ -16,7 +16,7 @@ export const generateMetadata = async ({
   params: Promise<{ id: string }>;
 }): Promise<Metadata> => {
   const { id } = await params;
-  return adminTitle((t) => `${t.attendees.doorTitle} n. ${id}`);
+  return adminTitle((t) => fill(t.common.numbered, { title: t.attendees.doorTitle, id }));
 };
 
 /** The paper fallback for the door: confirmed parties by name, with a box to tick. */

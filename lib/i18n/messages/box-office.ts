@@ -249,7 +249,7 @@ export const en: typeof it = {
       notes: "Notes",
       channel: "Kind",
       seatsIn: "Seats in",
-      source: "Checked in by",
+      source: "How they came in",
     },
   },
   notices: {

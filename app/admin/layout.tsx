@@ -42,8 +42,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       notices={{ ...t.notices, ...boxOffice[locale].notices }}
       labels={{ close: t.common.close, region: t.common.notifications }}
     >
-      {/* data-admin-wide: the root layout gives the admin a wider page than the public site. */}
-      <div data-admin-wide className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
+      {/* data-admin-wide: the root layout gives the admin a wider page than the public site.
+          lang: the root layout's <html lang> is the public chrome's (Italian here); the
+          admin's own pages are read out in the admin's language. */}
+      <div lang={locale} data-admin-wide className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
         <aside className="mb-6 md:mb-0">
           <p className="mb-2 text-sm text-ink-muted print:hidden">
             {fill(t.nav.signedInAs, { email: user.email })}

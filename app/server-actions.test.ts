@@ -271,8 +271,15 @@ describe("public and staff server actions parse their arguments", () => {
     ).toMatchObject({
       ok: false,
     });
-    expect(await outcome(() => requestLostTicket(notForm))).toEqual({
-      next: expect.stringContaining("/lost-ticket?error=invalid"),
+    expect(await requestLostTicket({ status: "idle" }, notForm)).toEqual({
+      status: "invalid",
+      code: "required",
+      email: "",
+    });
+    expect(await requestLostTicket({ status: "idle" }, form({ email: "anna@" }))).toEqual({
+      status: "invalid",
+      code: "invalid_email",
+      email: "anna@",
     });
     await expect(setLocale(notForm)).resolves.toBeUndefined();
     expect(await loadTicket({} as unknown as string)).toBeNull();

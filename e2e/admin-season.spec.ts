@@ -224,6 +224,10 @@ test("admin pages are never cached and speak English when switched", async ({ pa
       .getByRole("navigation", { name: "Administration" })
       .getByRole("link", { name: "Reservations" }),
   ).toBeVisible();
+  // Read out in English (the public chrome around it stays Italian, and says so).
+  await expect(page.locator("[data-admin-wide]")).toHaveAttribute("lang", "en");
+  // Its link to the public site keeps the admin's language.
+  await expect(page.getByRole("link", { name: "Public site" })).toHaveAttribute("href", "/en");
   await page.getByRole("button", { name: "Italiano" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cruscotto" })).toBeVisible();
 });

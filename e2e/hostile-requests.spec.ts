@@ -58,7 +58,10 @@ test("a JSON endpoint answers a bad path with a JSON problem body", async ({ req
 
 test("a server action posted from another origin answers 403, not 500", async ({ request }) => {
   const html = await (await request.get("/lost-ticket")).text();
-  const actionId = /name="\$ACTION_ID_([0-9a-f]+)"/.exec(html)?.[1];
+  // `action={serverAction}` names it in `$ACTION_ID_<id>`; a useActionState form in its
+  // hidden `$ACTION_1:0` field ({"id":"<id>",…}).
+  const actionId = (/name="\$ACTION_ID_([0-9a-f]+)"/.exec(html) ??
+    /&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html))?.[1];
   expect(actionId, "the lost-ticket form is a server action form").toBeTruthy();
 
   const fromJs = await request.post("/lost-ticket", {

@@ -59,7 +59,7 @@ test("cancelling from the confirmation page: the question opens on the safe choi
   const heading = page.getByRole("heading", { name: "Prenotazione annullata" });
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
-  await expect(page.getByText(/Prenotazione annullata\. Ti abbiamo mandato/)).toBeVisible();
+  await expect(page.getByText(/email che conferma l.annullamento/)).toBeVisible();
   // Only the cancellation: no "confirmed" banner, no ticket, no QR, no buttons of the ticket.
   await expect(page.getByText("Prenotazione confermata!")).toHaveCount(0);
   await expect(page.getByRole("img", { name: /Codice QR/ })).toHaveCount(0);
@@ -82,6 +82,28 @@ test("the booking page links back to its show and tells how to reach the venue",
     page.getByRole("heading", { level: 1, name: "Il giardino dei ciliegi" }),
   ).toBeVisible();
   await expect(page.getByText(/Bus 71 e 492/)).toBeVisible();
+});
+
+test.describe("before JavaScript loads", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("/lost-ticket answers next to the field and keeps what was typed, in English too", async ({
+    page,
+  }) => {
+    await page.goto("/en/lost-ticket");
+    await page.getByRole("button", { name: "Send me the links" }).click();
+    await expect(page.locator("#lost-email-error")).toHaveText(
+      "Enter the email address you booked with.",
+    );
+    await page.getByLabel("Email").fill("anna@");
+    await page.getByRole("button", { name: "Send me the links" }).click();
+    await expect(page.locator("#lost-email-error")).toHaveText("Enter a valid email address.");
+    await expect(page.getByLabel("Email")).toHaveValue("anna@");
+    await expect(page).toHaveURL(/\/en\/lost-ticket$/);
+    await page.getByLabel("Email").fill(`ok-${randomBytes(4).toString("hex")}@example.org`);
+    await page.getByRole("button", { name: "Send me the links" }).click();
+    await expect(page.getByRole("status")).toContainText("we have just emailed them");
+  });
 });
 
 test("/lost-ticket checks the address next to the field, with no browser pop-up", async ({

@@ -82,7 +82,7 @@ test("from the home page to a printed ticket and back to a cancellation", async 
   await page.getByRole("button", { name: "Annulla la prenotazione" }).click();
   await expect(page.getByText(/Vuoi davvero annullare/)).toBeVisible();
   await page.getByRole("button", { name: "Sì, annulla" }).click();
-  await expect(page.getByText(/Prenotazione annullata\./)).toBeVisible();
+  await expect(page.getByText(/email che conferma l.annullamento/)).toBeVisible();
   await expect(page.getByRole("img", { name: /Codice QR/ })).toHaveCount(0);
   await newestMail(email, { subject: /^Prenotazione annullata/ });
 

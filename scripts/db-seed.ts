@@ -8,7 +8,13 @@ if (config().NODE_ENV === "production" && !process.argv.includes("--force")) {
   );
   process.exit(1);
 }
-await seedDemo(db, { timeZone: config().TIME_ZONE });
+await seedDemo(db, {
+  timeZone: config().TIME_ZONE,
+  tokenSettings: {
+    confirmationTtlHours: config().CONFIRMATION_TTL_HOURS,
+    checkInWindowHours: config().CHECKIN_WINDOW_HOURS,
+  },
+});
 await db.$disconnect();
 console.log("Demo data loaded. Sign in at /login with:");
 for (const user of DEMO_USERS)

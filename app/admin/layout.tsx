@@ -5,6 +5,7 @@ import { Toaster } from "@/components/admin/toaster";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { adminContext } from "@/web/admin-context";
 import { fill } from "@/lib/i18n/fill";
+import { localizedPath } from "@/lib/i18n/localized-path";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 
 // Each page names itself (web/admin-title.ts): "Prenotazioni · Amministrazione · AzioneLab".
@@ -32,15 +33,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/users", label: t.nav.users },
     { href: "/admin/audit", label: t.nav.audit },
     { href: "/staff/check-in", label: t.nav.checkIn },
-    { href: "/", label: t.nav.site },
+    // In the admin's language: visiting a public page sets the language cookie
+    // (web/i18n/routing.ts), so the Italian home would switch an English admin to Italian.
+    { href: localizedPath(locale, "/"), label: t.nav.site },
   ];
   return (
     <Toaster
       notices={{ ...t.notices, ...boxOffice[locale].notices }}
       labels={{ close: t.common.close, region: t.common.notifications }}
     >
-      {/* data-admin-wide: the root layout gives the admin a wider page than the public site. */}
-      <div data-admin-wide className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
+      {/* data-admin-wide: the root layout gives the admin a wider page than the public site.
+          lang: the root layout's <html lang> is the public chrome's (Italian here); the
+          admin's own pages are read out in the admin's language. */}
+      <div lang={locale} data-admin-wide className="md:grid md:grid-cols-[13rem_1fr] md:gap-8">
         <aside className="mb-6 md:mb-0">
           <p className="mb-2 text-sm text-ink-muted print:hidden">
             {fill(t.nav.signedInAs, { email: user.email })}

@@ -18,7 +18,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const locale = await getLocale();
   const t = staffMessages[locale].area;
   return (
-    <div className="mx-auto max-w-xl space-y-4" data-door-chrome>
+    // lang: <html lang> is the public chrome's; the door's pages speak the staff's language.
+    <div lang={locale} className="mx-auto max-w-xl space-y-4" data-door-chrome>
       <nav
         aria-label={t.nav}
         className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-line pb-2"

@@ -119,7 +119,7 @@ export function CheckboxField({ label, help, error, registration }: Omit<Common,
   return (
     <div className="space-y-1.5">
       <div className="flex min-h-11 items-center gap-3">
-        <input id={id} type="checkbox" {...box} className="size-5 accent-accent" />
+        <input id={id} type="checkbox" {...box} className="size-5 shrink-0 accent-accent" />
         <label htmlFor={id} className="font-semibold">
           {label}
         </label>

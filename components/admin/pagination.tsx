@@ -15,6 +15,8 @@ export function Pagination({
   hrefFor: (page: number) => string;
   labels: { previous: string; next: string; pageOf: string; pagination: string };
 }) {
+  // An empty list says so itself; "page 1 of 1 · 0 in total" under it is noise.
+  if (total === 0 && page <= 1) return null;
   return (
     <nav aria-label={labels.pagination} className="mt-4 flex flex-wrap items-center gap-4">
       {page > 1 ? <Link href={hrefFor(page - 1)}>{labels.previous}</Link> : null}

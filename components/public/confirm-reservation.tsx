@@ -109,9 +109,14 @@ export function ConfirmReservation({
             {t.bookAgain}
           </Link>
         ) : null}
-        <Link href={localized("/shows")} className={buttonClass("secondary")}>
-          {t.shows}
-        </Link>
+        {/* "Book again" already leads to the shows: one way there, not two. */}
+        {outcome.kind === "expired" ||
+        outcome.kind === "sold_out" ||
+        outcome.kind === "cancelled" ? null : (
+          <Link href={localized("/shows")} className={buttonClass("secondary")}>
+            {t.shows}
+          </Link>
+        )}
       </p>
     </div>
   );

@@ -184,7 +184,8 @@ function TicketCard({
       <h2 id="ticket-show" className="text-3xl font-semibold">
         {ticket.showTitle}
       </h2>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
+      {/* On a phone each label sits above its value, so names and dates keep the full width. */}
+      <dl className="grid grid-cols-1 gap-x-4 text-lg sm:grid-cols-[auto_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0 [&>dt]:text-base sm:[&>dt]:text-lg">
         <dt className="text-ink-muted">{t.date}</dt>
         <dd>
           <time dateTime={ticket.startsAtIso}>{ticket.date}</time>

@@ -2,6 +2,7 @@ import type { Db, PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/audit/audit-log";
 import type { ReservationFilters } from "@/lib/admin/reservation-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseBookingCode } from "@/lib/check-ins/booking-code";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { cancelReservation } from "@/lib/reservations/cancel-reservation";
 import type { WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
@@ -20,6 +21,7 @@ export const RESERVATIONS_PAGE_SIZE = 25;
  */
 async function searchWhere(db: Db, q: string): Promise<Prisma.ReservationWhereInput> {
   const digits = q.replace(/\D+/g, "");
+  const code = parseBookingCode(q);
   const byPhone =
     digits.length >= 3 && /^[+()0-9 .-]+$/.test(q)
       ? await db.$queryRaw<{ id: number }[]>`
@@ -33,7 +35,8 @@ async function searchWhere(db: Db, q: string): Promise<Prisma.ReservationWhereIn
       { email: { contains: q, mode: "insensitive" } },
       { phone: { contains: q } },
       ...(byPhone.length > 0 ? [{ id: { in: byPhone.map((row) => row.id) } }] : []),
-      { bookingCode: { equals: q.replace(/\s+/g, "").toUpperCase() } },
+      // As printed on the ticket ("K7M-4QX") or typed without the dash.
+      ...(code ? [{ bookingCode: { equals: code } }] : []),
       { performance: { show: { title: { contains: q, mode: "insensitive" } } } },
     ],
   };

@@ -2,6 +2,7 @@ import { formatDate, formatDateTime, formatTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
 import { en, it } from "@/lib/i18n/messages/mail";
+import { localizedPath } from "@/lib/i18n/localized-path";
 import { escapeHtml } from "@/lib/markdown";
 import type { ReservationDetails } from "@/lib/reservations/reservation-details";
 import { cleanLineText } from "@/lib/validation/text";
@@ -151,8 +152,10 @@ export function ticketMail(context: Context, ticketPageUrl: string): RenderedMai
 }
 
 export function cancellationMail(context: Context): RenderedMail {
-  const m = messages(mailLocale(context.reservation)).cancellation;
-  const showUrl = `${context.appUrl}/shows/${context.reservation.performance.show.slug}`;
+  const locale = mailLocale(context.reservation);
+  const m = messages(locale).cancellation;
+  const showPath = localizedPath(locale, `/shows/${context.reservation.performance.show.slug}`);
+  const showUrl = `${context.appUrl}${showPath}`;
   return compose(context, fill(m.subject, { show: context.reservation.performance.show.title }), [
     { kind: "p", text: m.intro },
     { kind: "details" },

@@ -67,6 +67,38 @@ describe("reservation emails", () => {
     expect(sent[0].html).toContain("Hello &lt;b&gt;Mary&lt;/b&gt;,");
   });
 
+  it("links an English visitor to the English pages: confirmation, ticket, the show after a cancellation", async () => {
+    const performance = await createPerformance();
+    const pending = await bookPending(performance.id);
+    const confirmed = await bookConfirmed(performance.id, 1);
+    await db.reservation.updateMany({
+      where: { id: { in: [pending.reservationId, confirmed.reservationId] } },
+      data: { locale: "en" },
+    });
+    const { transport, sent } = captureMail();
+
+    await sendConfirmationEmail({
+      db,
+      reservationId: pending.reservationId,
+      confirmationToken: pending.confirmationToken,
+      transport,
+    });
+    await sendTicketEmail({
+      db,
+      reservationId: confirmed.reservationId,
+      checkInToken: confirmed.checkInToken,
+      transport,
+    });
+    await sendCancellationNotice({ db, reservationId: confirmed.reservationId, transport });
+
+    const [confirmation, ticket, cancellation] = sent;
+    expect(confirmation.text).toContain(`/en/confirm#token=${pending.confirmationToken}`);
+    expect(confirmation.html).toContain(`/en/confirm#token=${pending.confirmationToken}`);
+    expect(ticket.text).toContain(`/en/ticket#token=${confirmed.checkInToken}`);
+    expect(ticket.html).toContain(`/en/ticket#token=${confirmed.checkInToken}`);
+    expect(cancellation.html).toMatch(/href="[^"]*\/en\/shows\//);
+  });
+
   it("attaches a QR code holding only the check-in token, and a calendar event", async () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id, 3);

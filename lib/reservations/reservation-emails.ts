@@ -73,7 +73,11 @@ export async function composeReservationEmail({
     if (token.usedAt || token.revokedAt) throw new NothingToSend("token_not_live");
     return {
       to: reservation.email,
-      ...confirmationMail(base, confirmationUrl(context.appUrl, rawToken), token.expiresAt),
+      ...confirmationMail(
+        base,
+        confirmationUrl(context.appUrl, rawToken, mailLocale(reservation)),
+        token.expiresAt,
+      ),
       attachments: [],
     };
   }
@@ -83,7 +87,7 @@ export async function composeReservationEmail({
   const qr = ticketQrPng(rawToken);
   return {
     to: reservation.email,
-    ...ticketMail(base, ticketUrl(context.appUrl, rawToken)),
+    ...ticketMail(base, ticketUrl(context.appUrl, rawToken, mailLocale(reservation))),
     attachments: [
       // The QR twice: inline, shown in the message body (cid:), and as a file to keep or print.
       {

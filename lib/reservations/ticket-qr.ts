@@ -1,5 +1,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import QRCode from "qrcode";
+import type { Locale } from "@/lib/i18n/locale";
+import { localizedPath } from "@/lib/i18n/localized-path";
 
 // The QR carries the bare check-in token and nothing else (PRODUCT.md §3): short enough
 // to scan fast from a dim phone screen, and no personal data can ever end up in it.
@@ -56,11 +58,19 @@ export function ticketQrDataUrl(checkInToken: string): string {
   return `data:image/png;base64,${ticketQrPng(checkInToken).toString("base64")}`;
 }
 
-/** The page that reopens the ticket; the token rides in the fragment, so it never reaches a server log. */
-export function ticketUrl(appUrl: string, checkInToken: string): string {
-  return `${appUrl}/ticket#token=${checkInToken}`;
+/**
+ * The page that reopens the ticket, in the visitor's language (Italian at `/ticket`,
+ * English at `/en/ticket`); the token rides in the fragment, so it never reaches a server log.
+ */
+export function ticketUrl(appUrl: string, checkInToken: string, locale: Locale = "it"): string {
+  return `${appUrl}${localizedPath(locale, "/ticket")}#token=${checkInToken}`;
 }
 
-export function confirmationUrl(appUrl: string, confirmationToken: string): string {
-  return `${appUrl}/confirm#token=${confirmationToken}`;
+/** The emailed confirmation link, in the visitor's language (`/confirm`, `/en/confirm`). */
+export function confirmationUrl(
+  appUrl: string,
+  confirmationToken: string,
+  locale: Locale = "it",
+): string {
+  return `${appUrl}${localizedPath(locale, "/confirm")}#token=${confirmationToken}`;
 }

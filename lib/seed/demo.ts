@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
+import { issueToken } from "@/lib/reservations/reservation-tokens";
+import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { seedDemoPoster, type DemoPoster } from "@/lib/seed/demo-posters";
 import { addDays, utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 
@@ -230,7 +232,11 @@ const AUDIENCE = [
  */
 export async function seedDemo(
   db: PrismaClient,
-  { timeZone, now = new Date() }: { timeZone: string; now?: Date },
+  {
+    timeZone,
+    now = new Date(),
+    tokenSettings = { confirmationTtlHours: 24, checkInWindowHours: 6 },
+  }: { timeZone: string; now?: Date; tokenSettings?: TokenSettings },
 ) {
   for (const page of PAGES) {
     await db.page.upsert({
@@ -325,7 +331,7 @@ export async function seedDemo(
     for (let i = 0; seats > 0; i += 1) {
       const partySize = Math.min(seats, (i % 3) + 1);
       const name = AUDIENCE[i % AUDIENCE.length];
-      await db.reservation.create({
+      const reservation = await db.reservation.create({
         data: {
           performanceId: performance.id,
           status: "confirmed",
@@ -334,6 +340,15 @@ export async function seedDemo(
           email: `${name.toLowerCase().replace(" ", ".")}.${i}@example.org`,
           partySize,
         },
+      });
+      // A ticket, as a confirmation issues one: without it the door (code, name, by hand)
+      // answers "window closed" for every demo party. Its raw token is never shown.
+      await issueToken({
+        db,
+        reservationId: reservation.id,
+        purpose: "check_in",
+        settings: tokenSettings,
+        now,
       });
       seats -= partySize;
     }

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ sent?: string; error?: string }>;
+  searchParams: Promise<{ sent?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -24,8 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function LostTicketPage({ params, searchParams }: Props) {
   const t = publicMessages(await pageLocale(params));
-  const { sent, error } = await searchParams;
-  const fieldError = error === "invalid" ? t.lost.invalid : undefined;
+  const { sent } = await searchParams;
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-3xl font-semibold sm:text-4xl">{t.lost.title}</h1>
@@ -35,12 +34,7 @@ export default async function LostTicketPage({ params, searchParams }: Props) {
           {t.lost.done}
         </Alert>
       ) : null}
-      {error === "rate_limited" ? (
-        <Alert tone="warning" live>
-          {t.lost.rate_limited}
-        </Alert>
-      ) : null}
-      <LostTicketForm key={sent ?? error ?? ""} t={t.lost} serverError={fieldError} />
+      <LostTicketForm key={sent ?? ""} t={t.lost} />
     </div>
   );
 }

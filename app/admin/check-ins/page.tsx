@@ -11,6 +11,7 @@ import * as boxOffice from "@/lib/i18n/messages/box-office";
 import { parseRowId } from "@/lib/validation/text";
 import { adminContext } from "@/web/admin-context";
 import { adminTitle } from "@/web/admin-title";
+import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
 export const generateMetadata = (): Promise<Metadata> =>
   adminTitle((t, b) => b.lists.checkInsTitle);
@@ -86,7 +87,9 @@ export default async function AllCheckInsPage({
                       {row.reservation.name}
                     </Link>
                   </td>
-                  <td className="font-mono">{row.reservation.bookingCode}</td>
+                  <td className="font-mono whitespace-nowrap">
+                    {formatBookingCode(row.reservation.bookingCode)}
+                  </td>
                   <td className="whitespace-nowrap">
                     {row.seats}/{row.reservation.partySize}
                   </td>

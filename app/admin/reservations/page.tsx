@@ -16,6 +16,7 @@ import { listReservations } from "@/lib/admin/reservations";
 import { db } from "@/lib/db";
 import { fill } from "@/lib/i18n/fill";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
+import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
 export const generateMetadata = (): Promise<Metadata> => adminTitle((t) => t.reservations.title);
 
@@ -51,6 +52,7 @@ export default async function ReservationsPage({
     ...row,
     href: `/admin/reservations/${row.id}`,
     statusText: row.checkIn ? r.statuses.checked_in : r.statuses[row.status],
+    codeText: formatBookingCode(row.bookingCode),
     seats: fill(b.lists.seats, { party: row.partySize }, locale),
     performanceText: `${row.performance.show.title} — ${when(row.performance.startsAt)}`,
   }));
@@ -137,7 +139,7 @@ export default async function ReservationsPage({
                   <Link href={row.href} className="font-semibold break-words">
                     {row.name}
                   </Link>
-                  <span className="shrink-0 font-mono text-sm">{row.bookingCode}</span>
+                  <span className="shrink-0 font-mono text-sm">{row.codeText}</span>
                 </p>
                 <p className="text-sm">
                   {row.seats} · {row.statusText}
@@ -170,7 +172,7 @@ export default async function ReservationsPage({
                       <td className="max-w-56 truncate whitespace-nowrap" title={row.name}>
                         <Link href={row.href}>{row.name}</Link>
                       </td>
-                      <td className="font-mono whitespace-nowrap">{row.bookingCode}</td>
+                      <td className="font-mono whitespace-nowrap">{row.codeText}</td>
                       <td className="text-right">{row.partySize}</td>
                       <td
                         className="max-w-72 truncate whitespace-nowrap"

@@ -20,6 +20,8 @@ export const it = {
     signedInAs: "Accesso come {email}",
   },
   common: {
+    /** After a page's title in the browser tab: "Modifica spettacolo n. 3". */
+    numbered: "{title} n. {id}",
     save: "Salva",
     saving: "Salvataggio…",
     create: "Crea",
@@ -454,6 +456,7 @@ export const en: typeof it = {
     signedInAs: "Signed in as {email}",
   },
   common: {
+    numbered: "{title} no. {id}",
     save: "Save",
     saving: "Saving…",
     create: "Create",

@@ -20,7 +20,7 @@ export const it = {
     defaultCapacity: "Capienza abituale",
     defaultCapacityHelp:
       "Proposta come capienza della sala quando si crea una replica qui; lascia vuoto se cambia ogni volta.",
-    repeatLegend: "Ripeti",
+    repeatLegend: "Più date in una volta",
     repeat: "Ripetizione",
     repeats: {
       none: "Una sola replica",
@@ -155,7 +155,7 @@ export const en: typeof it = {
     defaultCapacity: "Usual capacity",
     defaultCapacityHelp:
       "Offered as the room capacity when a performance is created here; leave empty if it changes each time.",
-    repeatLegend: "Repeat",
+    repeatLegend: "Several dates at once",
     repeat: "Repeat",
     repeats: {
       none: "One performance only",
@@ -251,7 +251,7 @@ export const en: typeof it = {
       notes: "Notes",
       channel: "Kind",
       seatsIn: "Seats in",
-      source: "Checked in by",
+      source: "How they came in",
     },
   },
   notices: {

@@ -89,7 +89,8 @@ export const it = {
     party_size_min: "Prenota almeno 1 posto.",
     party_size_max: "Puoi prenotare al massimo {max} posti.",
     privacy_required: "Per prenotare serve il consenso.",
-    insufficient_seats: "Restano solo {count} posti.",
+    insufficient_seats:
+      "{count, plural, =0 {Non ci sono più posti.} one {Resta solo 1 posto.} other {Restano solo # posti.}}",
   },
   refusals: {
     performance_not_found: "Questa data non esiste più.",
@@ -156,7 +157,7 @@ export const it = {
     cancelNo: "No, tienila",
     cancelling: "Annullamento…",
     cancelled: "Questa prenotazione è annullata: il codice QR non è più valido.",
-    cancelledNow: "Prenotazione annullata. Ti abbiamo mandato un'email di conferma.",
+    cancelledNow: "Fatto: ti abbiamo mandato un'email che conferma l'annullamento.",
     cancelledTitle: "Prenotazione annullata",
     cancelledNext: "I posti sono tornati disponibili. Puoi scegliere un'altra data quando vuoi.",
     otherDates: "Altre date di questo spettacolo",
@@ -272,7 +273,8 @@ export const en: typeof it = {
     party_size_min: "Book at least 1 seat.",
     party_size_max: "You can book at most {max} seats.",
     privacy_required: "We need your consent to take the booking.",
-    insufficient_seats: "Only {count} seats are left.",
+    insufficient_seats:
+      "{count, plural, =0 {No seats are left.} one {Only 1 seat is left.} other {Only # seats are left.}}",
   },
   refusals: {
     performance_not_found: "This date no longer exists.",
@@ -334,7 +336,7 @@ export const en: typeof it = {
     cancelNo: "No, keep it",
     cancelling: "Cancelling…",
     cancelled: "This booking is cancelled: the QR code no longer works.",
-    cancelledNow: "Booking cancelled. We sent you a confirmation email.",
+    cancelledNow: "Done: we have sent you an email confirming the cancellation.",
     cancelledTitle: "Booking cancelled",
     cancelledNext: "The seats are available again. You can pick another date whenever you like.",
     otherDates: "Other dates of this show",
@@ -351,7 +353,7 @@ export const en: typeof it = {
   lost: {
     title: "Lost your ticket?",
     intro:
-      "Enter the email address you booked with: we will send again the links of your upcoming bookings. Confirmed ones get a new ticket; the earlier one stays valid too.",
+      "Enter the email address you booked with: we will send you the links of your upcoming bookings again. Confirmed ones get a new ticket; the earlier one stays valid too.",
     email: "Email",
     submit: "Send me the links",
     done: "If there are upcoming bookings for this address, we have just emailed them. Check your spam folder too.",

@@ -14,7 +14,7 @@ export const generateMetadata = async ({
   params: Promise<{ id: string }>;
 }): Promise<Metadata> => {
   const { id } = await params;
-  return adminTitle((t) => `${t.pages.editTitle} n. ${id}`);
+  return adminTitle((t) => fill(t.common.numbered, { title: t.pages.editTitle, id }));
 };
 
 export default async function EditPagePage({ params }: { params: Promise<{ id: string }> }) {

@@ -11,6 +11,7 @@ import { utcToZonedLocal } from "@/lib/time";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 import type { Metadata } from "next";
 import { adminTitle } from "@/web/admin-title";
+import { fill } from "@/lib/i18n/fill";
 
 export const generateMetadata = async ({
   params,
@@ -18,7 +19,7 @@ export const generateMetadata = async ({
   params: Promise<{ id: string }>;
 }): Promise<Metadata> => {
   const { id } = await params;
-  return adminTitle((t) => `${t.performances.editTitle} n. ${id}`);
+  return adminTitle((t) => fill(t.common.numbered, { title: t.performances.editTitle, id }));
 };
 import { audienceMessages } from "@/web/i18n/audience-text";
 

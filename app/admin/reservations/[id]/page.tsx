@@ -16,6 +16,7 @@ import { reservationDetail } from "@/lib/admin/reservations";
 import { fill } from "@/lib/i18n/fill";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 import { adminTitle } from "@/web/admin-title";
+import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
 export const generateMetadata = async ({
   params,
@@ -77,7 +78,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
     (reservation.status === "pending" || reservation.status === "confirmed");
   const facts = [
     [r.columns.status, status],
-    [b.lists.code, reservation.bookingCode],
+    [b.lists.code, formatBookingCode(reservation.bookingCode)],
     [b.book.fields.channel, b.channels[reservation.channel]],
     [
       r.columns.performance,

@@ -15,7 +15,7 @@ export const generateMetadata = async ({
   params: Promise<{ id: string }>;
 }): Promise<Metadata> => {
   const { id } = await params;
-  return adminTitle((t) => `${t.shows.editTitle} n. ${id}`);
+  return adminTitle((t) => fill(t.common.numbered, { title: t.shows.editTitle, id }));
 };
 
 export default async function EditShowPage({ params }: { params: Promise<{ id: string }> }) {

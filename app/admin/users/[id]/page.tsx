@@ -5,6 +5,7 @@ import { EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
 import { userById } from "@/lib/admin/users";
 import type { Metadata } from "next";
 import { adminTitle } from "@/web/admin-title";
+import { fill } from "@/lib/i18n/fill";
 
 export const generateMetadata = async ({
   params,
@@ -12,7 +13,7 @@ export const generateMetadata = async ({
   params: Promise<{ id: string }>;
 }): Promise<Metadata> => {
   const { id } = await params;
-  return adminTitle((t) => `${t.users.editTitle} n. ${id}`);
+  return adminTitle((t) => fill(t.common.numbered, { title: t.users.editTitle, id }));
 };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {

@@ -15,7 +15,7 @@ export const generateMetadata = async ({
   params: Promise<{ id: string }>;
 }): Promise<Metadata> => {
   const { id } = await params;
-  return adminTitle((t) => `${t.venues.editTitle} n. ${id}`);
+  return adminTitle((t) => fill(t.common.numbered, { title: t.venues.editTitle, id }));
 };
 
 export default async function EditVenuePage({ params }: { params: Promise<{ id: string }> }) {

@@ -15,7 +15,7 @@ export const generateMetadata = async ({
   params: Promise<{ id: string }>;
 }): Promise<Metadata> => {
   const { id } = await params;
-  return adminTitle((t) => `${t.checkIns.title} n. ${id}`);
+  return adminTitle((t) => fill(t.common.numbered, { title: t.checkIns.title, id }));
 };
 
 export default async function CheckInsPage({ params }: { params: Promise<{ id: string }> }) {

@@ -8,6 +8,7 @@ import { fill } from "@/lib/i18n/fill";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 import type { Metadata } from "next";
 import { adminTitle } from "@/web/admin-title";
+import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
 export const generateMetadata = async ({
   params,
@@ -15,7 +16,7 @@ export const generateMetadata = async ({
   params: Promise<{ id: string }>;
 }): Promise<Metadata> => {
   const { id } = await params;
-  return adminTitle((t) => `${t.attendees.doorTitle} n. ${id}`);
+  return adminTitle((t) => fill(t.common.numbered, { title: t.attendees.doorTitle, id }));
 };
 
 /** The paper fallback for the door: confirmed parties by name, with a box to tick. */
@@ -52,36 +53,46 @@ export default async function DoorListPage({ params }: { params: Promise<{ id: s
       {attendees.length === 0 ? (
         <p>{a.none}</p>
       ) : (
-        <table className={`${tableClass} bg-paper-raised text-base print:text-sm`}>
-          <thead>
-            <tr>
-              <th scope="col" className="w-16">
-                {a.columns.mark}
-              </th>
-              <th scope="col">{a.columns.name}</th>
-              <th scope="col">{a.columns.code}</th>
-              <th scope="col">{a.columns.party}</th>
-              <th scope="col">{b.lists.notes}</th>
-              <th scope="col">{a.columns.checkedIn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {attendees.map((attendee) => (
-              <tr key={attendee.reservationId} className="break-inside-avoid">
-                <td>
-                  <span aria-hidden="true" className="inline-block size-5 border-2 border-ink" />
-                </td>
-                <td>{attendee.name}</td>
-                <td className="font-mono">{attendee.bookingCode}</td>
-                <td>{attendee.partySize}</td>
-                <td className="max-w-xs text-sm whitespace-pre-line">{attendee.notes}</td>
-                <td>
-                  {attendee.checkedInAt ? formatTime(attendee.checkedInAt, locale, timeZone) : ""}
-                </td>
+        // On a phone the table scrolls inside its box, not the whole page; on paper it is whole.
+        <div
+          role="region"
+          aria-label={a.doorTitle}
+          tabIndex={0}
+          className="overflow-x-auto print:overflow-visible"
+        >
+          <table className={`${tableClass} bg-paper-raised text-base print:text-sm`}>
+            <thead>
+              <tr>
+                <th scope="col" className="w-16">
+                  {a.columns.mark}
+                </th>
+                <th scope="col">{a.columns.name}</th>
+                <th scope="col">{a.columns.code}</th>
+                <th scope="col">{a.columns.party}</th>
+                <th scope="col">{b.lists.notes}</th>
+                <th scope="col">{a.columns.checkedIn}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {attendees.map((attendee) => (
+                <tr key={attendee.reservationId} className="break-inside-avoid">
+                  <td>
+                    <span aria-hidden="true" className="inline-block size-5 border-2 border-ink" />
+                  </td>
+                  <td>{attendee.name}</td>
+                  <td className="font-mono whitespace-nowrap">
+                    {formatBookingCode(attendee.bookingCode)}
+                  </td>
+                  <td>{attendee.partySize}</td>
+                  <td className="max-w-xs text-sm whitespace-pre-line">{attendee.notes}</td>
+                  <td>
+                    {attendee.checkedInAt ? formatTime(attendee.checkedInAt, locale, timeZone) : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </article>
   );

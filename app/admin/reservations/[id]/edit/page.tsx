@@ -11,6 +11,7 @@ import { fill } from "@/lib/i18n/fill";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 import { adminTitle } from "@/web/admin-title";
 import { tokenSettings } from "@/web/settings";
+import { formatBookingCode } from "@/lib/check-ins/booking-code";
 
 export const generateMetadata = async ({
   params,
@@ -50,7 +51,7 @@ export default async function EditReservationPage({ params }: { params: Promise<
         <p className="text-lg">
           <Link href={`/admin/reservations/${reservation.id}`}>{reservation.name}</Link> ·{" "}
           {reservation.performance.show.title}, {whenShort(reservation.performance.startsAt)} ·{" "}
-          {reservation.bookingCode}
+          {formatBookingCode(reservation.bookingCode)}
         </p>
       </PageHeader>
       {!editable ? (

@@ -14,7 +14,14 @@ export function startConfiguredRunner({
 }: {
   handleSignals: boolean;
 }): Promise<Runner> {
-  const { DATABASE_URL, JOB_CONCURRENCY, RETENTION_DAYS, APP_URL, TIME_ZONE } = config();
+  const {
+    DATABASE_URL,
+    JOB_CONCURRENCY,
+    JOB_RUNNER_GONE_AFTER_MS,
+    RETENTION_DAYS,
+    APP_URL,
+    TIME_ZONE,
+  } = config();
   let transport: MailTransport | undefined;
   return startJobRunner(db, {
     connectionString: DATABASE_URL,
@@ -23,6 +30,7 @@ export function startConfiguredRunner({
     mail: () => ({ appUrl: APP_URL, timeZone: TIME_ZONE }),
     transport: () => (transport ??= configuredTransport()),
     handleSignals,
+    goneAfterMs: JOB_RUNNER_GONE_AFTER_MS,
   });
 }
 

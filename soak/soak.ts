@@ -100,7 +100,10 @@ async function drainEmailQueue(sql: SoakState["sql"], timeoutMs: number): Promis
 }
 
 /** Ticket messages in the mailbox per reservation (file names carry the delivery's id). */
-async function mailedTickets(sql: SoakState["sql"], mailbox: Mailbox): Promise<Map<number, number>> {
+async function mailedTickets(
+  sql: SoakState["sql"],
+  mailbox: Mailbox,
+): Promise<Map<number, number>> {
   const { rows } = await sql.query<{ reservation_id: number }>(
     `SELECT reservation_id FROM email_deliveries WHERE kind = 'ticket' AND id = ANY($1::int[])`,
     [mailbox.messages().map((message) => message.deliveryId)],
@@ -303,7 +306,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       `SELECT reservation_id, token_hash FROM reservation_tokens WHERE token_hash = ANY($1::text[])`,
       [state.cancelled.map((entry) => hashToken(entry.token))],
     );
-    const seenAt = new Map(state.cancelled.map((entry) => [hashToken(entry.token), entry.answeredAt]));
+    const seenAt = new Map(
+      state.cancelled.map((entry) => [hashToken(entry.token), entry.answeredAt]),
+    );
     violations.push(
       ...(await emailViolations(
         sql,

@@ -8,11 +8,7 @@ import type pg from "pg";
 import type { Answer } from "@/soak/checks";
 import type { Instance } from "@/soak/cluster";
 import type { Mailbox } from "@/soak/mailbox";
-import {
-  serverActionCall,
-  serverActionFormFields,
-  serverActionId,
-} from "@/soak/visitor-actions";
+import { serverActionCall, serverActionFormFields, serverActionId } from "@/soak/visitor-actions";
 
 /** A seeded pseudo-random generator (mulberry32): a seed reproduces a run's choices. */
 export function seededRandom(seed: number): () => number {
@@ -183,10 +179,15 @@ export const OPERATION_KINDS: OperationKind[] = [
         .filter((entry) => entry.token !== null);
       const chosen = pick(state, withLink);
       if (!chosen) return;
-      const { status, body } = await send(state, "confirm from email", "/api/reservations/confirm", {
-        method: "POST",
-        json: { token: chosen.token },
-      });
+      const { status, body } = await send(
+        state,
+        "confirm from email",
+        "/api/reservations/confirm",
+        {
+          method: "POST",
+          json: { token: chosen.token },
+        },
+      );
       if (retryable(status)) return;
       state.bookings.splice(chosen.index, 1);
       const ticket = tokenOf(body?.ticket_url);

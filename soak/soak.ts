@@ -4,7 +4,7 @@
 // sampled) and after it (everything). `npm run soak` (soak/run.ts) prints the table and
 // writes soak/results.json; e2e/soak-short.spec.ts runs a short version in `npm test`.
 import { mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import {
@@ -68,6 +68,10 @@ export type SoakResult = {
   }[];
   faults: FaultWindow[];
   invariants: { invariant: string; ok: boolean; violations: string[] }[];
+  /** Times a runner released the jobs of a runner that was gone (the SIGKILLed one). */
+  releasedGoneRunnerJobs: number;
+  /** The machine: cores and load average (1 min) when the run started and ended. */
+  machine: { cpus: number; loadStart: number; loadEnd: number };
   ok: boolean;
 };
 
@@ -140,6 +144,7 @@ async function switchableMailDir(mailDir: string) {
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => undefined);
   const random = seededRandom(options.seed);
+  const loadStart = loadavg()[0];
   const database = await createClusterDatabase(options.serverUrl, "azionelab_soak");
   const sql = openSql(database.url, 6);
   const proxy = await startDbProxy(database.url);
@@ -363,6 +368,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         violations: [...new Set(found.map((violation) => violation.detail))].slice(0, 20),
       };
     });
+    const releasedGoneRunnerJobs = instances
+      .map(
+        (instance) =>
+          instance.output().split("released the jobs of job runners that are gone").length - 1,
+      )
+      .reduce((sum, n) => sum + n, 0);
     return {
       seed: options.seed,
       ops: state.answers.length,
@@ -372,6 +383,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       perOperation,
       faults: windows,
       invariants,
+      releasedGoneRunnerJobs,
+      machine: { cpus: cpus().length, loadStart, loadEnd: loadavg()[0] },
       ok: invariants.every((entry) => entry.ok),
     };
   } finally {
@@ -387,7 +400,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
 export function formatTable(result: SoakResult): string {
   const lines = [
-    `soak seed=${result.seed}: ${result.ops} operations in ${result.durationS.toFixed(1)} s (${result.throughput.toFixed(0)}/s)`,
+    `soak seed=${result.seed}: ${result.ops} operations in ${result.durationS.toFixed(1)} s (${result.throughput.toFixed(0)}/s); ${result.machine.cpus} cores, load average ${result.machine.loadStart.toFixed(1)} at the start, ${result.machine.loadEnd.toFixed(1)} at the end; jobs of a gone runner released ${result.releasedGoneRunnerJobs} times`,
     "",
     "| operation | n | p50 ms | p95 ms | answers |",
     "| --- | ---: | ---: | ---: | --- |",

@@ -104,6 +104,10 @@ export async function startJobRunner(
   const workerIds = new Set<string>();
   events.on("pool:create", ({ workerPool }) => workerIds.add(workerPool.id));
   events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
+  // The jobs this runner is running, for the same heartbeat.
+  const jobIds = new Set<string>();
+  events.on("job:start", ({ job }) => jobIds.add(job.id));
+  events.on("job:complete", ({ job }) => jobIds.delete(job.id));
   const runner = await run({
     connectionString: settings.connectionString,
     concurrency: settings.concurrency,
@@ -119,10 +123,12 @@ export async function startJobRunner(
     taskList: jobTasks(db, settings),
     parsedCronItems: settings.cron === false ? [] : parseCrontab(CRONTAB),
   });
-  // Alive while the runner runs; the jobs of runners that are gone are released.
-  const heartbeat = keepRunnerAlive(db, () => [...workerIds], {
-    goneAfterMs: settings.goneAfterMs ?? DEFAULT_GONE_AFTER_MS,
-  });
+  // Alive while the runner runs; jobs nobody runs (their runner gone, or lost) are released.
+  const heartbeat = keepRunnerAlive(
+    db,
+    { workerIds: () => [...workerIds], jobIds: () => [...jobIds] },
+    { goneAfterMs: settings.goneAfterMs ?? DEFAULT_GONE_AFTER_MS },
+  );
   runner.promise.then(
     () => heartbeat.stop(),
     () => heartbeat.stop(),

@@ -58,15 +58,20 @@ function unescapeHtml(value: string): string {
 /**
  * The hidden fields Next renders into a form whose action is a server action
  * (`$ACTION_REF_n`, `$ACTION_n:i`, `$ACTION_KEY`): a browser without JavaScript posts them
- * with the form's own fields. Those of the page's first such form.
+ * with the form's own fields. Those of the page's form bound to `actionId` (a page has
+ * others, e.g. the language switch), or null when the page has none.
  */
-export function serverActionFormFields(html: string): [string, string][] {
-  const fields: [string, string][] = [];
-  for (const [input] of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(input)?.[1];
-    if (!name?.startsWith("$ACTION_")) continue;
-    if (fields.some(([existing]) => existing === name)) break;
-    fields.push([name, unescapeHtml(/value="([^"]*)"/.exec(input)?.[1] ?? "")]);
+export function serverActionFormFields(html: string, actionId: string): [string, string][] | null {
+  const forms = html.split(/<form\b/).slice(1);
+  for (const form of forms) {
+    const fields: [string, string][] = [];
+    for (const [input] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(input)?.[1];
+      if (name?.startsWith("$ACTION_"))
+        fields.push([name, unescapeHtml(/value="([^"]*)"/.exec(input)?.[1] ?? "")]);
+    }
+    if (fields.some(([name, value]) => name.endsWith(":0") && value.includes(`"${actionId}"`)))
+      return fields;
   }
-  return fields;
+  return null;
 }

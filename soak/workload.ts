@@ -213,7 +213,13 @@ export const OPERATION_KINDS: OperationKind[] = [
       if (!fields) {
         const { status, text } = await send(state, "page read", page);
         if (status !== 200) return;
-        fields = serverActionFormFields(text);
+        // The booking form's fields (a sold-out page has none: tried again later).
+        const found = serverActionFormFields(
+          text,
+          serverActionId("actions/booking.ts", "submitBooking"),
+        );
+        if (!found) return;
+        fields = found;
         state.bookingForms.set(performance.id, fields);
       }
       const form = new FormData();
@@ -299,19 +305,33 @@ export const OPERATION_KINDS: OperationKind[] = [
     name: "capacity edit",
     weight: 2,
     run: async (state) => {
-      // What the admin's performance form commits: the row locked, the capacity changed,
-      // never below the seats already confirmed (the form refuses that).
+      // What the admin's performance form commits (lib/admin/crud.ts): the row locked
+      // first (a confirmation in flight finishes before), then the capacity changed in a
+      // statement that sees it — never below the seats confirmed (the form refuses that).
+      // One statement alone would check the seats in a snapshot older than its lock.
       const performance = performanceFor(state);
       const delta = state.random() < 0.5 ? -1 : 1;
       const started = Date.now();
-      await state.sql
-        .query(
-          `UPDATE performances p SET additional_seats = GREATEST(0, p.additional_seats + $2), updated_at = now()
-            WHERE p.id = $1 AND p.room_capacity + GREATEST(0, p.additional_seats + $2) - p.manually_occupied_seats
-                  >= (SELECT COALESCE(sum(party_size), 0) FROM reservations WHERE performance_id = p.id AND status = 'confirmed')`,
-          [performance.id, delta],
-        )
-        .catch(() => undefined);
+      const client = await state.sql.connect().catch(() => undefined);
+      if (client) {
+        try {
+          await client.query("BEGIN");
+          await client.query("SELECT id FROM performances WHERE id = $1 FOR UPDATE", [
+            performance.id,
+          ]);
+          await client.query(
+            `UPDATE performances p SET additional_seats = GREATEST(0, p.additional_seats + $2), updated_at = now()
+              WHERE p.id = $1 AND p.room_capacity + GREATEST(0, p.additional_seats + $2) - p.manually_occupied_seats
+                    >= (SELECT COALESCE(sum(party_size), 0) FROM reservations WHERE performance_id = p.id AND status = 'confirmed')`,
+            [performance.id, delta],
+          );
+          await client.query("COMMIT");
+        } catch {
+          await client.query("ROLLBACK").catch(() => undefined);
+        } finally {
+          client.release();
+        }
+      }
       state.answers.push({
         kind: "capacity edit",
         instance: "sql",

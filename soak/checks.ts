@@ -93,8 +93,11 @@ export async function ticketEmailViolations(
   const violations: Violation[] = [];
   for (const row of rows) {
     const mailed = mailedTickets.get(row.id) ?? 0;
+    // A cancelled party's ticket may be skipped, yet in the mailbox once: an attempt
+    // delivered it before the cancellation but could not record it (the database went
+    // away), and the retry found the ticket revoked (README, The soak: the one limit).
     const delivered = row.cancelled
-      ? row.tickets === 1 && row.sent + row.skipped === 1 && mailed === row.sent
+      ? row.tickets === 1 && row.sent + row.skipped === 1 && mailed <= 1 && mailed >= row.sent
       : row.tickets === 1 && row.sent === 1 && mailed === 1;
     if (row.confirmed && !delivered)
       violations.push({

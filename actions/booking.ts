@@ -146,6 +146,7 @@ async function resendFromPanel(formData: FormData): Promise<BookingFormState> {
     db,
     reservationId,
     ownerEmail: email,
+    only: "confirmation",
     settings: tokenSettings(),
   });
   // The panel is for the pending booking it was shown for: a ticket is resent from /lost-ticket.

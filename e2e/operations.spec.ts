@@ -189,7 +189,7 @@ test("a slow database (a lock held longer than lock_timeout) answers 503 with Re
 });
 
 test("while PostgreSQL is down every answer is 503 with Retry-After, and the app recovers without a restart", async () => {
-  const { performanceId } = await createBenchPerformance(sql, {
+  const { performanceId, showSlug } = await createBenchPerformance(sql, {
     label: "ops-down",
     capacity: 10,
     published: true,
@@ -197,6 +197,14 @@ test("while PostgreSQL is down every answer is 503 with Retry-After, and the app
   const [token] = await insertPendingReservations(sql, performanceId, 1);
   proxy.down();
   try {
+    // A cached page never rendered yet, asked for by several visitors at once: Next
+    // renders it once for all of them, and every one of them gets the 503.
+    const together = await Promise.all(
+      Array.from({ length: 6 }, () => fetch(`${instance.baseUrl}/shows/${showSlug}`)),
+    );
+    expect(
+      together.map((response) => `${response.status} ${response.headers.get("retry-after")}`),
+    ).toEqual(Array.from({ length: 6 }, () => "503 5"));
     for (const probe of ["/api/health", "/api/ready"]) {
       const response = await fetch(`${instance.baseUrl}${probe}`);
       expect(response.status, probe).toBe(503);

@@ -32,6 +32,8 @@ const configSchema = z
     JOB_RUNNER: z.enum(["on", "off"]).default("on"),
     // Jobs (emails) one runner works on at once.
     JOB_CONCURRENCY: positiveInt(4),
+    // A job runner silent this long is gone: the others release the jobs it held.
+    JOB_RUNNER_GONE_AFTER_MS: positiveInt(30_000),
     MAIL_DIR: z.string().default(".data/mail"),
     RESEND_API_KEY: z.string().optional(),
     EMAIL_FROM: z.string().default("AzioneLab <biglietteria@azionelab.example>"),

@@ -32,11 +32,16 @@ const runtime = (globalThis[RUNTIME_KEY] ??= {
   shutdownHooks: [],
   shuttingDown: false,
   unavailableRequests: new Set(),
+  unavailablePaths: new Map(),
   managedShutdown: false,
 });
+runtime.unavailablePaths ??= new Map();
 runtime.managedShutdown = true;
 
 const RETRY_AFTER_SECONDS = "5";
+// How long a path whose render just failed on an unavailable database stays marked, for
+// the requests that shared that render (see wrapWriteHead).
+const SHARED_RENDER_WINDOW_MS = 5000;
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 25_000;
 
 export const logger = pino({
@@ -92,12 +97,30 @@ function requestIdFrom(request) {
   return typeof incoming === "string" && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** 503 + Retry-After for a request marked as failed by an unavailable database; `Connection: close` while stopping. */
-function wrapWriteHead(response, id) {
+/**
+ * Whether a request failed because the database could not answer: marked by its id
+ * (instrumentation.ts's onRequestError, during the render), or — a cached page — it
+ * shared another request's render whose failure was marked for the same path. Next's
+ * response cache hands one render's result to every request that asked for the page
+ * meanwhile, and reports the error to onRequestError for each of them without awaiting
+ * it, so the followers' status goes out before their own report arrives: without the
+ * path they would answer 500 during an outage.
+ */
+function failedOnUnavailableDatabase(id, path) {
+  if (runtime.unavailableRequests.delete(id)) return true;
+  const markedAt = runtime.unavailablePaths.get(path);
+  if (markedAt === undefined) return false;
+  if (Date.now() - markedAt <= SHARED_RENDER_WINDOW_MS) return true;
+  runtime.unavailablePaths.delete(path);
+  return false;
+}
+
+/** 503 + Retry-After for a request that failed on an unavailable database; `Connection: close` while stopping. */
+function wrapWriteHead(response, id, path) {
   const writeHead = response.writeHead;
   response.writeHead = function (statusCode, ...rest) {
     let status = statusCode;
-    if (status >= 500 && runtime.unavailableRequests.delete(id)) {
+    if (status >= 500 && failedOnUnavailableDatabase(id, path)) {
       status = 503;
       if (typeof rest[0] === "string") rest[0] = "Service Unavailable";
       this.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -116,7 +139,10 @@ function onRequestStart({ request, response }) {
   // The peer's address, for rate limits (web/http/client-address.ts). Overwritten, never
   // taken from the client; it stays in memory and is not logged.
   request.headers["x-client-address"] = request.socket?.remoteAddress ?? "unknown";
-  wrapWriteHead(response, id);
+  // The path as the client asked for it (before any rewrite), for onRequestError's marks.
+  const path = pathnameOf(request.url);
+  request.headers["x-request-path"] = path;
+  wrapWriteHead(response, id, path);
 
   const startedAt = process.hrtime.bigint();
   inFlight += 1;
@@ -124,7 +150,6 @@ function onRequestStart({ request, response }) {
     inFlight -= 1;
     runtime.unavailableRequests.delete(id);
     const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-    const path = pathnameOf(request.url);
     const status = response.statusCode;
     const labels = {
       method: METHODS.has(request.method) ? request.method : "OTHER",

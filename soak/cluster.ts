@@ -4,7 +4,7 @@
 // tests of operations and shared state (e2e/operations.spec.ts, e2e/instances.spec.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cp, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -50,8 +50,44 @@ export async function createClusterDatabase(
 }
 
 /**
+ * A claim on `port` shared by every process of this machine: Playwright's workers start
+ * instances at the same time, and a port found free by two of them would be bound by the
+ * first, the second's server failing while its health check reached the first's. The
+ * claim is a file holding the claiming process's id; a dead process's claim is taken over.
+ */
+async function claimPort(port: number): Promise<boolean> {
+  const file = path.join(tmpdir(), `azionelab-instance-port-${port}.claim`);
+  try {
+    await writeFile(file, String(process.pid), { flag: "wx" });
+    return true;
+  } catch {
+    const owner = Number(await readFile(file, "utf8").catch(() => "0"));
+    let alive = false;
+    try {
+      process.kill(owner, 0);
+      alive = owner > 0;
+    } catch {
+      alive = false;
+    }
+    if (alive) return false;
+    await rm(file, { force: true });
+    return writeFile(file, String(process.pid), { flag: "wx" }).then(
+      () => true,
+      () => false,
+    );
+  }
+}
+
+async function releasePort(port: number): Promise<void> {
+  const file = path.join(tmpdir(), `azionelab-instance-port-${port}.claim`);
+  if ((await readFile(file, "utf8").catch(() => "")) === String(process.pid))
+    await rm(file, { force: true });
+}
+
+/**
  * A port for an instance: from AZIONELAB_INSTANCE_PORTS (`3250-3299`) when set — several
- * engineers share this machine — otherwise any free one.
+ * engineers share this machine — claimed for this process (see claimPort), otherwise
+ * any free one.
  */
 export async function freePort(taken: Set<number> = new Set()): Promise<number> {
   const range = /^(\d+)-(\d+)$/.exec(process.env.AZIONELAB_INSTANCE_PORTS ?? "");
@@ -63,6 +99,7 @@ export async function freePort(taken: Set<number> = new Set()): Promise<number> 
     : [0];
   for (const candidate of candidates) {
     if (taken.has(candidate)) continue;
+    if (candidate !== 0 && !(await claimPort(candidate))) continue;
     const port = await new Promise<number | null>((resolve) => {
       const server = net.createServer();
       server.once("error", () => resolve(null));
@@ -75,6 +112,7 @@ export async function freePort(taken: Set<number> = new Set()): Promise<number> 
       taken.add(port);
       return port;
     }
+    if (candidate !== 0) await releasePort(candidate);
   }
   throw new Error(`no free port in ${process.env.AZIONELAB_INSTANCE_PORTS}`);
 }
@@ -219,6 +257,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     dispose: async () => {
       await stop(10_000);
       takenPorts.delete(port);
+      await releasePort(port);
       await rm(tree, { recursive: true, force: true });
     },
     pid: () => child.pid,

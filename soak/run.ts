@@ -1,5 +1,5 @@
-// `npm run soak [-- --seed N --ops N --concurrency N --faults a,b]`: see soak/soak.ts.
-// Never part of `npm test` (e2e/soak.spec.ts runs a short version there). Needs the
+// `npm run soak [-- --seed N --ops N --concurrency N --faults a,b --mail-outage-s 30]`:
+// see soak/soak.ts. Never part of `npm test` (e2e/soak-short.spec.ts runs a short version there). Needs the
 // production build (`npm run build`) and DATABASE_URL naming a PostgreSQL server (the
 // database it names is never written to: the soak makes and drops its own).
 import { writeFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     ops: { type: "string", default: "10000" },
     concurrency: { type: "string", default: "8" },
     faults: { type: "string", default: FAULTS.join(",") },
+    "mail-outage-s": { type: "string", default: "30" },
   },
 });
 const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
@@ -34,6 +35,7 @@ const result = await runSoak({
   ops: Number(values.ops),
   concurrency: Number(values.concurrency),
   faults,
+  mailOutageMs: Number(values["mail-outage-s"]) * 1000,
   log: (line) => console.error(line),
 });
 console.log(formatTable(result));

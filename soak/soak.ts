@@ -2,9 +2,9 @@
 // database, a seeded random workload spread over both, faults injected at random
 // moments, and the invariants of soak/checks.ts checked during the run (capacity,
 // sampled) and after it (everything). `npm run soak` (soak/run.ts) prints the table and
-// writes soak/results.json; e2e/soak.spec.ts runs a short version in `npm test`.
-import { readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// writes soak/results.json; e2e/soak-short.spec.ts runs a short version in `npm test`.
+import { mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import {
@@ -13,10 +13,12 @@ import {
   insertPendingReservations,
 } from "@/bench/fixtures";
 import { signIn } from "@/bench/staff-session";
+import { hashToken } from "@/lib/tokens";
 import {
   admissionViolations,
   answerViolations,
   counterViolations,
+  emailViolations,
   overbookedPerformances,
   ticketEmailViolations,
   type FaultWindow,
@@ -30,9 +32,10 @@ import {
   type Instance,
 } from "@/soak/cluster";
 import { startDbProxy } from "@/soak/db-proxy";
+import { Mailbox } from "@/soak/mailbox";
 import { drawKind, seededRandom, type SoakState } from "@/soak/workload";
 
-export const FAULTS = ["pg-restart", "pg-terminate", "sigkill", "slow-db"] as const;
+export const FAULTS = ["pg-restart", "pg-terminate", "sigkill", "slow-db", "mail-outage"] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export type SoakOptions = {
@@ -41,6 +44,12 @@ export type SoakOptions = {
   ops: number;
   concurrency?: number;
   faults?: readonly Fault[];
+  /** How long the mail transport fails (30 s by default). */
+  mailOutageMs?: number;
+  /** The instances' JOB_RUNNER_GONE_AFTER_MS: how soon the killed instance's jobs are released. */
+  runnerGoneAfterMs?: number;
+  /** How long to wait for the email queue to drain after the last operation. */
+  drainTimeoutMs?: number;
   log?: (line: string) => void;
 };
 
@@ -59,18 +68,30 @@ export type SoakResult = {
   }[];
   faults: FaultWindow[];
   invariants: { invariant: string; ok: boolean; violations: string[] }[];
+  /** Times a runner released the jobs of a runner that was gone (the SIGKILLed one). */
+  releasedGoneRunnerJobs: number;
+  /** The machine: cores and load average (1 min) when the run started and ended. */
+  machine: { cpus: number; loadStart: number; loadEnd: number };
   ok: boolean;
 };
 
 const METRICS_TOKEN = randomBytes(24).toString("base64url");
-const INVARIANTS = ["capacity", "admission", "ticket email", "no 5xx", "503 in faults", "counters"];
+const INVARIANTS = [
+  "capacity",
+  "admission",
+  "ticket email",
+  "emails",
+  "no 5xx",
+  "503 in faults",
+  "counters",
+];
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function drainEmailQueue(sql: SoakState["sql"], timeoutMs = 90_000): Promise<boolean> {
+async function drainEmailQueue(sql: SoakState["sql"], timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const { rows } = await sql.query<{ n: number }>(
@@ -82,28 +103,54 @@ async function drainEmailQueue(sql: SoakState["sql"], timeoutMs = 90_000): Promi
   return false;
 }
 
-/** Ticket messages in the mailbox per reservation (file names carry the delivery's key). */
-async function mailedTickets(sql: SoakState["sql"], mailDir: string): Promise<Map<number, number>> {
-  const ids = (await readdir(mailDir).catch(() => [] as string[]))
-    .map((name) => /azionelab-email-(\d+)\.json$/.exec(name)?.[1])
-    .filter((id): id is string => id !== undefined)
-    .map(Number);
+/** Ticket messages in the mailbox per reservation (file names carry the delivery's id). */
+async function mailedTickets(
+  sql: SoakState["sql"],
+  mailbox: Mailbox,
+): Promise<Map<number, number>> {
   const { rows } = await sql.query<{ reservation_id: number }>(
     `SELECT reservation_id FROM email_deliveries WHERE kind = 'ticket' AND id = ANY($1::int[])`,
-    [ids],
+    [mailbox.messages().map((message) => message.deliveryId)],
   );
   const counts = new Map<number, number>();
   for (const row of rows) counts.set(row.reservation_id, (counts.get(row.reservation_id) ?? 0) + 1);
   return counts;
 }
 
+/**
+ * The instances' MAIL_DIR is a symbolic link to the mailbox, so that a mail outage can be
+ * switched on and off atomically: pointed at a plain file, every delivery fails (the
+ * transport cannot write there) and is retried; pointed back, they arrive.
+ */
+async function switchableMailDir(mailDir: string) {
+  const link = `${mailDir}.link`;
+  const broken = `${mailDir}.unavailable`;
+  await mkdir(mailDir, { recursive: true });
+  await writeFile(broken, "the mailbox is unavailable\n");
+  const point = async (target: string) => {
+    const next = `${link}.${randomBytes(4).toString("hex")}`;
+    await symlink(target, next);
+    await rename(next, link);
+  };
+  await point(mailDir);
+  return {
+    path: link,
+    fail: () => point(broken),
+    recover: () => point(mailDir),
+    remove: () => Promise.all([rm(link, { force: true }), rm(broken, { force: true })]),
+  };
+}
+
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => undefined);
   const random = seededRandom(options.seed);
+  const loadStart = loadavg()[0];
   const database = await createClusterDatabase(options.serverUrl, "azionelab_soak");
   const sql = openSql(database.url, 6);
   const proxy = await startDbProxy(database.url);
   const mailDir = path.join(tmpdir(), `azionelab-soak-mail-${randomBytes(4).toString("hex")}`);
+  const mailbox = new Mailbox(mailDir);
+  const mail = await switchableMailDir(mailDir);
   const secret = clusterSecret();
   const instances: Instance[] = [];
   const windows: FaultWindow[] = [];
@@ -143,8 +190,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           name,
           databaseUrl: url.toString(),
           secret,
-          mailDir,
+          mailDir: mail.path,
           env: {
+            JOB_RUNNER_GONE_AFTER_MS: String(options.runnerGoneAfterMs ?? 30_000),
             RATE_LIMIT: "off",
             LOG_LEVEL: "warn",
             METRICS_TOKEN,
@@ -162,6 +210,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       pending,
       tickets: [],
       admissions: [],
+      bookings: [],
+      cancelled: [],
+      mailbox,
+      bookingForms: new Map(),
       staffCookie: await signIn(instances[0].baseUrl, staff),
       answers: [],
       sequence: 0,
@@ -190,6 +242,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         window.fault = "sigkill b";
         await instances[1].kill();
         await instances[1].restart();
+      } else if (fault === "mail-outage") {
+        await mail.fail();
+        await new Promise((resolve) => setTimeout(resolve, options.mailOutageMs ?? 30_000));
+        await mail.recover();
       } else if (fault === "slow-db") {
         const client = await sql.connect();
         try {
@@ -233,15 +289,45 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     sampler = undefined;
     log(`${options.ops} operations in ${durationS.toFixed(1)} s; draining the email queue`);
 
-    if (!(await drainEmailQueue(sql)))
+    const drainTimeoutMs = options.drainTimeoutMs ?? 180_000;
+    if (!(await drainEmailQueue(sql, drainTimeoutMs))) {
+      const { rows: stuck } = await sql.query<Record<string, unknown>>(
+        `SELECT j.id, j.locked_by, j.locked_at, j.attempts, j.run_at, j.last_error,
+                (SELECT string_agg(runner_id || ':' || array_to_string(worker_ids, ',') || '@' || last_seen_at, ' ')
+                   FROM job_runners) AS runners, now() AS now
+           FROM graphile_worker.jobs j WHERE j.task_identifier = 'send_email'`,
+      );
       violations.push({
-        invariant: "ticket email",
-        detail: "the email queue did not drain in 90 s",
+        invariant: "emails",
+        detail: `the email queue did not drain in ${drainTimeoutMs / 1000} s: ${JSON.stringify(stuck.slice(0, 5))}`,
       });
+    }
+    log(`email queue drained after ${((Date.now() - started) / 1000 - durationS).toFixed(1)} s`);
+    await mailbox.refresh();
     violations.push(...(await overbookedPerformances(sql)));
     violations.push(...(await admissionViolations(sql)));
-    violations.push(...(await ticketEmailViolations(sql, await mailedTickets(sql, mailDir))));
-    violations.push(...answerViolations(state.answers, windows));
+    violations.push(...(await ticketEmailViolations(sql, await mailedTickets(sql, mailbox))));
+    const { rows: cancelledRows } = await sql.query<{ reservation_id: number; token_hash: string }>(
+      `SELECT reservation_id, token_hash FROM reservation_tokens WHERE token_hash = ANY($1::text[])`,
+      [state.cancelled.map((entry) => hashToken(entry.token))],
+    );
+    const seenAt = new Map(
+      state.cancelled.map((entry) => [hashToken(entry.token), entry.answeredAt]),
+    );
+    violations.push(
+      ...(await emailViolations(
+        sql,
+        mailbox.messages(),
+        new Map(cancelledRows.map((row) => [row.reservation_id, seenAt.get(row.token_hash)!])),
+      )),
+    );
+    // A mail outage excuses no answer: the pages and APIs do not wait for email.
+    violations.push(
+      ...answerViolations(
+        state.answers,
+        windows.filter((window) => window.fault !== "mail-outage"),
+      ),
+    );
     const metrics = await fetch(`${instances[0].baseUrl}/api/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}` },
     });
@@ -282,6 +368,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         violations: [...new Set(found.map((violation) => violation.detail))].slice(0, 20),
       };
     });
+    const releasedGoneRunnerJobs = instances
+      .map(
+        (instance) =>
+          instance.output().split("released the jobs of job runners that are gone").length - 1,
+      )
+      .reduce((sum, n) => sum + n, 0);
     return {
       seed: options.seed,
       ops: state.answers.length,
@@ -291,6 +383,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       perOperation,
       faults: windows,
       invariants,
+      releasedGoneRunnerJobs,
+      machine: { cpus: cpus().length, loadStart, loadEnd: loadavg()[0] },
       ok: invariants.every((entry) => entry.ok),
     };
   } finally {
@@ -299,12 +393,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await sql.end();
     await proxy.close();
     await database.drop();
+    await mail.remove();
+    await rm(mailDir, { recursive: true, force: true });
   }
 }
 
 export function formatTable(result: SoakResult): string {
   const lines = [
-    `soak seed=${result.seed}: ${result.ops} operations in ${result.durationS.toFixed(1)} s (${result.throughput.toFixed(0)}/s)`,
+    `soak seed=${result.seed}: ${result.ops} operations in ${result.durationS.toFixed(1)} s (${result.throughput.toFixed(0)}/s); ${result.machine.cpus} cores, load average ${result.machine.loadStart.toFixed(1)} at the start, ${result.machine.loadEnd.toFixed(1)} at the end; jobs of a gone runner released ${result.releasedGoneRunnerJobs} times`,
     "",
     "| operation | n | p50 ms | p95 ms | answers |",
     "| --- | ---: | ---: | ---: | --- |",

@@ -1,11 +1,14 @@
 // The soak's operations. Each kind is one entry of OPERATION_KINDS: a weight and a `run`
-// that sends real HTTP requests to one instance and records what it learnt (tokens,
-// admissions) in the shared state. Flows added later (waitlist, admin bookings and moves)
-// plug in as new kinds here; the checker (soak/checks.ts) reads the database.
+// that sends real HTTP requests to one instance, as a visitor's browser or a staff
+// member's door app would, and records what it learnt (tokens, admissions) in the shared
+// state. Flows added later (waitlist, admin bookings and moves) plug in as new entries
+// here — a name, a weight, a run — and the checker (soak/checks.ts) reads the database.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { Answer } from "@/soak/checks";
 import type { Instance } from "@/soak/cluster";
+import type { Mailbox } from "@/soak/mailbox";
+import { serverActionCall, serverActionFormFields, serverActionId } from "@/soak/visitor-actions";
 
 /** A seeded pseudo-random generator (mulberry32): a seed reproduces a run's choices. */
 export function seededRandom(seed: number): () => number {
@@ -31,6 +34,14 @@ export type SoakState = {
   tickets: { token: string; performanceId: number; partySize: number }[];
   /** Admissions a staff member could still undo. */
   admissions: number[];
+  /** Bookings made during the run, not yet confirmed: their link arrives by email. */
+  bookings: { reservationId: number; email: string; performanceId: number }[];
+  /** The file mailbox the instances deliver to. */
+  mailbox: Mailbox;
+  /** Tickets cancelled, and when the visitor saw the answer (the cancellation had committed). */
+  cancelled: { token: string; answeredAt: number }[];
+  /** The booking form's server-action fields, per performance (read once from its page). */
+  bookingForms: Map<number, [string, string][]>;
   staffCookie: string;
   answers: Answer[];
   sequence: number;
@@ -54,18 +65,21 @@ async function send(
   kind: string,
   pathname: string,
   init: RequestInit & { json?: unknown } = {},
-): Promise<{ status: number; body: Record<string, unknown> | null }> {
+): Promise<{ status: number; body: Record<string, unknown> | null; text: string }> {
   const instance = pick(state, state.instances)!;
   const started = Date.now();
   const { json, ...rest } = init;
   let status = 0;
   let retryAfter: string | null = null;
   let body: Record<string, unknown> | null = null;
+  let text = "";
   try {
     const response = await fetch(`${instance.baseUrl}${pathname}`, {
       ...rest,
       signal: AbortSignal.timeout(30_000),
       headers: {
+        // A browser's same-origin POST (server actions refuse another origin).
+        origin: instance.baseUrl,
         ...(json !== undefined ? { "content-type": "application/json" } : {}),
         ...(rest.headers as Record<string, string> | undefined),
       },
@@ -73,7 +87,7 @@ async function send(
     });
     status = response.status;
     retryAfter = response.headers.get("retry-after");
-    const text = await response.text();
+    text = await response.text();
     if ((response.headers.get("content-type") ?? "").includes("json") && text)
       body = JSON.parse(text) as Record<string, unknown>;
   } catch {
@@ -87,8 +101,11 @@ async function send(
     at: started,
     ms: Date.now() - started,
   });
-  return { status, body };
+  return { status, body, text };
 }
+
+/** Whether a request may be tried again later: the app asked to (503) or never answered. */
+const retryable = (status: number) => status === 503 || status === 0;
 
 function tokenOf(url: unknown): string | null {
   return typeof url === "string" ? (/#token=([^&]+)/.exec(url)?.[1] ?? null) : null;
@@ -107,14 +124,22 @@ export const OPERATION_KINDS: OperationKind[] = [
     run: async (state) => {
       const performance = performanceFor(state);
       state.sequence += 1;
-      await send(state, "book", `/api/performances/${performance.id}/reservations`, {
-        method: "POST",
-        json: {
-          name: `Soak visitor ${state.sequence}`,
-          email: `soak-${state.sequence}-${randomBytes(3).toString("hex")}@example.org`,
-          party_size: 1 + Math.floor(state.random() * 4),
+      const email = `soak-${state.sequence}-${randomBytes(3).toString("hex")}@example.org`;
+      const { status, body } = await send(
+        state,
+        "book",
+        `/api/performances/${performance.id}/reservations`,
+        {
+          method: "POST",
+          json: {
+            name: `Soak visitor ${state.sequence}`,
+            email,
+            party_size: 1 + Math.floor(state.random() * 4),
+          },
         },
-      });
+      );
+      if (status === 201 && typeof body?.id === "number")
+        state.bookings.push({ reservationId: body.id, email, performanceId: performance.id });
     },
   },
   {
@@ -129,7 +154,7 @@ export const OPERATION_KINDS: OperationKind[] = [
         json: { token: chosen.token },
       });
       // A 503 leaves the link usable: it is tried again later.
-      if (status !== 503 && status !== 0) state.pending.splice(index, 1);
+      if (!retryable(status)) state.pending.splice(index, 1);
       const ticket = tokenOf(body?.ticket_url);
       if (status === 200 && ticket)
         state.tickets.push({
@@ -137,6 +162,93 @@ export const OPERATION_KINDS: OperationKind[] = [
           performanceId: chosen.performanceId,
           partySize: Number(body?.party_size ?? 1),
         });
+    },
+  },
+  {
+    // A visitor of this run opens the newest link of their inbox (the file mailbox).
+    name: "confirm from email",
+    weight: 8,
+    run: async (state) => {
+      await state.mailbox.refresh();
+      const withLink = state.bookings
+        .map((booking, index) => ({
+          booking,
+          index,
+          token: state.mailbox.latestConfirmationToken(booking.email),
+        }))
+        .filter((entry) => entry.token !== null);
+      const chosen = pick(state, withLink);
+      if (!chosen) return;
+      const { status, body } = await send(
+        state,
+        "confirm from email",
+        "/api/reservations/confirm",
+        {
+          method: "POST",
+          json: { token: chosen.token },
+        },
+      );
+      if (retryable(status)) return;
+      state.bookings.splice(chosen.index, 1);
+      const ticket = tokenOf(body?.ticket_url);
+      if (status === 200 && ticket)
+        state.tickets.push({
+          token: ticket,
+          performanceId: chosen.booking.performanceId,
+          partySize: Number(body?.party_size ?? 1),
+        });
+    },
+  },
+  {
+    // "Send the email again" on the booking page, posted without JavaScript: a new link
+    // replaces the one in the inbox.
+    name: "resend",
+    weight: 3,
+    run: async (state) => {
+      const booking = pick(state, state.bookings);
+      if (!booking) return;
+      const performance = state.performances.find((p) => p.id === booking.performanceId)!;
+      const page = `/shows/${performance.slug}/${performance.id}`;
+      let fields = state.bookingForms.get(performance.id);
+      if (!fields) {
+        const { status, text } = await send(state, "page read", page);
+        if (status !== 200) return;
+        // The booking form's fields (a sold-out page has none: tried again later).
+        const found = serverActionFormFields(
+          text,
+          serverActionId("actions/booking.ts", "submitBooking"),
+        );
+        if (!found) return;
+        fields = found;
+        state.bookingForms.set(performance.id, fields);
+      }
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      form.append("intent", "resend");
+      form.append("reservation_id", String(booking.reservationId));
+      form.append("email", booking.email);
+      await send(state, "resend", page, { method: "POST", body: form });
+    },
+  },
+  {
+    // The ticket page's "cancel my booking" (its button calls the server action).
+    name: "cancel",
+    weight: 3,
+    run: async (state) => {
+      const index = Math.floor(state.random() * state.tickets.length);
+      const ticket = state.tickets[index];
+      if (!ticket) return;
+      const { status, text } = await send(
+        state,
+        "cancel",
+        "/ticket",
+        serverActionCall(serverActionId("actions/ticket.ts", "cancelTicket"), [ticket.token]),
+      );
+      // Cancelled (or refused for good: checked in, started): the ticket leaves the pool.
+      if (status === 200 && /"ok":true/.test(text)) {
+        state.tickets.splice(index, 1);
+        state.cancelled.push({ token: ticket.token, answeredAt: Date.now() });
+      }
     },
   },
   {
@@ -186,26 +298,40 @@ export const OPERATION_KINDS: OperationKind[] = [
         headers: { cookie: state.staffCookie },
         json: { admission_id: admission },
       });
-      if (status !== 503 && status !== 0) state.admissions.splice(index, 1);
+      if (!retryable(status)) state.admissions.splice(index, 1);
     },
   },
   {
     name: "capacity edit",
     weight: 2,
     run: async (state) => {
-      // What the admin's performance form commits: the row locked, the capacity changed,
-      // never below the seats already confirmed (the form refuses that).
+      // What the admin's performance form commits (lib/admin/crud.ts): the row locked
+      // first (a confirmation in flight finishes before), then the capacity changed in a
+      // statement that sees it — never below the seats confirmed (the form refuses that).
+      // One statement alone would check the seats in a snapshot older than its lock.
       const performance = performanceFor(state);
       const delta = state.random() < 0.5 ? -1 : 1;
       const started = Date.now();
-      await state.sql
-        .query(
-          `UPDATE performances p SET additional_seats = GREATEST(0, p.additional_seats + $2), updated_at = now()
-            WHERE p.id = $1 AND p.room_capacity + GREATEST(0, p.additional_seats + $2) - p.manually_occupied_seats
-                  >= (SELECT COALESCE(sum(party_size), 0) FROM reservations WHERE performance_id = p.id AND status = 'confirmed')`,
-          [performance.id, delta],
-        )
-        .catch(() => undefined);
+      const client = await state.sql.connect().catch(() => undefined);
+      if (client) {
+        try {
+          await client.query("BEGIN");
+          await client.query("SELECT id FROM performances WHERE id = $1 FOR UPDATE", [
+            performance.id,
+          ]);
+          await client.query(
+            `UPDATE performances p SET additional_seats = GREATEST(0, p.additional_seats + $2), updated_at = now()
+              WHERE p.id = $1 AND p.room_capacity + GREATEST(0, p.additional_seats + $2) - p.manually_occupied_seats
+                    >= (SELECT COALESCE(sum(party_size), 0) FROM reservations WHERE performance_id = p.id AND status = 'confirmed')`,
+            [performance.id, delta],
+          );
+          await client.query("COMMIT");
+        } catch {
+          await client.query("ROLLBACK").catch(() => undefined);
+        } finally {
+          client.release();
+        }
+      }
       state.answers.push({
         kind: "capacity edit",
         instance: "sql",

@@ -102,7 +102,7 @@ export async function composeHolderEmail({
       {
         kind: "button",
         label: m.reminder.action,
-        href: ticketUrl(context.appUrl, ticketToken),
+        href: ticketUrl(context.appUrl, ticketToken, locale),
       },
       { kind: "p", text: m.reminder.cancel },
       ...unsubscribe,

@@ -17,6 +17,7 @@ export function startConfiguredRunner({
   const {
     DATABASE_URL,
     JOB_CONCURRENCY,
+    JOB_RUNNER_GONE_AFTER_MS,
     RETENTION_DAYS,
     APP_URL,
     TIME_ZONE,
@@ -42,6 +43,7 @@ export function startConfiguredRunner({
     },
     transport: () => (transport ??= configuredTransport()),
     handleSignals,
+    goneAfterMs: JOB_RUNNER_GONE_AFTER_MS,
   });
 }
 

@@ -2,6 +2,8 @@
 import { Logger, run, type Runner } from "graphile-worker";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { failedEmails, sendEmailAgain } from "@/lib/admin/email-deliveries";
+import { confirmCheckIn } from "@/lib/check-ins/check-in";
+import { undoCheckIn } from "@/lib/check-ins/undo-check-in";
 import { db } from "@/lib/db";
 import { jobTasks } from "@/lib/jobs/runner";
 import { queueEmail } from "@/lib/mail/email-queue";
@@ -232,6 +234,46 @@ describe("email jobs", () => {
     ).toEqual({ ok: false, reason: "not_failed" });
     const sent = await deliverQueuedEmails();
     expect(sent.map((m) => m.subject)).toEqual([expect.stringMatching(/^Prenotazione annullata/)]);
+  });
+
+  it("a ticket email still waiting when the party cancels is skipped, even after an admission was undone", async () => {
+    // Found by the soak: the door marks the ticket's token used, an undo lets the party
+    // cancel, and the cancellation revoked only unused tokens — so a ticket email whose
+    // first attempts failed (a mail outage) went out to the cancelled party afterwards.
+    const performance = await createPerformance();
+    const staff = await createStaffUser();
+    await deliverQueuedEmails();
+    const booked = await bookConfirmed(performance.id);
+    const admitted = await confirmCheckIn({
+      db,
+      target: { token: booked.checkInToken },
+      staff,
+      source: "qr_scan",
+    });
+    if (!admitted.ok) throw new Error(admitted.reason);
+    await undoCheckIn({
+      db,
+      admissionId: admitted.admission.id,
+      actor: staff,
+      isAdmin: true,
+      staffUndoMinutes: 5,
+    });
+    expect(await cancelReservation({ db, reservationId: booked.reservationId })).toMatchObject({
+      ok: true,
+    });
+
+    const sent = await deliverQueuedEmails();
+    const history = await db.emailDelivery.findMany({
+      where: { reservationId: booked.reservationId },
+      orderBy: { id: "asc" },
+    });
+    expect(history.map((d) => [d.kind, d.status])).toEqual([
+      ["confirmation", "skipped"],
+      ["ticket", "skipped"],
+      ["cancellation", "sent"],
+    ]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].attachments).toEqual([]);
   });
 
   it("a confirmation email whose link was replaced before it went out is skipped", async () => {

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import {
   Logger,
   parseCrontab,
@@ -5,10 +6,12 @@ import {
   runMigrations,
   type Runner,
   type TaskList,
+  type WorkerEvents,
 } from "graphile-worker";
 import type { PrismaClient } from "@/lib/db";
 import { deliveryKey, sendEmailTask } from "@/lib/jobs/email-task";
 import { log } from "@/lib/operations/log";
+import { DEFAULT_GONE_AFTER_MS, keepRunnerAlive } from "@/lib/jobs/runner-heartbeat";
 import { SEND_EMAIL_TASK } from "@/lib/mail/email-queue";
 import type { MailContext } from "@/lib/reservations/reservation-emails";
 import type { MailTransport } from "@/lib/mail/transport";
@@ -37,6 +40,11 @@ export type JobRunnerSettings = {
   handleSignals?: boolean;
   /** false in tests that drive one task alone. */
   cron?: boolean;
+  /**
+   * A runner silent this long is gone: the jobs its workers held are released
+   * (lib/jobs/runner-heartbeat.ts). Default 30 s.
+   */
+  goneAfterMs?: number;
 };
 
 /**
@@ -113,13 +121,24 @@ export async function startJobRunner(
   db: PrismaClient,
   settings: JobRunnerSettings,
 ): Promise<Runner> {
-  return run({
+  // The ids that lock this runner's jobs, for its heartbeat: graphile-worker 0.18 locks a
+  // job with its worker pool's id (a worker's own id too, to be safe across versions).
+  const events: WorkerEvents = new EventEmitter();
+  const workerIds = new Set<string>();
+  events.on("pool:create", ({ workerPool }) => workerIds.add(workerPool.id));
+  events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
+  // The jobs this runner is running, for the same heartbeat.
+  const jobIds = new Set<string>();
+  events.on("job:start", ({ job }) => jobIds.add(job.id));
+  events.on("job:complete", ({ job }) => jobIds.delete(job.id));
+  const runner = await run({
     connectionString: settings.connectionString,
     concurrency: settings.concurrency,
     maxPoolSize: settings.concurrency + 2,
     pollInterval: settings.pollInterval ?? 1000,
     noHandleSignals: settings.handleSignals === false,
     logger: jsonLogger,
+    events,
     // Completion and failure marks go through graphile-worker's batcher, which a graceful
     // shutdown flushes; unbatched, a mark still in flight is lost when the process exits
     // on SIGTERM, and the finished job would run again after its lock expires.
@@ -127,4 +146,15 @@ export async function startJobRunner(
     taskList: jobTasks(db, settings),
     parsedCronItems: settings.cron === false ? [] : parseCrontab(CRONTAB),
   });
+  // Alive while the runner runs; jobs nobody runs (their runner gone, or lost) are released.
+  const heartbeat = keepRunnerAlive(
+    db,
+    { workerIds: () => [...workerIds], jobIds: () => [...jobIds] },
+    { goneAfterMs: settings.goneAfterMs ?? DEFAULT_GONE_AFTER_MS },
+  );
+  runner.promise.then(
+    () => heartbeat.stop(),
+    () => heartbeat.stop(),
+  );
+  return runner;
 }

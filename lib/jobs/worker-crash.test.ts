@@ -33,6 +33,8 @@ function startWorker(env: Record<string, string>): ChildProcess {
       NODE_ENV: "test",
       APP_URL: "https://teatro.example",
       JOB_CONCURRENCY: "1",
+      // A runner silent for 2 s is gone: the other runners release the jobs it held.
+      JOB_RUNNER_GONE_AFTER_MS: "2000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -72,7 +74,13 @@ async function listen(server: Server | SMTPServer): Promise<number> {
  * A provider that honours `Idempotency-Key` as Resend documents it: a request repeating
  * a key it accepted gets the first answer and sends nothing more.
  */
-async function fakeResend({ hold }: { hold: "first" | "slow" | "none" }) {
+async function fakeResend({
+  hold,
+  slowMs = 1500,
+}: {
+  hold: "first" | "slow" | "none";
+  slowMs?: number;
+}) {
   const accepted = new Map<string, string>(); // key -> recipient
   const requests: string[] = [];
   const firstAccepted = deferred();
@@ -93,7 +101,7 @@ async function fakeResend({ hold }: { hold: "first" | "slow" | "none" }) {
       held.push(request); // accepted, but the answer never leaves: the worker dies first
       return;
     }
-    if (hold === "slow") await new Promise((resolve) => setTimeout(resolve, 1500));
+    if (hold === "slow") await new Promise((resolve) => setTimeout(resolve, slowMs));
     answer();
   });
   const port = await listen(server);
@@ -109,16 +117,11 @@ async function fakeResend({ hold }: { hold: "first" | "slow" | "none" }) {
   };
 }
 
-/** Releases the jobs a killed runner held (an operator's step; otherwise they wait out graphile-worker's 4-hour lock). */
-async function unlockJobsOfDeadWorkers(): Promise<void> {
-  await db.$executeRaw`
-    SELECT graphile_worker.force_unlock_workers(array_agg(DISTINCT locked_by))
-    FROM graphile_worker.jobs WHERE locked_by IS NOT NULL HAVING count(*) > 0`;
-}
-
 const deliveryOf = (reservationId: number) =>
   db.emailDelivery.findFirstOrThrow({ where: { reservationId, kind: "confirmation" } });
 
+// No operator step between the two runners: the second releases the job the killed one
+// held once its heartbeat lapsed (lib/jobs/runner-heartbeat.ts), not after 4 hours.
 describe("a runner killed between the provider's acceptance and the job's completion", () => {
   it("Resend (idempotency key): after a restart the email is not sent twice", async () => {
     const performance = await createPerformance();
@@ -136,7 +139,6 @@ describe("a runner killed between the provider's acceptance and the job's comple
     await once(first, "exit");
     expect((await deliveryOf(booked.reservationId)).status).not.toBe("sent");
 
-    await unlockJobsOfDeadWorkers();
     const second = startWorker(env);
     await until(async () => (await deliveryOf(booked.reservationId)).status === "sent");
     second.kill("SIGTERM");
@@ -176,7 +178,6 @@ describe("a runner killed between the provider's acceptance and the job's comple
     await firstReceived.promise;
     first.kill("SIGKILL");
     await once(first, "exit");
-    await unlockJobsOfDeadWorkers();
     const second = startWorker(env);
     await until(async () => (await deliveryOf(booked.reservationId)).status === "sent");
     second.kill("SIGTERM");
@@ -188,6 +189,30 @@ describe("a runner killed between the provider's acceptance and the job's comple
     const messageId = (raw: string) => /^Message-ID: (.+)$/im.exec(raw)?.[1].trim();
     expect(messageId(received[0])).toMatch(/^<azionelab-email-\d+@/);
     expect(messageId(received[1])).toBe(messageId(received[0]));
+  }, 90_000);
+});
+
+describe("two live runners", () => {
+  it("never release each other's job, even one running longer than JOB_RUNNER_GONE_AFTER_MS", async () => {
+    const performance = await createPerformance();
+    const booked = await bookPending(performance.id, 2, new Date(), "long.job@example.org");
+    // The provider answers after 7 s: more than three times the 2 s after which a
+    // silent runner counts as gone, with the other runner sweeping every ~330 ms.
+    const provider = await fakeResend({ hold: "slow", slowMs: 7000 });
+    const env = {
+      EMAIL_TRANSPORT: "resend",
+      RESEND_API_KEY: "re_test_key",
+      RESEND_BASE_URL: provider.url,
+    };
+    const workers = [startWorker(env), startWorker(env)];
+    await until(async () => (await deliveryOf(booked.reservationId)).status === "sent", 60_000);
+    for (const worker of workers) {
+      worker.kill("SIGTERM");
+      await once(worker, "exit");
+    }
+    // One request: the job was never handed to the second runner while the first ran it.
+    expect(provider.requests).toHaveLength(1);
+    expect(await deliveryOf(booked.reservationId)).toMatchObject({ status: "sent", attempts: 1 });
   }, 90_000);
 });
 

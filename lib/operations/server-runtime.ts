@@ -22,6 +22,11 @@ export type ServerRuntime = {
   shuttingDown: boolean;
   /** Request ids whose failure was the database being unavailable (answered 503 + Retry-After). */
   unavailableRequests: Set<string>;
+  /**
+   * Paths (no query) whose render failed on an unavailable database, with the time: the
+   * requests that shared that render through Next's response cache answer 503 too.
+   */
+  unavailablePaths: Map<string, number>;
   /** true when the preload owns SIGTERM/SIGINT and runs `shutdownHooks`. */
   managedShutdown: boolean;
 };
@@ -35,8 +40,10 @@ export function serverRuntime(): ServerRuntime {
     shutdownHooks: [],
     shuttingDown: false,
     unavailableRequests: new Set(),
+    unavailablePaths: new Map(),
     managedShutdown: false,
   };
+  holder[KEY].unavailablePaths ??= new Map();
   return holder[KEY];
 }
 

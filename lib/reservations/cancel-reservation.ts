@@ -82,8 +82,10 @@ export async function cancelReservation({
       where: { id: reservationId },
       data: { status: "cancelled", cancelledAt: now },
     });
+    // The live links, and the ticket even when the door marked it used (an admission
+    // since undone): a ticket email still waiting must not go out after this.
     await tx.reservationToken.updateMany({
-      where: { reservationId, usedAt: null, revokedAt: null },
+      where: { reservationId, revokedAt: null, OR: [{ usedAt: null }, { purpose: "check_in" }] },
       data: { revokedAt: now },
     });
     if (actor)

@@ -41,6 +41,23 @@ describe("resendReservationLink", () => {
     });
   });
 
+  it("asked for a confirmation link only (the booking page's panel), sends a confirmed party nothing", async () => {
+    // Found by the soak: the panel answered "closed" but a new ticket went out.
+    const performance = await createPerformance();
+    const booked = await bookConfirmed(performance.id);
+    await deliverQueuedEmails();
+
+    expect(
+      await resendReservationLink({
+        db,
+        reservationId: booked.reservationId,
+        only: "confirmation",
+        settings: TEST_SETTINGS,
+      }),
+    ).toEqual({ ok: false, reason: "reservation_closed", status: "confirmed" });
+    expect(await deliverQueuedEmails()).toEqual([]);
+  });
+
   it("sends a new ticket to a confirmed reservation; the earlier ticket stays valid", async () => {
     const performance = await createPerformance();
     const booked = await bookConfirmed(performance.id);

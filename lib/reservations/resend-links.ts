@@ -36,6 +36,7 @@ export async function resendReservationLink({
   reservationId,
   settings,
   ownerEmail,
+  only,
   actor,
   now = new Date(),
 }: {
@@ -44,6 +45,11 @@ export async function resendReservationLink({
   settings: TokenSettings;
   /** For a visitor's request: the reservation's address, so a guessed id alone sends nothing. */
   ownerEmail?: string;
+  /**
+   * Only this kind of link (the booking page's panel resends the confirmation link it was
+   * shown for, never a ticket): a reservation that needs the other kind is `closed` here.
+   */
+  only?: "confirmation" | "ticket";
   actor?: Actor;
   now?: Date;
 }): Promise<ResendLinkResult> {
@@ -75,7 +81,7 @@ export async function resendReservationLink({
         : reservation.status === "confirmed" && !reservation.checkIn && live.has("check_in")
           ? "ticket"
           : null;
-    if (!kind) {
+    if (!kind || (only !== undefined && kind !== only)) {
       const expired = reservation.status === "pending";
       return {
         ok: false,

@@ -62,6 +62,8 @@ export async function composeReservationEmail({
   const base = { reservation, timeZone: context.timeZone, appUrl: context.appUrl };
   if (kind === "cancellation")
     return { to: reservation.email, ...cancellationMail(base), attachments: [] };
+  // A cancelled party gets the notice and nothing else, whatever its tokens say.
+  if (reservation.status === "cancelled") throw new NothingToSend("token_not_live");
 
   if (!rawToken) throw new NothingToSend("token_missing");
   const token = await db.reservationToken.findUnique({

@@ -11,7 +11,6 @@ import { utcToZonedLocal } from "@/lib/time";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
 import type { Metadata } from "next";
 import { adminTitle } from "@/web/admin-title";
-import { fill } from "@/lib/i18n/fill";
 
 export const generateMetadata = async ({
   params,

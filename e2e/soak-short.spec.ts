@@ -1,0 +1,51 @@
+// The short soak in `npm test`: the same harness as `npm run soak` (soak/soak.ts) — two
+// production instances with their job runners on one fresh database, behind the
+// database proxy — with a few hundred operations of every kind and every fault
+// (PostgreSQL down, one instance's connections killed, an instance SIGKILLed and
+// restarted, a lock held on a hot performance, the mail transport failing), and all the
+// invariants checked. Shorter than the real soak: 300 operations, a 10 s mail outage
+// (30 s in `npm run soak`), a killed runner's jobs released after 10 s (30 s by default).
+import { expect, test } from "@playwright/test";
+import { formatTable, runSoak } from "@/soak/soak";
+
+const serverUrl = process.env.DATABASE_URL;
+test.skip(!serverUrl, "needs DATABASE_URL naming a PostgreSQL server");
+
+test("a short soak with every fault keeps every invariant", async () => {
+  test.setTimeout(240_000);
+  const lines: string[] = [];
+  const result = await runSoak({
+    serverUrl: serverUrl!,
+    seed: 20261202,
+    ops: 300,
+    concurrency: 6,
+    mailOutageMs: 10_000,
+    runnerGoneAfterMs: 10_000,
+    drainTimeoutMs: 90_000,
+    log: (line) => lines.push(line),
+  });
+  const table = formatTable(result);
+  console.log(table);
+  expect(result.faults.map((fault) => fault.fault).sort()).toEqual([
+    "mail-outage",
+    "pg-restart",
+    "pg-terminate",
+    "sigkill b",
+    "slow-db",
+  ]);
+  // Every kind of operation ran (a kind whose preconditions never arose would prove nothing).
+  expect(result.perOperation.map((row) => row.kind).sort()).toEqual([
+    "book",
+    "cancel",
+    "capacity edit",
+    "check-in confirm",
+    "check-in preview",
+    "check-in undo",
+    "confirm",
+    "confirm from email",
+    "page read",
+    "resend",
+  ]);
+  for (const entry of result.invariants)
+    expect(entry.violations, `${entry.invariant}\n${table}\n${lines.join("\n")}`).toEqual([]);
+});

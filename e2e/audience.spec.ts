@@ -67,7 +67,7 @@ async function cancelTicket(page: Page, token: string) {
   await page.goto(`/ticket#token=${token}`);
   await page.getByRole("button", { name: "Annulla la prenotazione" }).click();
   await page.getByRole("button", { name: "Sì, annulla" }).click();
-  await expect(page.getByText(/Prenotazione annullata\./)).toBeVisible();
+  await expect(page.getByText(/email che conferma l.annullamento/)).toBeVisible();
 }
 
 async function fill(request: APIRequestContext, performanceId: number) {

@@ -70,8 +70,13 @@ test("an admin uploads a poster: previewed, stored, served immutable, drawn with
     expect(served).toMatchObject({ format: "webp", width: 600, height: 900 });
   }
   // The list shows it too, and the API names it.
-  await page.goto("/shows");
-  await expect(page.getByRole("img", { name: "Un cerchio rosa su blu" })).toBeVisible();
+  // A cached page: the poster shows within its revalidation (1 s) plus one render.
+  await expect(async () => {
+    await page.goto("/shows");
+    await expect(page.getByRole("img", { name: "Un cerchio rosa su blu" })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 15_000 });
   const api = (await (await page.request.get(`/api/shows/${slugOf(title)}`)).json()) as {
     poster_image: string;
   };

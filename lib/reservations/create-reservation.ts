@@ -1,3 +1,4 @@
+import { readBookablePerformance } from "@/lib/reservations/bookable-performance";
 import type { PrismaClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail/email-queue";
 import type { BookingInput } from "@/lib/reservations/booking-input";
@@ -52,23 +53,15 @@ export async function createReservation({
   now?: Date;
 }): Promise<CreateReservationResult> {
   return db.$transaction(async (tx) => {
-    const [performance] = await tx.$queryRaw<
-      { starts_at: Date; is_booking_enabled: boolean; available_seats: number }[]
-    >`
-      SELECT p.starts_at, (p.is_booking_enabled AND p.cancelled_at IS NULL) AS is_booking_enabled,
-             a.available_seats
-      FROM performances p
-      JOIN shows s ON s.id = p.show_id AND s.is_published
-      JOIN performance_availability a ON a.performance_id = p.id
-      WHERE p.id = ${performanceId}`;
+    const performance = await readBookablePerformance(tx, performanceId);
     if (!performance) return { ok: false, reason: "performance_not_found" } as const;
-    if (!performance.is_booking_enabled || performance.starts_at <= now)
+    if (!performance.bookingEnabled || performance.cancelled || performance.startsAt <= now)
       return { ok: false, reason: "booking_closed" } as const;
-    if (input.party_size > performance.available_seats)
+    if (input.party_size > performance.availableSeats)
       return {
         ok: false,
         reason: "insufficient_seats",
-        availableSeats: performance.available_seats,
+        availableSeats: performance.availableSeats,
       } as const;
 
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${performanceId}::int, hashtext(lower(${input.email})))`;

@@ -1,3 +1,4 @@
+import { readBookablePerformance } from "@/lib/reservations/bookable-performance";
 import type { PrismaClient } from "@/lib/db";
 import { queueWaitlistEmail } from "@/lib/mail/email-queue";
 import type { WaitlistJoin } from "@/lib/waitlist/join-input";
@@ -39,28 +40,16 @@ export async function joinWaitlist({
   now?: Date;
 }): Promise<JoinWaitlistResult> {
   return db.$transaction(async (tx) => {
-    const [performance] = await tx.$queryRaw<
-      {
-        starts_at: Date;
-        is_booking_enabled: boolean;
-        cancelled: boolean;
-        available_seats: number;
-      }[]
-    >`
-      SELECT p.starts_at, p.is_booking_enabled, p.cancelled_at IS NOT NULL AS cancelled, a.available_seats
-      FROM performances p
-      JOIN shows s ON s.id = p.show_id AND s.is_published
-      JOIN performance_availability a ON a.performance_id = p.id
-      WHERE p.id = ${performanceId}`;
+    const performance = await readBookablePerformance(tx, performanceId);
     if (!performance) return { ok: false, reason: "performance_not_found" } as const;
     if (performance.cancelled) return { ok: false, reason: "performance_cancelled" } as const;
-    if (!performance.is_booking_enabled || performance.starts_at <= now)
+    if (!performance.bookingEnabled || performance.startsAt <= now)
       return { ok: false, reason: "booking_closed" } as const;
-    if (input.party_size <= performance.available_seats)
+    if (input.party_size <= performance.availableSeats)
       return {
         ok: false,
         reason: "seats_available",
-        availableSeats: performance.available_seats,
+        availableSeats: performance.availableSeats,
       } as const;
 
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${performanceId}::int, hashtext('waitlist:' || lower(${input.email})))`;
@@ -87,7 +76,7 @@ export async function joinWaitlist({
       select: { id: true },
     });
     const expiresAt = new Date(
-      Math.min(now.getTime() + settings.optInHours * 3_600_000, performance.starts_at.getTime()),
+      Math.min(now.getTime() + settings.optInHours * 3_600_000, performance.startsAt.getTime()),
     );
     const rawToken = await issueWaitlistToken(tx, {
       entryId: entry.id,

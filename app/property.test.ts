@@ -382,7 +382,15 @@ describe("server actions under random and adversarial arguments", () => {
     "updateUserAction never throws and an admin never loses their own access",
     async (id, fields) => {
       const bound = typeof id === "number" && Math.abs(id) < 1 ? adminId + id : id;
-      const form = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+      // A browser posts text: a value without a usable toString is posted as its tag.
+      const text = (v: unknown) => {
+        try {
+          return String(v);
+        } catch {
+          return Object.prototype.toString.call(v);
+        }
+      };
+      const form = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, text(v)]));
       await outcome(() => updateUserAction(bound as number, IDLE, formOf(form)));
       const me = await db.user.findUniqueOrThrow({ where: { id: adminId } });
       expect(me).toMatchObject({ role: "ADMIN", isActive: true });

@@ -7,7 +7,8 @@
 // missed targets are reported, not fatal.
 //
 // Flags: --build (always build), --no-build (use the last build as it is),
-//        --no-browser (skip page weight and Lighthouse), --only=<scenario,...>
+//        --no-browser (skip page weight and Lighthouse), --only=<scenario,...>,
+//        --lighthouse-runs=N (runs per page, the median is reported; 3 by default)
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -58,6 +59,11 @@ const only = process.argv
   ?.slice("--only=".length)
   .split(",");
 const wanted = (scenario: string) => !only || only.includes(scenario);
+const lighthouseRuns = Number(
+  process.argv
+    .find((arg) => arg.startsWith("--lighthouse-runs="))
+    ?.slice("--lighthouse-runs=".length) ?? 3,
+);
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 function machine() {
@@ -370,22 +376,34 @@ async function main(): Promise<number> {
         ];
       });
       await attempt(rows, "lighthouse", async () => {
-        const scores = await runLighthouse({ baseUrl, pages: await browserPages() });
-        return scores.map((score) => ({
-          scenario: `lighthouse ${score.name}`,
-          verdict: verdict(
-            `perf ${score.performance}, a11y ${score.accessibility}, best practices ${score.bestPractices}, SEO ${score.seo}, CLS ${score.cls.toFixed(3)}`,
-            [],
-          ),
-          note: score.failedAudits.length > 0 ? `weak: ${score.failedAudits.join(" ")}` : undefined,
-          targets: [
-            target("perf ≥ 95", score.performance >= 95),
-            target("a11y 100", score.accessibility === 100),
-            target("bp 100", score.bestPractices === 100),
-            target("SEO 100", score.seo === 100),
-            target("CLS 0", score.cls === 0),
-          ],
-        }));
+        // The bare page first: what the framework alone scores on this machine, in this run.
+        const [floor, ...scores] = await runLighthouse({
+          baseUrl,
+          pages: [{ name: "bare page (floor)", path: "/dev/bare" }, ...(await browserPages())],
+          runs: lighthouseRuns,
+        });
+        const describe = (score: typeof floor) =>
+          `perf ${score.performance} (runs ${score.performanceRuns.join("/")}; TBT ${score.tbtMs} ms, LCP ${score.lcpMs} ms, host CPU index ${score.benchmarkIndex}), a11y ${score.accessibility}, best practices ${score.bestPractices}, SEO ${score.seo}, CLS ${score.cls.toFixed(3)}`;
+        return [
+          {
+            scenario: `lighthouse ${floor.name}`,
+            verdict: verdict(describe(floor), []),
+            targets: [],
+          },
+          ...scores.map((score) => ({
+            scenario: `lighthouse ${score.name}`,
+            verdict: verdict(`${describe(score)}; floor perf ${floor.performance}`, []),
+            note:
+              score.failedAudits.length > 0 ? `weak: ${score.failedAudits.join(" ")}` : undefined,
+            targets: [
+              target("perf ≥ 95", score.performance >= 95),
+              target("a11y 100", score.accessibility === 100),
+              target("bp 100", score.bestPractices === 100),
+              target("SEO 100", score.seo === 100),
+              target("CLS 0", score.cls === 0),
+            ],
+          })),
+        ];
       });
     }
   } finally {

@@ -133,7 +133,8 @@ export function WaitlistOffer({
       <Alert tone="warning" live>
         {text}
       </Alert>
-      {outcome.kind === "booking_closed" && token ? (
+      {/* Seats this visitor cannot book stay held until the offer lapses: let them pass them on now. */}
+      {(outcome.kind === "booking_closed" || outcome.kind === "already_booked") && token ? (
         <p>
           <Link href={`${localized("/waitlist/leave")}#token=${token}`}>
             {t.offer.leaveInstead}

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail/email-queue";
+import { emailHoldsConfirmed } from "@/lib/reservations/lock-performance";
 import { issueToken } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { hashToken } from "@/lib/tokens";
@@ -14,6 +15,7 @@ export type AcceptOfferResult =
         | "token_not_found"
         /** The offer ran out (or was passed on) before the visitor took it. */
         | "offer_expired"
+        /** This offer was booked already, or the address holds another confirmed booking. */
         | "already_booked"
         | "entry_ended"
         | "performance_cancelled"
@@ -25,7 +27,10 @@ export type AcceptOfferResult =
  * once (the address was confirmed when joining), with its ticket and ticket email, in
  * one transaction under the performance's lock. The seats were held by the offer, so
  * booking them moves them from held to confirmed and never overbooks. The entry is
- * `booked` and its links stop working.
+ * `booked` and its links stop working. An address holds one confirmed booking per
+ * performance, as a visitor's confirmation enforces (`already_booked`): an address that
+ * booked meanwhile is refused and nothing changes, so its offer can still be passed on
+ * from the leave link or lapse to the next in line.
  */
 export async function acceptOffer({
   db,
@@ -85,6 +90,8 @@ export async function acceptOffer({
       } as const;
     if (!entry.performance.isBookingEnabled || !entry.performance.show.isPublished)
       return { ok: false, reason: "booking_closed" } as const;
+    if (await emailHoldsConfirmed(tx, { performanceId, email: entry.email }))
+      return { ok: false, reason: "already_booked" } as const;
 
     const reservation = await tx.reservation.create({
       data: {

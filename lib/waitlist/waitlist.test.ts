@@ -140,6 +140,36 @@ describe("offers", () => {
     });
   });
 
+  it("an offer to an address that booked the performance meanwhile is refused as a booking is, and changes nothing", async () => {
+    const { performance, bookings } = await fullPerformance(4, 2);
+    const entry = await joinConfirmed(performance.id, 2);
+    await cancelReservation({ db, reservationId: bookings[0].reservationId });
+    const offerToken = linkToken(
+      (await deliverQueuedEmails()).find((mail) => mail.subject.startsWith("Si sono liberati"))!,
+      "/waitlist/offer",
+    );
+    // Two more seats appear (the admin changes the room without offering them), and the
+    // same address books them the ordinary way.
+    await db.performance.update({ where: { id: performance.id }, data: { additionalSeats: 2 } });
+    const { email } = await db.waitlistEntry.findUniqueOrThrow({ where: { id: entry.entryId } });
+    await bookConfirmed(performance.id, 2, email);
+
+    expect(await acceptOffer({ db, token: offerToken, tokenSettings: TEST_SETTINGS })).toEqual({
+      ok: false,
+      reason: "already_booked",
+    });
+    expect(await status(entry.entryId)).toBe("offered");
+    expect(
+      await db.reservation.count({
+        where: { performanceId: performance.id, email, status: "confirmed" },
+      }),
+    ).toBe(1);
+    expect(await getAvailability(db, performance.id)).toMatchObject({
+      confirmedSeats: 4,
+      availableSeats: 0,
+    });
+  });
+
   it("a party of 4 at the head does not block a party of 2 behind it when only 2 seats are free", async () => {
     const { performance, bookings } = await fullPerformance(6, 2);
     const four = await joinConfirmed(performance.id, 4);

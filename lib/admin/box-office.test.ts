@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getAvailability } from "@/lib/availability";
 import { bookAsAdmin } from "@/lib/admin/book-as-admin";
+import { bookablePerformances } from "@/lib/admin/box-office-lists";
 import { editReservation } from "@/lib/admin/edit-reservation";
 import { moveReservation } from "@/lib/admin/move-reservation";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
@@ -197,13 +198,15 @@ describe("admin bookings", () => {
     expect(await db.reservation.count()).toBe(before + 1);
   });
 
-  it("books nobody into a cancelled performance", async () => {
+  it("books nobody into a cancelled performance, and does not offer it", async () => {
     const actor = await admin();
     const performance = await createPerformance({});
     await db.performance.update({
       where: { id: performance.id },
       data: { cancelledAt: new Date() },
     });
+    const offered = await bookablePerformances(db, { now: new Date(), checkInWindowHours: 6 });
+    expect(offered.map((p) => p.id)).not.toContain(performance.id);
     const before = await db.reservation.count();
     expect(await book(actor, booking(performance.id))).toEqual({
       ok: false,

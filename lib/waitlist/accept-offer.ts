@@ -15,11 +15,16 @@ export type AcceptOfferResult =
         | "token_not_found"
         /** The offer ran out (or was passed on) before the visitor took it. */
         | "offer_expired"
-        /** This offer was booked already, or the address holds another confirmed booking. */
-        | "already_booked"
         | "entry_ended"
         | "performance_cancelled"
         | "booking_closed";
+    }
+  | {
+      ok: false;
+      /** This offer was booked already, or the address holds another confirmed booking. */
+      reason: "already_booked";
+      /** The latter: the offer still holds its seats, and the visitor may pass them on. */
+      offerHeld: boolean;
     };
 
 /**
@@ -73,7 +78,8 @@ export async function acceptOffer({
       where: { tokenHash: hashToken(token) },
       select: { usedAt: true, revokedAt: true },
     });
-    if (entry.status === "booked") return { ok: false, reason: "already_booked" } as const;
+    if (entry.status === "booked")
+      return { ok: false, reason: "already_booked", offerHeld: false } as const;
     if (entry.performance.cancelledAt)
       return { ok: false, reason: "performance_cancelled" } as const;
     if (
@@ -91,7 +97,7 @@ export async function acceptOffer({
     if (!entry.performance.isBookingEnabled || !entry.performance.show.isPublished)
       return { ok: false, reason: "booking_closed" } as const;
     if (await emailHoldsConfirmed(tx, { performanceId, email: entry.email }))
-      return { ok: false, reason: "already_booked" } as const;
+      return { ok: false, reason: "already_booked", offerHeld: true } as const;
 
     const reservation = await tx.reservation.create({
       data: {

@@ -137,6 +137,7 @@ describe("offers", () => {
     expect(await acceptOffer({ db, token: offerToken, tokenSettings: TEST_SETTINGS })).toEqual({
       ok: false,
       reason: "already_booked",
+      offerHeld: false,
     });
   });
 
@@ -157,6 +158,7 @@ describe("offers", () => {
     expect(await acceptOffer({ db, token: offerToken, tokenSettings: TEST_SETTINGS })).toEqual({
       ok: false,
       reason: "already_booked",
+      offerHeld: true,
     });
     expect(await status(entry.entryId)).toBe("offered");
     expect(

@@ -126,6 +126,7 @@ export const it = {
       error: "Qualcosa è andato storto. Riprova tra poco.",
       rate_limited: "Troppi tentativi. Riprova tra qualche minuto.",
       leaveInstead: "Non ti interessano? Esci dalla lista",
+      passOn: "Non ti servono questi posti? Lasciali al prossimo in lista",
     },
     leave: {
       title: "Esci dalla lista d'attesa",
@@ -358,6 +359,7 @@ export const en: typeof it = {
       error: "Something went wrong. Please try again shortly.",
       rate_limited: "Too many attempts. Try again in a few minutes.",
       leaveInstead: "Not interested? Leave the list",
+      passOn: "Don't need these seats? Pass them on to the next in line",
     },
     leave: {
       title: "Leave the waiting list",

@@ -125,7 +125,12 @@ export async function confirmWaitlistAction(token: unknown): Promise<WaitlistCon
 
 export type OfferOutcome =
   | { kind: "booked"; checkInToken: string; ticket: TicketData }
-  | { kind: Exclude<AcceptOfferResult, { ok: true }>["reason"] | "rate_limited" };
+  | { kind: "already_booked"; offerHeld: boolean }
+  | {
+      kind:
+        | Exclude<AcceptOfferResult, { ok: true } | { reason: "already_booked" }>["reason"]
+        | "rate_limited";
+    };
 
 /** The offer link's one POST: books the held seats and answers with the ticket itself. */
 export async function acceptOfferAction(token: unknown): Promise<OfferOutcome> {
@@ -134,7 +139,10 @@ export async function acceptOfferAction(token: unknown): Promise<OfferOutcome> {
   const limit = await consumeRateLimit("confirm", clientAddress(await headers()));
   if (!limit.ok) return { kind: "rate_limited" };
   const result = await acceptOffer({ db, token: parsed.data, tokenSettings: tokenSettings() });
-  if (!result.ok) return { kind: result.reason };
+  if (!result.ok)
+    return result.reason === "already_booked"
+      ? { kind: result.reason, offerHeld: result.offerHeld }
+      : { kind: result.reason };
   const ticket = await ticketDataFor(result.checkInToken, await getLocale());
   if (!ticket) return { kind: "token_not_found" };
   return { kind: "booked", checkInToken: result.checkInToken, ticket };

@@ -58,6 +58,8 @@ async function book(
     party: number;
     notes?: string;
     send?: boolean;
+    /** The ticket email's language; the form starts on Italian. */
+    language?: "Italiano" | "English";
   },
 ) {
   await page.goto(`/admin/reservations/new?performance=${performanceId}`);
@@ -67,6 +69,8 @@ async function book(
   if (fields.phone) await page.getByLabel(/^Telefono/).fill(fields.phone);
   await page.getByLabel("Posti", { exact: true }).fill(String(fields.party));
   if (fields.notes) await page.getByLabel(/^Note/).fill(fields.notes);
+  if (fields.language)
+    await page.getByLabel("Lingua delle email").selectOption({ label: fields.language });
   if (fields.send) await page.getByLabel("Invia il biglietto per email").check();
   await page.getByRole("button", { name: "Conferma prenotazione" }).click();
 }
@@ -158,6 +162,44 @@ test("the box office books by phone with the ticket email and at the desk withou
 
   await page.goto(`/admin/performances/${small}/door-list`);
   await expect(page.getByRole("cell", { name: "Sedia a rotelle" })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("a booking by phone for an English speaker emails the ticket in English, with English links; Italian is the default", async ({
+  page,
+}) => {
+  const problems = collectProblems(page);
+  const suffix = randomBytes(3).toString("hex");
+  await signInWithForm(page, "admin", "/admin");
+  const performance = await newPerformance(page, {
+    day: romeDay(41),
+    time: `20:${minute()}`,
+    capacity: 10,
+  });
+  await page.goto(`/admin/reservations/new?performance=${performance}`);
+  await expect(page.getByLabel("Lingua delle email")).toHaveValue("it");
+
+  const caller = `english-${suffix}@example.org`;
+  await book(page, performance, {
+    channel: "Telefono",
+    name: `Caller ${suffix}`,
+    email: caller,
+    party: 2,
+    send: true,
+    language: "English",
+  });
+  await expect(
+    page.getByRole("status").filter({ hasText: "Prenotazione confermata; il biglietto è in coda" }),
+  ).toBeVisible();
+  const ticket = await newestMail(caller, { subject: /^Your ticket: Le serve/ });
+  expect(ticket.text).toMatch(/\/en\/ticket#token=/);
+  const calendar = Buffer.from(
+    ticket.attachments.find((a) => a.contentType.startsWith("text/calendar"))!.contentBase64,
+    "base64",
+  )
+    .toString("utf8")
+    .replace(/\r\n /g, "");
+  expect(calendar).toMatch(/URL:\S+\/en\/shows\/le-serve/);
   expect(problems).toEqual([]);
 });
 

@@ -226,6 +226,11 @@ test("admin pages are never cached and speak English when switched", async ({ pa
   ).toBeVisible();
   // Read out in English (the public chrome around it stays Italian, and says so).
   await expect(page.locator("[data-admin-wide]")).toHaveAttribute("lang", "en");
+  // The one language switch shown marks English (the public header's, hidden here, could not).
+  await expect(page.getByRole("button", { name: "English" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   // Its link to the public site keeps the admin's language.
   await expect(page.getByRole("link", { name: "Public site" })).toHaveAttribute("href", "/en");
   await page.getByRole("button", { name: "Italiano" }).click();

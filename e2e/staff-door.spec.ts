@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  cancelPerformanceInAdmin,
+  createPerformanceInAdmin,
+  romeDay,
+} from "./support/admin-performances";
 import { signInWithApi } from "./support/staff-login";
 import { bookTicket } from "./support/staff-tickets";
 
@@ -160,4 +165,30 @@ test("the doors-open window: the picker starts on an open performance, and admit
 
   await card.getByRole("button", { name: "Admit anyway (recorded exception)" }).click();
   await expect(card.getByRole("heading", { name: "Entry recorded" })).toBeVisible();
+});
+
+test("a cancelled performance is listed as cancelled, cannot be picked, and is never the starting one", async ({
+  page,
+}, testInfo) => {
+  await signInWithApi(page.request, "admin");
+  const minute = String(10 + Math.floor(Math.random() * 50));
+  const cancelled = await createPerformanceInAdmin(page, {
+    show: "Le serve",
+    startsAt: `${romeDay(1)}T22:${minute}`,
+    capacity: 10,
+  });
+  await cancelPerformanceInAdmin(page, cancelled);
+  await page.context().clearCookies();
+  await signInWithApi(page.request, "staff");
+
+  // Even a link that names it starts the desk elsewhere.
+  await page.goto(`/staff/check-in?performance=${cancelled}`);
+  const picker = page.getByRole("combobox", { name: "Spettacolo" });
+  const option = picker.locator(`option[value="${cancelled}"]`);
+  await expect(option).toHaveText(/\d\d:\d\d · ANNULLATA · Le serve/);
+  await expect(option).toBeDisabled();
+  await expect(picker).not.toHaveValue(String(cancelled));
+  await expect(page.getByTestId("door-performance")).not.toContainText("ANNULLATA");
+  await page.screenshot({ path: testInfo.outputPath("door-cancelled-it-360.png"), fullPage: true });
+  await expectNoAxeViolations(page);
 });

@@ -46,6 +46,6 @@ export async function ticketDataFor(token: string, locale: Locale): Promise<Tick
     bookingCode: formatBookingCode(ticket.bookingCode),
     // A cancelled or used ticket shows no code that could be mistaken for a valid one.
     qrCode: ticket.state === "valid" ? ticketQrDataUrl(token) : null,
-    calendar: ticketCalendarFor({ id: ticket.reservationId, performance }, APP_URL),
+    calendar: ticketCalendarFor({ id: ticket.reservationId, performance }, APP_URL, locale),
   };
 }

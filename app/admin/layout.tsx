@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { LanguageSwitch } from "@/components/public/language-switch";
 import { Toaster } from "@/components/admin/toaster";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { adminContext } from "@/web/admin-context";
 import { fill } from "@/lib/i18n/fill";
 import { localizedPath } from "@/lib/i18n/localized-path";
 import * as boxOffice from "@/lib/i18n/messages/box-office";
+import * as publicMessages from "@/lib/i18n/messages/public";
 
 // Each page names itself (web/admin-title.ts): "Prenotazioni · Amministrazione · AzioneLab".
 export const metadata: Metadata = {
@@ -51,7 +53,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             {fill(t.nav.signedInAs, { email: user.email })}
           </p>
           <AdminNav items={items} label={t.nav.label} />
-          <div className="mt-3 flex flex-wrap gap-2 print:hidden">
+          <div className="mt-3 flex flex-wrap items-center gap-2 print:hidden">
+            {/* Here rather than in the public header, which cannot tell the admin's language. */}
+            <LanguageSwitch locale={locale} t={publicMessages[locale].site.language} />
             <SignOutButton label={t.nav.signOut} pendingLabel={t.nav.signingOut} />
           </div>
         </aside>

@@ -28,14 +28,18 @@ export function PageHeader({
   );
 }
 
-/** A table that scrolls sideways on a phone instead of overflowing the page. */
+/**
+ * A table that scrolls sideways on a phone instead of overflowing the page. `relative`:
+ * an absolutely positioned cell content (an `sr-only` column heading) is clipped here
+ * too; without it, it sits at the table's right edge and widens the whole page.
+ */
 export function TableScroller({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div
       role="region"
       aria-label={label}
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-line bg-paper-raised"
+      className="relative overflow-x-auto rounded-lg border border-line bg-paper-raised"
     >
       {children}
     </div>

@@ -57,7 +57,12 @@ function CookieLanguageSwitch({
   t: PublicMessages["site"]["language"];
 }) {
   return (
-    <form action={setLocale} className="flex items-center gap-1" aria-label={t.label}>
+    <form
+      action={setLocale}
+      className="flex items-center gap-1"
+      aria-label={t.label}
+      data-cookie-language-switch
+    >
       {LOCALES.map((code) => (
         <button
           key={code}

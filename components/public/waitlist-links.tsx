@@ -133,11 +133,17 @@ export function WaitlistOffer({
       <Alert tone="warning" live>
         {text}
       </Alert>
+      {/* Seats this visitor cannot book stay held until the offer lapses: let them pass them on now. */}
       {outcome.kind === "booking_closed" && token ? (
         <p>
           <Link href={`${localized("/waitlist/leave")}#token=${token}`}>
             {t.offer.leaveInstead}
           </Link>
+        </p>
+      ) : null}
+      {outcome.kind === "already_booked" && outcome.offerHeld && token ? (
+        <p>
+          <Link href={`${localized("/waitlist/leave")}#token=${token}`}>{t.offer.passOn}</Link>
         </p>
       ) : null}
       <ShowsLink label={t.shows} />

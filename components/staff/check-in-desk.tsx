@@ -15,8 +15,17 @@ import type { Locale } from "@/lib/i18n/locale";
 import { fill, type StaffMessages } from "@/lib/i18n/messages/staff";
 import { feedback } from "@/components/staff/scan-feedback";
 
-/** `label`: date and time first, so a narrow select cuts the title, never the time. */
-export type DeskPerformance = { id: number; label: string; full: string; doors: string };
+/**
+ * `label`: date and time first, so a narrow select cuts the title, never the time.
+ * `cancelled`: shown so the door knows, but it cannot be picked.
+ */
+export type DeskPerformance = {
+  id: number;
+  label: string;
+  full: string;
+  doors: string;
+  cancelled: boolean;
+};
 
 type Props = {
   t: StaffMessages["checkIn"];
@@ -218,12 +227,17 @@ export function CheckInDesk({
           </label>
           <select
             id="performance"
-            value={performanceId ?? undefined}
+            value={performanceId ?? ""}
             onChange={(event) => choosePerformance(Number(event.target.value))}
             className="block w-full rounded-md border border-ink-muted bg-white px-3 py-3 text-base"
           >
+            {performanceId === null && (
+              <option value="" disabled>
+                {t.noneOn}
+              </option>
+            )}
             {performances.map((performance) => (
-              <option key={performance.id} value={performance.id}>
+              <option key={performance.id} value={performance.id} disabled={performance.cancelled}>
                 {performance.label}
               </option>
             ))}

@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getAvailability } from "@/lib/availability";
 import { bookAsAdmin } from "@/lib/admin/book-as-admin";
+import { bookablePerformances } from "@/lib/admin/box-office-lists";
 import { editReservation } from "@/lib/admin/edit-reservation";
 import { moveReservation } from "@/lib/admin/move-reservation";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
 import { cancelAsAdmin, listReservations } from "@/lib/admin/reservations";
 import { reservationFilters } from "@/lib/admin/reservation-filters";
+import { config } from "@/lib/config";
 import { addDays, addHours } from "@/lib/time";
+import { deliverQueuedEmails } from "@/tests/support/email-jobs";
 import {
   bookConfirmed,
   bookPending,
@@ -80,6 +83,43 @@ describe("admin bookings", () => {
       source: "code",
     });
     expect(door.ok).toBe(true);
+  });
+
+  it("emails the ticket in the language the admin chose, links and calendar included; never guesses one", async () => {
+    const actor = await admin();
+    const performance = await createPerformance({ roomCapacity: 10 });
+    const english = await book(
+      actor,
+      booking(performance.id, { sendEmail: "on", locale: "en", email: "ann@example.org" }),
+    );
+    const noLanguage: Record<string, string> = booking(performance.id, { sendEmail: "on" });
+    delete noLanguage.locale;
+    expect(await book(actor, noLanguage)).toMatchObject({
+      ok: false,
+      fieldErrors: { locale: ["invalid_choice"] },
+    });
+    const italian = await book(
+      actor,
+      booking(performance.id, { sendEmail: "on", email: "beppe@example.org" }),
+    );
+    if (!english.ok || !italian.ok) throw new Error("booking refused");
+
+    const mails = await deliverQueuedEmails();
+    const show = await db.show.findUniqueOrThrow({ where: { id: performance.showId } });
+    const mailTo = (to: string) => mails.find((mail) => mail.to === to)!;
+    const calendar = (to: string) =>
+      mailTo(to)
+        .attachments.find((a) => a.contentType.startsWith("text/calendar"))!
+        .content.toString("utf8")
+        .replace(/\r\n /g, "");
+
+    expect(mailTo("ann@example.org").subject).toBe(`Your ticket: ${show.title}`);
+    expect(mailTo("ann@example.org").text).toMatch(/\/en\/ticket#token=/);
+    expect(calendar("ann@example.org")).toContain(`URL:${config().APP_URL}/en/shows/${show.slug}`);
+    expect(mailTo("beppe@example.org").subject).toBe(`Il tuo biglietto: ${show.title}`);
+    expect(mailTo("beppe@example.org").text).toMatch(/\/ticket#token=/);
+    expect(mailTo("beppe@example.org").text).not.toMatch(/\/en\//);
+    expect(calendar("beppe@example.org")).toContain(`URL:${config().APP_URL}/shows/${show.slug}`);
   });
 
   it("refuses what does not fit, with no change; a guest may exceed capacity only explicitly, audited", async () => {
@@ -158,13 +198,15 @@ describe("admin bookings", () => {
     expect(await db.reservation.count()).toBe(before + 1);
   });
 
-  it("books nobody into a cancelled performance", async () => {
+  it("books nobody into a cancelled performance, and does not offer it", async () => {
     const actor = await admin();
     const performance = await createPerformance({});
     await db.performance.update({
       where: { id: performance.id },
       data: { cancelledAt: new Date() },
     });
+    const offered = await bookablePerformances(db, { now: new Date(), checkInWindowHours: 6 });
+    expect(offered.map((p) => p.id)).not.toContain(performance.id);
     const before = await db.reservation.count();
     expect(await book(actor, booking(performance.id))).toEqual({
       ok: false,

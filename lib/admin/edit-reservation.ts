@@ -7,6 +7,8 @@ import {
   emailHoldsConfirmed,
   lockReservationAndPerformance,
 } from "@/lib/reservations/lock-performance";
+import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
+import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export type EditReservationResult =
   | { ok: true; reservationId: number; changed: string[]; overCapacityBy: number }
@@ -26,19 +28,25 @@ const EDITABLE = new Set(["pending", "confirmed"]);
  * a guest's may exceed them only with the explicit, audited override. A party cannot
  * shrink below the seats already through the door. A change of address keeps the rule
  * of one confirmed reservation per address and performance. Audited in the same
- * transaction, naming what changed (never the visitor's details themselves).
+ * transaction, naming what changed (never the visitor's details themselves). Seats a
+ * smaller confirmed party gives back go to the waiting list in the same transaction,
+ * under the performance's lock (lib/waitlist/offer-seats.ts).
  */
 export async function editReservation({
   db,
   actor,
   reservationId,
   input,
+  waitlist = DEFAULT_WAITLIST_SETTINGS,
+  now = new Date(),
   lock = true,
 }: {
   db: PrismaClient;
   actor: Actor;
   reservationId: number;
   input: unknown;
+  waitlist?: WaitlistSettings;
+  now?: Date;
   lock?: boolean;
 }): Promise<EditReservationResult> {
   const parsed = reservationEditInput.safeParse(input);
@@ -129,6 +137,12 @@ export async function editReservation({
       entityId: reservationId,
       summary: `${party}changed: ${changed.join(", ")}`,
     });
+    if (extraSeats < 0)
+      await offerFreeSeats(tx, {
+        performanceId: performance.performanceId,
+        settings: waitlist,
+        now,
+      });
     if (overCapacityBy > 0)
       await writeAudit(tx, actor, {
         action: "reservation.capacity_override",

@@ -12,6 +12,8 @@ import {
 } from "@/lib/reservations/lock-performance";
 import { followReservationPerformance, issueToken } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
+import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
+import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
 export type MoveReservationResult =
   | {
@@ -45,7 +47,9 @@ export type MoveReservationResult =
  * the target already uses it (then a new one is drawn); its links' deadlines follow the
  * new start. A party already (partly) through the door stays where it is. With
  * `sendEmail`, a confirmed reservation with an address gets a new ticket for the new
- * date, queued in the same transaction. Audited in the same transaction.
+ * date, queued in the same transaction. Audited in the same transaction. The seats a
+ * confirmed party leaves behind go to the source's waiting list in the same transaction,
+ * under the locks already held (lib/waitlist/offer-seats.ts).
  */
 export async function moveReservation({
   db,
@@ -53,6 +57,7 @@ export async function moveReservation({
   reservationId,
   input,
   settings,
+  waitlist = DEFAULT_WAITLIST_SETTINGS,
   now = new Date(),
 }: {
   db: PrismaClient;
@@ -60,6 +65,7 @@ export async function moveReservation({
   reservationId: number;
   input: unknown;
   settings: TokenSettings;
+  waitlist?: WaitlistSettings;
   now?: Date;
 }): Promise<MoveReservationResult> {
   const parsed = reservationMoveInput.safeParse(input);
@@ -123,6 +129,8 @@ export async function moveReservation({
       WHERE r.id = ${reservationId}
       RETURNING r.booking_code`;
     await followReservationPerformance({ db: tx, reservationId, settings });
+    // Only a confirmed party held seats (pending ones never count).
+    if (confirmed) await offerFreeSeats(tx, { performanceId: sourceId, settings: waitlist, now });
     const emailed = sendEmail && confirmed && current.email !== "";
     if (emailed) {
       const ticket = await issueToken({

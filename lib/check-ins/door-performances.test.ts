@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { confirmCheckIn } from "@/lib/check-ins/check-in";
-import { countDoorSeats, listDoorPerformances } from "@/lib/check-ins/door-performances";
+import {
+  countDoorSeats,
+  defaultDoorPerformance,
+  listDoorPerformances,
+} from "@/lib/check-ins/door-performances";
 import { db } from "@/lib/db";
 import { addDays, addHours, zonedLocalToUtc } from "@/lib/time";
 import {
@@ -59,6 +63,34 @@ describe("door performances", () => {
       showTitle: expect.stringMatching(/^Open Stage/),
       venueName: expect.stringMatching(/^AzioneLab Theatre/),
     });
+  });
+});
+
+describe("cancelled performances at the door", () => {
+  it("are listed as cancelled and never chosen, even when the link asks for one", async () => {
+    const now = zonedLocalToUtc("2031-06-20T20:30", timeZone)!;
+    const tonight = await createPerformance({
+      startsAt: zonedLocalToUtc("2031-06-20T21:00", timeZone)!,
+    });
+    await db.performance.update({ where: { id: tonight.id }, data: { cancelledAt: now } });
+    const tomorrow = await createPerformance({ startsAt: addDays(tonight.startsAt, 1) });
+
+    const listed = await listDoorPerformances({
+      db,
+      now,
+      timeZone,
+      checkInWindowHours: 6,
+      doorsOpenMinutesBefore: 90,
+    });
+    const mine = listed.filter((p) => p.id === tonight.id || p.id === tomorrow.id);
+
+    expect(mine).toMatchObject([
+      { id: tonight.id, cancelled: true },
+      { id: tomorrow.id, cancelled: false },
+    ]);
+    expect(defaultDoorPerformance(mine, null, now)?.id).toBe(tomorrow.id);
+    expect(defaultDoorPerformance(mine, tonight.id, now)?.id).toBe(tomorrow.id);
+    expect(defaultDoorPerformance(mine.slice(0, 1), tonight.id, now)).toBeNull();
   });
 });
 

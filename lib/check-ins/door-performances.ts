@@ -8,11 +8,15 @@ export type DoorPerformance = {
   startsAt: Date;
   /** Doors open: from `doorsOpenMinutesBefore` before the start until the check-in window closes. */
   doorsOpen: boolean;
+  /** Cancelled by the theatre: listed so the door knows why tonight's show is off, never chosen. */
+  cancelled: boolean;
 };
 
 /**
  * The performances the door can admit, soonest first: from the start of today (theatre
  * time) while their check-in window is open, so that today's show is the first choice.
+ * A cancelled one stays in the list, marked: a volunteer looking for tonight's show
+ * learns it is off instead of wondering where it went (the desk lets nobody pick it).
  */
 export async function listDoorPerformances({
   db,
@@ -39,6 +43,7 @@ export async function listDoorPerformances({
     select: {
       id: true,
       startsAt: true,
+      cancelledAt: true,
       show: { select: { title: true } },
       venue: { select: { name: true } },
     },
@@ -48,6 +53,7 @@ export async function listDoorPerformances({
     showTitle: row.show.title,
     venueName: row.venue.name,
     startsAt: row.startsAt,
+    cancelled: row.cancelledAt !== null,
     doorsOpen:
       row.startsAt.getTime() - doorsOpenMinutesBefore * 60_000 <= now.getTime() &&
       now < addHours(row.startsAt, checkInWindowHours),
@@ -56,18 +62,20 @@ export async function listDoorPerformances({
 
 /**
  * The performance the door should start on: the one asked for, else the one whose doors
- * are open now (the latest started, if two overlap), else the next one.
+ * are open now (the latest started, if two overlap), else the next one. Never a
+ * cancelled one, even when asked for: nobody is let in to it.
  */
 export function defaultDoorPerformance(
   performances: DoorPerformance[],
   requested: number | null,
   now: Date,
 ): DoorPerformance | null {
+  const on = performances.filter((p) => !p.cancelled);
   return (
-    performances.find((p) => p.id === requested) ??
-    performances.filter((p) => p.doorsOpen).at(-1) ??
-    performances.find((p) => p.startsAt > now) ??
-    performances[0] ??
+    on.find((p) => p.id === requested) ??
+    on.filter((p) => p.doorsOpen).at(-1) ??
+    on.find((p) => p.startsAt > now) ??
+    on[0] ??
     null
   );
 }

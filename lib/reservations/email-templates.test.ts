@@ -109,7 +109,7 @@ describe("mail templates and visitor text", () => {
         .replace(/\.\d{3}/, "");
     const booked = reservation("Anna");
     const start = booked.performance.startsAt;
-    expect(ticketCalendarFor(booked, "https://t.example")).toContain(
+    expect(ticketCalendarFor(booked, "https://t.example", "it")).toContain(
       `DTEND:${stamp(new Date(start.getTime() + 95 * 60_000))}`,
     );
     const unstated = {
@@ -119,7 +119,7 @@ describe("mail templates and visitor text", () => {
         show: { ...booked.performance.show, durationMinutes: null },
       },
     };
-    expect(ticketCalendarFor(unstated, "https://t.example")).toContain(
+    expect(ticketCalendarFor(unstated, "https://t.example", "it")).toContain(
       `DTEND:${stamp(new Date(start.getTime() + 120 * 60_000))}`,
     );
   });

@@ -85,7 +85,7 @@ export async function composeReservationEmail({
   }
   if (token.revokedAt) throw new NothingToSend("token_not_live");
   const names = ticketAttachmentNames(mailLocale(reservation));
-  const calendar = ticketCalendarFor(reservation, context.appUrl);
+  const calendar = ticketCalendarFor(reservation, context.appUrl, mailLocale(reservation));
   const qr = ticketQrPng(rawToken);
   return {
     to: reservation.email,

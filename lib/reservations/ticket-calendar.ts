@@ -1,3 +1,5 @@
+import type { Locale } from "@/lib/i18n/locale";
+import { localizedPath } from "@/lib/i18n/localized-path";
 import type { ReservationDetails } from "@/lib/reservations/reservation-details";
 // A show without a stated running time (shows.duration_minutes) is assumed to run two hours.
 const ASSUMED_DURATION_MINUTES = 120;
@@ -71,14 +73,18 @@ export function ticketCalendar(event: CalendarEvent): string {
   return lines.map(fold).join("\r\n") + "\r\n";
 }
 
-/** The calendar event of a reservation; it links to the show page, never to the ticket (no token in calendars). */
+/**
+ * The calendar event of a reservation; it links to the show page in the visitor's
+ * language, never to the ticket (no token in calendars).
+ */
 export function ticketCalendarFor(
   reservation: Pick<ReservationDetails, "id" | "performance">,
   appUrl: string,
+  locale: Locale,
 ): string {
   const { performance } = reservation;
   const location = `${performance.venue.name}, ${performance.venue.address}, ${performance.venue.city}`;
-  const showUrl = `${appUrl}/shows/${performance.show.slug}`;
+  const showUrl = `${appUrl}${localizedPath(locale, `/shows/${performance.show.slug}`)}`;
   return ticketCalendar({
     uid: `reservation-${reservation.id}@${new URL(appUrl).host}`,
     title: `${performance.show.title} · AzioneLab`,

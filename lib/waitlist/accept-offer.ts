@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail/email-queue";
+import { emailHoldsConfirmed } from "@/lib/reservations/lock-performance";
 import { issueToken } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { hashToken } from "@/lib/tokens";
@@ -14,10 +15,16 @@ export type AcceptOfferResult =
         | "token_not_found"
         /** The offer ran out (or was passed on) before the visitor took it. */
         | "offer_expired"
-        | "already_booked"
         | "entry_ended"
         | "performance_cancelled"
         | "booking_closed";
+    }
+  | {
+      ok: false;
+      /** This offer was booked already, or the address holds another confirmed booking. */
+      reason: "already_booked";
+      /** The latter: the offer still holds its seats, and the visitor may pass them on. */
+      offerHeld: boolean;
     };
 
 /**
@@ -25,7 +32,10 @@ export type AcceptOfferResult =
  * once (the address was confirmed when joining), with its ticket and ticket email, in
  * one transaction under the performance's lock. The seats were held by the offer, so
  * booking them moves them from held to confirmed and never overbooks. The entry is
- * `booked` and its links stop working.
+ * `booked` and its links stop working. An address holds one confirmed booking per
+ * performance, as a visitor's confirmation enforces (`already_booked`): an address that
+ * booked meanwhile is refused and nothing changes, so its offer can still be passed on
+ * from the leave link or lapse to the next in line.
  */
 export async function acceptOffer({
   db,
@@ -68,7 +78,8 @@ export async function acceptOffer({
       where: { tokenHash: hashToken(token) },
       select: { usedAt: true, revokedAt: true },
     });
-    if (entry.status === "booked") return { ok: false, reason: "already_booked" } as const;
+    if (entry.status === "booked")
+      return { ok: false, reason: "already_booked", offerHeld: false } as const;
     if (entry.performance.cancelledAt)
       return { ok: false, reason: "performance_cancelled" } as const;
     if (
@@ -85,6 +96,8 @@ export async function acceptOffer({
       } as const;
     if (!entry.performance.isBookingEnabled || !entry.performance.show.isPublished)
       return { ok: false, reason: "booking_closed" } as const;
+    if (await emailHoldsConfirmed(tx, { performanceId, email: entry.email }))
+      return { ok: false, reason: "already_booked", offerHeld: true } as const;
 
     const reservation = await tx.reservation.create({
       data: {

@@ -137,6 +137,38 @@ describe("offers", () => {
     expect(await acceptOffer({ db, token: offerToken, tokenSettings: TEST_SETTINGS })).toEqual({
       ok: false,
       reason: "already_booked",
+      offerHeld: false,
+    });
+  });
+
+  it("an offer to an address that booked the performance meanwhile is refused as a booking is, and changes nothing", async () => {
+    const { performance, bookings } = await fullPerformance(4, 2);
+    const entry = await joinConfirmed(performance.id, 2);
+    await cancelReservation({ db, reservationId: bookings[0].reservationId });
+    const offerToken = linkToken(
+      (await deliverQueuedEmails()).find((mail) => mail.subject.startsWith("Si sono liberati"))!,
+      "/waitlist/offer",
+    );
+    // Two more seats appear (the admin changes the room without offering them), and the
+    // same address books them the ordinary way.
+    await db.performance.update({ where: { id: performance.id }, data: { additionalSeats: 2 } });
+    const { email } = await db.waitlistEntry.findUniqueOrThrow({ where: { id: entry.entryId } });
+    await bookConfirmed(performance.id, 2, email);
+
+    expect(await acceptOffer({ db, token: offerToken, tokenSettings: TEST_SETTINGS })).toEqual({
+      ok: false,
+      reason: "already_booked",
+      offerHeld: true,
+    });
+    expect(await status(entry.entryId)).toBe("offered");
+    expect(
+      await db.reservation.count({
+        where: { performanceId: performance.id, email, status: "confirmed" },
+      }),
+    ).toBe(1);
+    expect(await getAvailability(db, performance.id)).toMatchObject({
+      confirmedSeats: 4,
+      availableSeats: 0,
     });
   });
 

@@ -90,8 +90,8 @@ export async function bookPending(
 }
 
 /** A confirmed reservation and the raw check-in token of its ticket. */
-export async function bookConfirmed(performanceId: number, partySize = 2) {
-  const booked = await bookPending(performanceId, partySize);
+export async function bookConfirmed(performanceId: number, partySize = 2, email?: string) {
+  const booked = await bookPending(performanceId, partySize, undefined, email);
   const confirmed = await confirmReservation({
     db,
     token: booked.confirmationToken,

@@ -171,6 +171,7 @@ export async function editReservationAction(
       actor: context.user,
       reservationId,
       input: formObject(form),
+      waitlist: waitlistSettings(),
     });
     if (!result.ok) return boxOfficeFailure(result, context, form, "party_size");
     if (result.changed.length === 0) return { status: "ok", message: context.b.edit.unchanged };
@@ -191,6 +192,7 @@ export async function moveReservationAction(
       reservationId,
       input: formObject(form),
       settings: tokenSettings(),
+      waitlist: waitlistSettings(),
     });
     if (!result.ok) return boxOfficeFailure(result, context, form, "performanceId");
     redirect(`/admin/reservations/${reservationId}?notice=reservation_moved`);

@@ -36,8 +36,10 @@ export default async function CheckInPage({
   });
   const performances = listed.map((p) => ({
     id: p.id,
-    // Date and time first: a 360 px select cuts the end of the line, so that is the title.
-    label: `${formatDate(p.startsAt, locale, timeZone)} ${formatTime(p.startsAt, locale, timeZone)} · ${p.showTitle}`,
+    // Date and time first: a 360 px select cuts the end of the line, so that is the title
+    // (a cancellation is named before it too).
+    label: `${formatDate(p.startsAt, locale, timeZone)} ${formatTime(p.startsAt, locale, timeZone)} · ${p.cancelled ? `${t.cancelledTag} · ` : ""}${p.showTitle}`,
+    cancelled: p.cancelled,
     full: `${p.showTitle} · ${formatDateTime(p.startsAt, locale, timeZone)} · ${p.venueName}`,
     doors: p.doorsOpen
       ? t.doorsOpen

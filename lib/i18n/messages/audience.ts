@@ -3,6 +3,8 @@
  * reminders and messages to holders — in emails, public pages and admin pages.
  * `{name}`-style placeholders are filled with lib/i18n/fill.ts (ICU on the pages).
  */
+import { en as publicEn, it as publicIt } from "@/lib/i18n/messages/public";
+
 export const it = {
   mail: {
     optIn: {
@@ -115,7 +117,8 @@ export const it = {
       booked: "Prenotazione confermata: ecco il biglietto. Te l'abbiamo mandato anche via email.",
       offer_expired:
         "L'offerta è scaduta ed è passata al prossimo in lista. Puoi iscriverti di nuovo dalla pagina dello spettacolo.",
-      already_booked: "Hai già prenotato questi posti: il biglietto è nella tua email.",
+      // The answer of the rule "one confirmed booking per address and performance", as a booking gives it.
+      already_booked: publicIt.confirm.already_booked,
       entry_ended: "Questa offerta non è più valida.",
       performance_cancelled: "Questa replica è stata annullata.",
       booking_closed: "Le prenotazioni per questa replica sono chiuse.",
@@ -123,6 +126,7 @@ export const it = {
       error: "Qualcosa è andato storto. Riprova tra poco.",
       rate_limited: "Troppi tentativi. Riprova tra qualche minuto.",
       leaveInstead: "Non ti interessano? Esci dalla lista",
+      passOn: "Non ti servono questi posti? Lasciali al prossimo in lista",
     },
     leave: {
       title: "Esci dalla lista d'attesa",
@@ -347,7 +351,7 @@ export const en: typeof it = {
       booked: "Reservation confirmed: here is your ticket. We also emailed it to you.",
       offer_expired:
         "The offer has expired and passed to the next person in line. You can join again from the show's page.",
-      already_booked: "You already booked these seats: the ticket is in your email.",
+      already_booked: publicEn.confirm.already_booked,
       entry_ended: "This offer is no longer valid.",
       performance_cancelled: "This performance has been cancelled.",
       booking_closed: "Booking for this performance is closed.",
@@ -355,6 +359,7 @@ export const en: typeof it = {
       error: "Something went wrong. Please try again shortly.",
       rate_limited: "Too many attempts. Try again in a few minutes.",
       leaveInstead: "Not interested? Leave the list",
+      passOn: "Don't need these seats? Pass them on to the next in line",
     },
     leave: {
       title: "Leave the waiting list",

@@ -2,6 +2,10 @@ import "server-only";
 
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
+import { cookies } from "next/headers";
+import type { SessionClaims } from "@/lib/auth/session";
+import { authOptions } from "@/web/auth/options";
+import { sessionCookieName } from "@/web/auth/session-cookie";
 
 let derived: { secret: string; key: Uint8Array } | undefined;
 
@@ -53,4 +57,18 @@ export function sessionCookieValue(
     .map((cookie) => ({ order: Number(cookie.name.split(".").pop()) || 0, value: cookie.value }))
     .sort((a, b) => a.order - b.order);
   return pieces.length > 0 ? pieces.map((piece) => piece.value).join("") : null;
+}
+
+/**
+ * The claims of this request's session cookie, decoded as next-auth's getServerSession
+ * decodes it (same cookie, key and claims; our jwt callback's one check, the absolute
+ * lifetime, is userForSession's too), with the key derived once per process:
+ * getServerSession derived it, and re-encoded the cookie, on every request. Null when
+ * there is no cookie or it does not decode. (Tests that call route handlers directly
+ * replace this function: it needs a real request's cookies.)
+ */
+export async function requestSessionClaims(): Promise<Partial<SessionClaims> | null> {
+  const secret = authOptions().secret;
+  const token = sessionCookieValue((await cookies()).getAll(), sessionCookieName());
+  return token && secret ? await decodeSessionToken(token, secret) : null;
 }

@@ -153,9 +153,15 @@ export async function startAppServer({
   // Known to the bench too: the mail drain seals tickets' tokens as the app does.
   // The bench's own NEXTAUTH_SECRET when it has one (run.ts sets it: cancel → offer seals offer links in-process).
   const secret = process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url");
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open
+  // it in Chrome DevTools or speedscope); best with --only=<one scenario>.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
   const child = spawn(
     process.execPath,
     [
+      ...profile,
       "--import",
       path.join(ROOT, "scripts", "server-preload.mjs"),
       path.join(buildDir, "server.js"),

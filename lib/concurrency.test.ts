@@ -76,10 +76,10 @@ describe("under concurrency", () => {
     const admin = await createStaffUser("ADMIN");
     const pending = [];
     for (let i = 0; i < 20; i += 1) pending.push(await bookPending(performance.id, 1));
+    // The admin bookings go first: a visitor's confirmation is one round trip, so queued
+    // first the 20 of them took the 10 seats before any admin booking started, and the
+    // control run without the lock had no race left to show.
     const results = await Promise.all([
-      ...pending.map((booked) =>
-        confirmReservation({ db, token: booked.confirmationToken, settings: TEST_SETTINGS }),
-      ),
       ...Array.from({ length: 20 }, (_, i) =>
         bookAsAdmin({
           db,
@@ -95,6 +95,9 @@ describe("under concurrency", () => {
           settings: TEST_SETTINGS,
           lock,
         }),
+      ),
+      ...pending.map((booked) =>
+        confirmReservation({ db, token: booked.confirmationToken, settings: TEST_SETTINGS }),
       ),
     ]);
     const confirmedSeats = (await getAvailability(db, performance.id))!.confirmedSeats;

@@ -19,8 +19,8 @@ process.env.RATE_LIMIT = "off";
 
 const session = vi.hoisted(() => ({ uid: 0 }));
 // A fresh session of version 0 (a new user's), signed in just now.
-vi.mock("next-auth", () => ({
-  getServerSession: async () => ({
+vi.mock("@/web/auth/session-jwt", () => ({
+  requestSessionClaims: async () => ({
     uid: session.uid,
     sv: 0,
     auth_time: Math.floor(Date.now() / 1000),

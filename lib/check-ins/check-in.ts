@@ -90,44 +90,14 @@ type TicketRow = {
 
 type TargetParams = [number | null, string | null, string | null, number | null];
 
+// Reservation id, ticket token hash, booking code, the door's performance (all but one of
+// the first three null): the arguments of the database functions `door_ticket` and
+// `door_check_in`, which resolve them (migration 20261203020000_hot_paths_in_one_round_trip).
 function targetParams(target: CheckInTarget): TargetParams {
   if ("token" in target) return [null, hashToken(target.token), null, null];
   if ("code" in target) return [null, null, target.code, target.performanceId];
   return [target.reservationId, null, null, null];
 }
-
-// $1: reservation id, $2: ticket token hash, $3: booking code, $4: the door's performance
-// (all but one null). A token opens only its own reservation; a code is looked up at the
-// door's performance first, then elsewhere (the soonest such performance) so that a code
-// for another evening is answered "wrong performance", not "unknown".
-const RESERVATION_ID = `COALESCE($1::int,
-  (SELECT reservation_id FROM reservation_tokens WHERE token_hash = $2::text AND purpose = 'check_in'),
-  (SELECT k.id FROM reservations k JOIN performances kp ON kp.id = k.performance_id
-   WHERE $3::text IS NOT NULL AND k.booking_code = $3::text
-   ORDER BY (k.performance_id = $4::int) DESC, kp.starts_at DESC LIMIT 1))`;
-
-const TICKET_ROW = `
-  SELECT r.id AS reservation_id, r.status::text AS status, r.party_size, r.performance_id,
-         p.starts_at, s.title AS show_title, r.booking_code, r.name, r.notes,
-         p.cancelled_at IS NOT NULL AS performance_cancelled,
-         t.expires_at AS ticket_expires_at, COALESCE(c.seats, 0)::int AS seats_in,
-         last.id AS last_admission_id, last.admitted_at AS last_admitted_at,
-         last.name AS last_admitted_by_name
-  FROM reservations r
-  JOIN performances p ON p.id = r.performance_id
-  JOIN shows s ON s.id = p.show_id
-  LEFT JOIN LATERAL (
-    SELECT max(k.expires_at) AS expires_at FROM reservation_tokens k
-    WHERE k.reservation_id = r.id AND k.purpose = 'check_in' AND k.revoked_at IS NULL
-      AND ($2::text IS NULL OR k.token_hash = $2::text)
-  ) t ON true
-  LEFT JOIN check_ins c ON c.reservation_id = r.id
-  LEFT JOIN LATERAL (
-    SELECT a.id, a.admitted_at, u.name FROM check_in_admissions a JOIN users u ON u.id = a.admitted_by_id
-    WHERE a.reservation_id = r.id AND a.undone_at IS NULL
-    ORDER BY a.admitted_at DESC, a.id DESC LIMIT 1
-  ) last ON true
-  WHERE r.id = ${RESERVATION_ID}`;
 
 function ticketOf(row: TicketRow): TicketSummary {
   return {
@@ -192,7 +162,10 @@ function refusalOf(
 }
 
 async function readTicket(db: Db, target: CheckInTarget): Promise<TicketRow | undefined> {
-  const rows = await db.$queryRawUnsafe<TicketRow[]>(TICKET_ROW, ...targetParams(target));
+  const [reservation, ticketHash, code, doorPerformance] = targetParams(target);
+  const rows = await db.$queryRaw<TicketRow[]>`
+    SELECT * FROM door_ticket(${reservation}::int, ${ticketHash}::text, ${code}::text,
+                              ${doorPerformance}::int)`;
   return rows[0];
 }
 
@@ -242,6 +215,16 @@ type ConfirmCheckInArgs = {
 // Admissions without the bearer token are audited: someone chose to let this party in.
 const AUDITED_SOURCES: ReadonlySet<CheckInSource> = new Set(["manual", "admin", "code", "search"]);
 
+type AdmissionRow = TicketRow & {
+  retried_id: number | null;
+  retried_at: Date | null;
+  retried_by_id: number | null;
+  retried_seats: number | null;
+  admission_id: number | null;
+  admitted_seats: number | null;
+  outside_window: boolean | null;
+};
+
 /**
  * Records the entrance of a party, or part of it: the one check-in use case for a
  * scanned ticket (`qr_scan`), a pasted ticket link (`link`), a typed booking code
@@ -249,12 +232,15 @@ const AUDITED_SOURCES: ReadonlySet<CheckInSource> = new Set(["manual", "admin", 
  * `admin`). The same rules hold for all: confirmed, the ticket's window open, the right
  * performance, each seat once; at the door also the doors-open window unless overridden.
  *
- * `seats`: how many of the party come in now (default: all still outside). The
- * reservation row is locked first (a cancellation, another scan of the same ticket or
- * another partial admission waits), then it is read again and the admission inserted,
- * so the seats admitted never exceed the party. A retry carrying the `nonce` of the
- * request that succeeded gets that success again. Admissions by hand and overrides of
- * the doors-open window are audited in the same transaction.
+ * `seats`: how many of the party come in now (default: all still outside). One round
+ * trip, the database function `door_check_in`: the reservation row is locked first (a
+ * cancellation, another scan of the same ticket or another partial admission waits),
+ * then it is read again and the admission inserted, so the seats admitted never exceed
+ * the party. A retry carrying the `nonce` of the request that succeeded gets that
+ * success again. The function admits exactly when `refusalOf` finds nothing to refuse,
+ * and returns the row it decided on, from which the refusal is named here. Admissions by
+ * hand and overrides of the doors-open window are audited in the same transaction (then
+ * a transaction of two statements).
  *
  * `lock: false` exists only for the control run of the concurrency test, which shows
  * that without the lock the same party is over-admitted.
@@ -275,71 +261,79 @@ export async function confirmCheckIn({
   lock = true,
   now = new Date(),
 }: ConfirmCheckInArgs): Promise<ConfirmCheckInResult> {
-  const params = targetParams(target);
-  return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRawUnsafe<{ id: number }[]>(
-      `SELECT id FROM reservations WHERE id = ${RESERVATION_ID}${lock ? " FOR UPDATE" : ""}`,
-      ...params,
-    );
-    if (locked.length === 0) return { ok: false, reason: "token_not_found" } as const;
-    const row = (await readTicket(tx, target))!;
+  const [reservation, ticketHash, code, doorPerformance] = targetParams(target);
+  const admit = async (tx: Db) => {
+    const rows = await tx.$queryRaw<AdmissionRow[]>`
+      SELECT * FROM door_check_in(
+        ${reservation}::int, ${ticketHash}::text, ${code}::text, ${doorPerformance}::int,
+        ${performanceId ?? null}::int, ${now}::timestamptz,
+        ${window ? window.doorsOpenMinutesBefore : null}::int, ${!!window?.override},
+        ${seats ?? null}::int, ${source}::check_in_source, ${staff.id}::int,
+        ${nonce || null}::text, ${lock})`;
+    return rows[0];
+  };
+  // Only an admission that must be audited needs a transaction of more than one statement.
+  const audited = AUDITED_SOURCES.has(source) || !!window?.override;
+  const row = audited
+    ? await db.$transaction(async (tx) => {
+        const admitted = await admit(tx);
+        if (
+          admitted?.admission_id != null &&
+          (AUDITED_SOURCES.has(source) || admitted.outside_window)
+        )
+          await writeAudit(tx, staff, {
+            action: "reservation.check_in",
+            entityType: "reservation",
+            entityId: admitted.reservation_id,
+            summary: `${source}: ${admitted.admitted_seats} of ${admitted.party_size}${admitted.outside_window ? ", before the doors opened (override)" : ""}`,
+          });
+        return admitted;
+      })
+    : await admit(db);
+  return checkInResult(row, { staff, performanceId, window, seats, now });
+}
 
-    if (nonce) {
-      const retried = await tx.checkInAdmission.findFirst({
-        where: { reservationId: row.reservation_id, nonce, undoneAt: null },
-      });
-      if (retried)
-        return {
-          ok: true,
-          status: "checked_in",
-          ticket: ticketOf(row),
-          checkedInAt: retried.admittedAt,
-          checkedInById: retried.admittedById,
-          admission: { id: retried.id, seats: retried.seats },
-        } as const;
-    }
-    const refusal = refusalOf(row, performanceId, now, window);
-    if (refusal) return refusal;
-    const seatsLeft = row.party_size - row.seats_in;
-    const admitted = seats ?? seatsLeft;
-    if (admitted > seatsLeft)
-      return { ok: false, reason: "seats_unavailable", ticket: ticketOf(row), seatsLeft } as const;
-
-    const outsideWindow = !!window && now < doorsOpenAt(row.starts_at, window);
-    const admission = await tx.checkInAdmission.create({
-      data: {
-        reservationId: row.reservation_id,
-        seats: admitted,
-        source,
-        admittedAt: now,
-        admittedById: staff.id,
-        outsideWindow,
-        nonce: nonce ?? null,
-      },
-      select: { id: true },
-    });
-    await tx.$executeRaw`SELECT sync_check_in(${row.reservation_id}::int)`;
-    const tokenHash = params[1];
-    if (tokenHash)
-      await tx.reservationToken.update({ where: { tokenHash }, data: { usedAt: now } });
-    if (AUDITED_SOURCES.has(source) || outsideWindow)
-      await writeAudit(tx, staff, {
-        action: "reservation.check_in",
-        entityType: "reservation",
-        entityId: row.reservation_id,
-        summary: `${source}: ${admitted} of ${row.party_size}${outsideWindow ? ", before the doors opened (override)" : ""}`,
-      });
+/** The answer for the row `door_check_in` returned (undefined: no such reservation). */
+function checkInResult(
+  row: AdmissionRow | undefined,
+  {
+    staff,
+    performanceId,
+    window,
+    seats,
+    now,
+  }: { staff: Actor; performanceId?: number; window?: DoorWindow; seats?: number; now: Date },
+): ConfirmCheckInResult {
+  if (!row) return { ok: false, reason: "token_not_found" };
+  const ticket = ticketOf(row);
+  if (row.retried_id !== null)
+    return {
+      ok: true,
+      status: "checked_in",
+      ticket,
+      checkedInAt: row.retried_at!,
+      checkedInById: row.retried_by_id!,
+      admission: { id: row.retried_id, seats: row.retried_seats! },
+    };
+  if (row.admission_id !== null)
     return {
       ok: true,
       status: "checked_in",
       ticket: {
-        ...ticketOf(row),
-        seatsIn: row.seats_in + admitted,
-        lastAdmission: { id: admission.id, at: now },
+        ...ticket,
+        seatsIn: row.seats_in + row.admitted_seats!,
+        lastAdmission: { id: row.admission_id, at: now },
       },
       checkedInAt: now,
       checkedInById: staff.id,
-      admission: { id: admission.id, seats: admitted },
-    } as const;
-  });
+      admission: { id: row.admission_id, seats: row.admitted_seats! },
+    };
+  const refusal = refusalOf(row, performanceId, now, window);
+  if (refusal) return refusal;
+  const seatsLeft = row.party_size - row.seats_in;
+  if (seats !== undefined && seats > seatsLeft)
+    return { ok: false, reason: "seats_unavailable", ticket, seatsLeft };
+  throw new Error(
+    `door_check_in admitted nothing for reservation ${row.reservation_id} without a reason`,
+  );
 }

@@ -49,9 +49,7 @@ export function emailTokenKey(secret = config().NEXTAUTH_SECRET ?? DEVELOPMENT_S
  * and nothing is sent; once it commits, a runner delivers it. The job key (`email:<id>`)
  * names the delivery, so adding it again never makes a second job.
  *
- * `reservation` is an id, or the hash of a token issued earlier in the same transaction
- * (confirmation batches its statements before it knows the reservation). Returns a lazy
- * Prisma query, so it can join a `$transaction([...])` batch.
+ * Returns a lazy Prisma query, so it can join a `$transaction([...])` batch.
  */
 export function queueEmail(
   db: Db,
@@ -61,34 +59,37 @@ export function queueEmail(
     rawToken,
   }: {
     kind: ReservationEmailKind;
-    reservation: { id: number } | { tokenHash: string };
+    reservation: { id: number };
     rawToken?: string;
   },
 ) {
-  const sealed = rawToken ? sealToken(rawToken, emailTokenKey(), kind) : null;
-  const source =
-    "id" in reservation
-      ? Prisma.sql`SELECT ${reservation.id}::int AS reservation_id`
-      : Prisma.sql`SELECT reservation_id FROM reservation_tokens WHERE token_hash = ${reservation.tokenHash}`;
   return withJob(
     db,
-    Prisma.sql`INSERT INTO email_deliveries (reservation_id, kind)
-               SELECT source.reservation_id, ${kind}::email_kind FROM (${source}) source`,
-    sealed,
+    Prisma.sql`INSERT INTO email_deliveries (reservation_id, kind) VALUES (${reservation.id}, ${kind}::email_kind)`,
+    emailJobArguments(kind, rawToken),
   );
 }
 
+/**
+ * What the database function `add_email_job` takes to queue one email's job: the task,
+ * the attempts and, for a link email, the raw token sealed for this kind of email. The
+ * use cases that run in one database function (booking, confirmation) pass these.
+ */
+export function emailJobArguments(kind: EmailKind, rawToken?: string) {
+  return {
+    task: SEND_EMAIL_TASK,
+    maxAttempts: EMAIL_MAX_ATTEMPTS,
+    sealedToken: rawToken ? sealToken(rawToken, emailTokenKey(), kind) : null,
+  };
+}
+
 /** One delivery row (inserted by `insert`) and its graphile-worker job, in one statement. */
-function withJob(db: Db, insert: Prisma.Sql, sealed: string | null) {
+function withJob(db: Db, insert: Prisma.Sql, job: ReturnType<typeof emailJobArguments>) {
   return db.$queryRaw<{ id: number }[]>`
     WITH delivery AS (${insert} RETURNING id)
     SELECT delivery.id FROM delivery,
-      LATERAL graphile_worker.add_job(
-        ${SEND_EMAIL_TASK},
-        json_build_object('delivery_id', delivery.id, 'token', ${sealed}::text),
-        max_attempts := ${EMAIL_MAX_ATTEMPTS}::int,
-        job_key := 'email:' || delivery.id
-      ) AS job`;
+      LATERAL add_email_job(delivery.id, ${job.task}, ${job.sealedToken}::text,
+                            ${job.maxAttempts}::int) AS job`;
 }
 
 /**
@@ -99,10 +100,9 @@ export function queueWaitlistEmail(
   db: Db,
   { kind, entryId, rawToken }: { kind: WaitlistEmailKind; entryId: number; rawToken?: string },
 ) {
-  const sealed = rawToken ? sealToken(rawToken, emailTokenKey(), kind) : null;
   return withJob(
     db,
     Prisma.sql`INSERT INTO email_deliveries (waitlist_entry_id, kind) VALUES (${entryId}, ${kind}::email_kind)`,
-    sealed,
+    emailJobArguments(kind, rawToken),
   );
 }

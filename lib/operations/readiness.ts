@@ -6,7 +6,7 @@ import { checkDatabase } from "@/lib/health";
  * prisma/migrations, so it cannot be forgotten when a migration is added; the standalone
  * server does not ship the migration files, so the name is compiled in.
  */
-export const LATEST_MIGRATION = "20261202040000_job_runners";
+export const LATEST_MIGRATION = "20261203020000_hot_paths_in_one_round_trip";
 
 /** The in-app job runner as readiness sees it (lib/jobs/configured-runner.ts). */
 export type RunnerState =

@@ -12,6 +12,8 @@ export type BookablePerformance = {
  * The one read behind a visitor's booking and a waiting-list join: start, whether online
  * booking is on, whether the theatre cancelled it, and the seats left
  * (`performance_availability`). Null for an unknown performance or an unpublished show.
+ * The database function `bookable_performance` holds the query, so that the booking's
+ * own function (`book_reservation`) reads the performance the same way.
  */
 export async function readBookablePerformance(
   tx: Prisma.TransactionClient,
@@ -19,13 +21,7 @@ export async function readBookablePerformance(
 ): Promise<BookablePerformance | null> {
   const [row] = await tx.$queryRaw<
     { starts_at: Date; is_booking_enabled: boolean; cancelled: boolean; available_seats: number }[]
-  >`
-    SELECT p.starts_at, p.is_booking_enabled, p.cancelled_at IS NOT NULL AS cancelled,
-           a.available_seats
-    FROM performances p
-    JOIN shows s ON s.id = p.show_id AND s.is_published
-    JOIN performance_availability a ON a.performance_id = p.id
-    WHERE p.id = ${performanceId}`;
+  >`SELECT * FROM bookable_performance(${performanceId}::int)`;
   return row
     ? {
         startsAt: row.starts_at,

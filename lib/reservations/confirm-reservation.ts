@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/db";
-import { queueEmail } from "@/lib/mail/email-queue";
+import { emailJobArguments } from "@/lib/mail/email-queue";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { generateToken, hashToken } from "@/lib/tokens";
 
@@ -45,17 +45,17 @@ type TargetRow = {
 /**
  * Confirms a pending reservation with its emailed token and issues the ticket (check-in) token.
  *
- * One transaction of two statements. The first locks the performance row, which
- * serialises every confirmation of that performance, and the reservation row, so a
- * cancellation running now finishes first (and is then reported as such). The second
- * starts after the locks are held, so its snapshot sees every change committed before
- * ours: it recounts the available seats (the `performance_availability` view) and, only
- * if the reservation is still pending, the token live, the performance still open for
- * booking and the party fits, confirms, marks the token used and stores the check-in
- * token's hash. (Counting in the locking statement itself would read a snapshot taken
- * before the wait, and overbook.) A third statement queues the ticket email when (and
- * only when) the second issued the ticket. A refusal writes nothing. The ticket goes
- * back to the caller at once (the page shows it); the email follows from the job runner.
+ * One transaction in one round trip: the database function `confirm_reservation`
+ * (migration `20261203020000_hot_paths_in_one_round_trip`). It locks the performance
+ * row, which serialises every confirmation of that performance, and the reservation
+ * row, so a cancellation running now finishes first (and is then reported as such).
+ * Its next statement starts after the locks are held, so its snapshot sees every change
+ * committed before ours: it recounts the available seats (the `performance_availability`
+ * view) and, only if the reservation is still pending, the token live, the performance
+ * still open for booking and the party fits, confirms, marks the token used, stores the
+ * check-in token's hash and queues the ticket email (`add_email_job`, as
+ * lib/mail/email-queue.ts does). A refusal writes nothing. The ticket goes back to the
+ * caller at once (the page shows it); the email follows from the job runner.
  *
  * The answer looks at the reservation first, then the token, so the same link gives the
  * same answer whatever ran in between (see the README's table). A performance whose
@@ -74,64 +74,13 @@ export async function confirmReservation({
   settings: TokenSettings;
   now?: Date;
 }): Promise<ConfirmReservationResult> {
-  const tokenHash = hashToken(token);
   const checkInToken = generateToken();
-  const checkInHash = hashToken(checkInToken);
-
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`
-      SELECT p.id FROM reservation_tokens t
-      JOIN reservations r ON r.id = t.reservation_id
-      JOIN performances p ON p.id = r.performance_id
-      WHERE t.token_hash = ${tokenHash} AND t.purpose = 'confirmation'
-      FOR UPDATE OF p, r`,
-    db.$queryRaw<TargetRow[]>`
-      WITH target AS (
-        SELECT t.id AS token_id, t.expires_at, t.used_at, t.revoked_at,
-               r.id AS reservation_id, r.status::text AS status, r.party_size, r.performance_id,
-               p.starts_at, (p.is_booking_enabled AND s.is_published AND p.cancelled_at IS NULL) AS bookable,
-               a.available_seats AS available,
-               EXISTS (SELECT 1 FROM reservations o
-                       WHERE o.performance_id = r.performance_id AND o.id <> r.id
-                         AND o.status = 'confirmed' AND o.email <> ''
-                         AND lower(o.email) = lower(r.email)) AS already_booked
-        FROM reservation_tokens t
-        JOIN reservations r ON r.id = t.reservation_id
-        JOIN performances p ON p.id = r.performance_id
-        JOIN shows s ON s.id = p.show_id
-        JOIN performance_availability a ON a.performance_id = p.id
-        WHERE t.token_hash = ${tokenHash} AND t.purpose = 'confirmation'
-      ), confirmed AS (
-        UPDATE reservations r
-        SET status = 'confirmed', confirmed_at = ${now}, qr_code_generated_at = ${now}, updated_at = ${now}
-        FROM target
-        WHERE r.id = target.reservation_id AND r.status = 'pending'
-          AND target.used_at IS NULL AND target.revoked_at IS NULL AND target.expires_at > ${now}
-          AND target.bookable AND NOT target.already_booked
-          AND target.party_size <= target.available
-        RETURNING r.id
-      ), used AS (
-        UPDATE reservation_tokens t SET used_at = ${now}
-        FROM confirmed, target WHERE t.id = target.token_id
-        RETURNING t.id
-      ), issued AS (
-        INSERT INTO reservation_tokens (reservation_id, purpose, token_hash, expires_at, created_at)
-        SELECT target.reservation_id, 'check_in', ${checkInHash},
-               token_expires_at('check_in', ${now}, target.starts_at,
-                                ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int),
-               ${now}
-        FROM confirmed, target
-        RETURNING expires_at
-      )
-      SELECT target.*, (SELECT count(*) FROM confirmed)::int AS confirmed_count,
-             (SELECT expires_at FROM issued) AS check_in_expires_at
-      FROM target`,
-    queueEmail(db, {
-      kind: "ticket",
-      reservation: { tokenHash: checkInHash },
-      rawToken: checkInToken,
-    }),
-  ]);
+  const email = emailJobArguments("ticket", checkInToken);
+  const rows = await db.$queryRaw<TargetRow[]>`
+    SELECT * FROM confirm_reservation(
+      ${hashToken(token)}, ${hashToken(checkInToken)}, ${now}::timestamptz,
+      ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int,
+      ${email.sealedToken}::text, ${email.task}, ${email.maxAttempts}::int)`;
 
   const row = rows[0];
   if (!row) return { ok: false, reason: "token_not_found" };

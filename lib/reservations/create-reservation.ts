@@ -1,10 +1,8 @@
-import { readBookablePerformance } from "@/lib/reservations/bookable-performance";
 import type { PrismaClient } from "@/lib/db";
-import { queueEmail } from "@/lib/mail/email-queue";
+import { emailJobArguments } from "@/lib/mail/email-queue";
 import type { BookingInput } from "@/lib/reservations/booking-input";
-import { liveConfirmationTokenWhere } from "@/lib/reservations/effective-status";
-import { issueToken } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
+import { generateToken, hashToken } from "@/lib/tokens";
 
 /** How long the same booking submitted again counts as a double submit (a second tap). */
 export const DOUBLE_SUBMIT_SECONDS = 120;
@@ -25,12 +23,24 @@ export type CreateReservationResult =
       availableSeats?: number;
     };
 
+type BookingRow = {
+  outcome:
+    "performance_not_found" | "booking_closed" | "insufficient_seats" | "repeated" | "created";
+  reservation_id: number | null;
+  booking_code: string | null;
+  expires_at: Date | null;
+  available_seats: number | null;
+};
+
 /**
  * Creates a pending reservation, its confirmation token and the job that emails the
  * link, in one transaction (an expiry sweep can never see the reservation without its
- * link; a booking that rolls back sends nothing). Pending reservations
- * hold no seats: the seat check here only refuses what could never be confirmed; the
- * authoritative check happens under lock in confirmReservation.
+ * link; a booking that rolls back sends nothing), in one round trip: the database
+ * function `book_reservation` (migration `20261203020000_hot_paths_in_one_round_trip`).
+ * Pending reservations hold no seats: the seat check here only refuses what could never
+ * be confirmed; the authoritative check happens under lock in confirmReservation. A
+ * performance the theatre cancelled, whose booking is off or which has started is
+ * `booking_closed`.
  *
  * A double submit (same performance, email, name and party within
  * DOUBLE_SUBMIT_SECONDS, while the first link still works) creates nothing and answers
@@ -52,65 +62,29 @@ export async function createReservation({
   settings: TokenSettings;
   now?: Date;
 }): Promise<CreateReservationResult> {
-  return db.$transaction(async (tx) => {
-    const performance = await readBookablePerformance(tx, performanceId);
-    if (!performance) return { ok: false, reason: "performance_not_found" } as const;
-    if (!performance.bookingEnabled || performance.cancelled || performance.startsAt <= now)
-      return { ok: false, reason: "booking_closed" } as const;
-    if (input.party_size > performance.availableSeats)
+  const confirmationToken = generateToken();
+  const email = emailJobArguments("confirmation", confirmationToken);
+  const [row] = await db.$queryRaw<BookingRow[]>`
+    SELECT * FROM book_reservation(
+      ${performanceId}::int, ${input.name}, ${input.email}, ${input.phone}, ${input.party_size}::int,
+      ${input.notes}, ${locale}, ${now}::timestamptz, ${hashToken(confirmationToken)},
+      ${settings.confirmationTtlHours}::int, ${settings.checkInWindowHours}::int,
+      ${DOUBLE_SUBMIT_SECONDS}::int, ${email.sealedToken}::text, ${email.task},
+      ${email.maxAttempts}::int)`;
+  switch (row.outcome) {
+    case "created":
       return {
-        ok: false,
-        reason: "insufficient_seats",
-        availableSeats: performance.availableSeats,
-      } as const;
-
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${performanceId}::int, hashtext(lower(${input.email})))`;
-    const repeated = await tx.reservation.findFirst({
-      where: {
-        performanceId,
-        status: "pending",
-        email: { equals: input.email, mode: "insensitive" },
-        name: input.name,
-        partySize: input.party_size,
-        createdAt: { gt: new Date(now.getTime() - DOUBLE_SUBMIT_SECONDS * 1000) },
-        tokens: { some: liveConfirmationTokenWhere(now) },
-      },
-      select: { id: true },
-    });
-    if (repeated) return { ok: true, reservationId: repeated.id, repeated: true } as const;
-
-    const reservation = await tx.reservation.create({
-      data: {
-        performanceId,
-        name: input.name,
-        email: input.email,
-        phone: input.phone,
-        partySize: input.party_size,
-        notes: input.notes,
-        locale,
-        createdAt: now,
-      },
-      // The short booking code is drawn by the insert trigger (new_booking_code), in this transaction.
-      select: { id: true, bookingCode: true },
-    });
-    const token = await issueToken({
-      db: tx,
-      reservationId: reservation.id,
-      purpose: "confirmation",
-      settings,
-      now,
-    });
-    await queueEmail(tx, {
-      kind: "confirmation",
-      reservation: { id: reservation.id },
-      rawToken: token.rawToken,
-    });
-    return {
-      ok: true,
-      reservationId: reservation.id,
-      bookingCode: reservation.bookingCode,
-      confirmationToken: token.rawToken,
-      expiresAt: token.expiresAt,
-    } as const;
-  });
+        ok: true,
+        reservationId: row.reservation_id!,
+        bookingCode: row.booking_code!,
+        confirmationToken,
+        expiresAt: row.expires_at!,
+      };
+    case "repeated":
+      return { ok: true, reservationId: row.reservation_id!, repeated: true };
+    case "insufficient_seats":
+      return { ok: false, reason: "insufficient_seats", availableSeats: row.available_seats! };
+    default:
+      return { ok: false, reason: row.outcome };
+  }
 }

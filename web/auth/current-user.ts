@@ -1,9 +1,8 @@
 import "server-only";
 
-import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { authOptions } from "@/web/auth/options";
-import { userForSession, type SessionClaims, type SignedInUser } from "@/lib/auth/session";
+import { requestSessionClaims } from "@/web/auth/session-jwt";
+import { userForSession, type SignedInUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
 export type { SignedInUser };
@@ -14,7 +13,6 @@ export type { SignedInUser };
  * user's session version moved on) must be checked here to take effect on the next
  * request. Null when there is no session or it no longer stands.
  */
-export const currentUser = cache(async (): Promise<SignedInUser | null> => {
-  const session = (await getServerSession(authOptions())) as Partial<SessionClaims> | null;
-  return userForSession({ db, claims: session, now: new Date() });
-});
+export const currentUser = cache(async (): Promise<SignedInUser | null> =>
+  userForSession({ db, claims: await requestSessionClaims(), now: new Date() }),
+);

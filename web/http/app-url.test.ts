@@ -1,8 +1,8 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-// No session: only next-auth's cookie decoding is replaced; the route and proxy are real.
-vi.mock("next-auth", () => ({ getServerSession: async () => null }));
+// No session: only the session cookie's decoding is replaced; the route and proxy are real.
+vi.mock("@/web/auth/session-jwt", () => ({ requestSessionClaims: async () => null }));
 
 const APP_URL = "http://localhost:3000"; // config()'s default outside production
 

@@ -7,13 +7,13 @@ import { db } from "@/lib/db";
 import { addHours } from "@/lib/time";
 import { bookConfirmed, createPerformance, createStaffUser } from "@/tests/support/factories";
 
-// Only next-auth's cookie decoding is replaced here (it needs a real request); currentUser,
+// Only the session cookie's decoding is replaced here (it needs a real request); currentUser,
 // the route handlers, the domain and PostgreSQL are real. The e2e suite covers the same
 // endpoints with a real session; this file covers what HTTP alone cannot produce.
 const session = vi.hoisted(() => ({ uid: 0 }));
 // A fresh session of version 0 (a new user's), signed in just now.
-vi.mock("next-auth", () => ({
-  getServerSession: async () => ({
+vi.mock("@/web/auth/session-jwt", () => ({
+  requestSessionClaims: async () => ({
     uid: session.uid,
     sv: 0,
     auth_time: Math.floor(Date.now() / 1000),

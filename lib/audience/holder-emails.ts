@@ -91,12 +91,8 @@ export async function queueHolderEmails(
     )
     SELECT delivery.id FROM delivery
     JOIN recipients ON recipients.reservation_id = delivery.reservation_id,
-      LATERAL graphile_worker.add_job(
-        ${SEND_EMAIL_TASK},
-        json_build_object('delivery_id', delivery.id, 'token', recipients.sealed),
-        max_attempts := ${EMAIL_MAX_ATTEMPTS}::int,
-        job_key := 'email:' || delivery.id
-      ) AS job`;
+      LATERAL add_email_job(delivery.id, ${SEND_EMAIL_TASK}, recipients.sealed,
+                            ${EMAIL_MAX_ATTEMPTS}::int) AS job`;
   return queued.length;
 }
 

@@ -2,19 +2,10 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { newestMail } from "./support/mail";
 import { signInWithForm } from "./support/staff-login";
+import { romeDay } from "./support/admin-performances";
 
 // The box office (issue 17): bookings by phone and at the desk, edits, moves, series of
 // performances, the lists.
-
-/** "YYYY-MM-DD" in Rome, `days` from now. */
-function romeDay(days: number): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date(Date.now() + days * 86_400_000));
-}
 
 /** A minute no other test of this run picks, so performances never clash. */
 const minute = () => String(10 + Math.floor(Math.random() * 50)).padStart(2, "0");

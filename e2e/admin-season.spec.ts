@@ -3,16 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { linkIn, newestMail } from "./support/mail";
 import { signInWithApi, signInWithForm } from "./support/staff-login";
-
-/** "YYYY-MM-DD" in Rome, `days` from now: what the admin types into the date field. */
-function romeDay(days: number): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date(Date.now() + days * 86_400_000));
-}
+import { romeDay } from "./support/admin-performances";
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })

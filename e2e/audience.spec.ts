@@ -3,21 +3,13 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { newestMail, type E2eMail } from "./support/mail";
 import { signInWithApi } from "./support/staff-login";
 import { bookTicket } from "./support/staff-tickets";
+import { romeDay } from "./support/admin-performances";
 
 // The waiting list and the audience (issue 18), in a browser: each test makes its own
 // performance of "Il giardino dei ciliegi" with 2 seats (the playwright config sets
 // WAITLIST_OFFER_HOURS to 0.02: offers last 72 seconds).
 const SHOW = "Il giardino dei ciliegi";
 const SLUG = "il-giardino-dei-ciliegi";
-
-function romeDay(days: number): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date(Date.now() + days * 86_400_000));
-}
 
 const email = (who: string) => `${who}-${randomBytes(5).toString("hex")}@example.org`;
 

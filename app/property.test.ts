@@ -24,6 +24,7 @@ import { submitBooking } from "@/actions/booking";
 import { IDLE } from "@/lib/admin/form-state";
 import { db } from "@/lib/db";
 import { bookConfirmed, createPerformance, createStaffUser } from "@/tests/support/factories";
+import { postedText } from "@/tests/support/posted-text";
 
 // Property-based: random and adversarial values for every field of every JSON endpoint
 // and of the main server actions, called directly. The properties: never a 5xx, never an
@@ -382,15 +383,7 @@ describe("server actions under random and adversarial arguments", () => {
     "updateUserAction never throws and an admin never loses their own access",
     async (id, fields) => {
       const bound = typeof id === "number" && Math.abs(id) < 1 ? adminId + id : id;
-      // A browser posts text: a value without a usable toString is posted as its tag.
-      const text = (v: unknown) => {
-        try {
-          return String(v);
-        } catch {
-          return Object.prototype.toString.call(v);
-        }
-      };
-      const form = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, text(v)]));
+      const form = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, postedText(v)]));
       await outcome(() => updateUserAction(bound as number, IDLE, formOf(form)));
       const me = await db.user.findUniqueOrThrow({ where: { id: adminId } });
       expect(me).toMatchObject({ role: "ADMIN", isActive: true });

@@ -15,6 +15,15 @@ import { openSql } from "@/soak/cluster";
 const sql = openSql(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
 
+/** The ids of a performance's reservations, oldest first. */
+async function reservationIds(performanceId: number): Promise<number[]> {
+  const { rows } = await sql.query<{ id: number }>(
+    "SELECT id FROM reservations WHERE performance_id = $1 ORDER BY id",
+    [performanceId],
+  );
+  return rows.map((row) => row.id);
+}
+
 describe("the soak's checker", () => {
   it("finds nothing wrong in a consistent database", async () => {
     const { performanceId } = await createBenchPerformance(sql, { label: "clean", capacity: 5 });
@@ -39,11 +48,7 @@ describe("the soak's checker", () => {
     const { performanceId } = await createBenchPerformance(sql, { label: "twice", capacity: 5 });
     await insertConfirmedTickets(sql, performanceId, 2);
     const staff = await createStaffUser(sql);
-    const { rows } = await sql.query<{ id: number }>(
-      "SELECT id FROM reservations WHERE performance_id = $1 ORDER BY id",
-      [performanceId],
-    );
-    const [twice, cancelled] = rows.map((row) => row.id);
+    const [twice, cancelled] = await reservationIds(performanceId);
     // What a door without the reservation lock and the unique nonce lets through.
     await sql.query(
       `INSERT INTO check_in_admissions (reservation_id, seats, source, admitted_by_id)
@@ -61,11 +66,7 @@ describe("the soak's checker", () => {
   it("reports a confirmed party without its ticket email, or with two", async () => {
     const { performanceId } = await createBenchPerformance(sql, { label: "mail", capacity: 5 });
     await insertConfirmedTickets(sql, performanceId, 1);
-    const [{ id }] = (
-      await sql.query<{ id: number }>("SELECT id FROM reservations WHERE performance_id = $1", [
-        performanceId,
-      ])
-    ).rows;
+    const [id] = await reservationIds(performanceId);
     const missing = await ticketEmailViolations(sql, new Map());
     expect(missing.map((violation) => violation.detail)).toContain(
       `confirmed reservation ${id}: 0 ticket emails queued, 0 sent, 0 in the mailbox (1 expected, the newest sent)`,
@@ -101,11 +102,7 @@ describe("the soak's checker", () => {
   it("expects a new ticket email for each move that said to send one", async () => {
     const { performanceId } = await createBenchPerformance(sql, { label: "moved", capacity: 5 });
     await insertConfirmedTickets(sql, performanceId, 1);
-    const [{ id }] = (
-      await sql.query<{ id: number }>("SELECT id FROM reservations WHERE performance_id = $1", [
-        performanceId,
-      ])
-    ).rows;
+    const [id] = await reservationIds(performanceId);
     await sql.query(
       `INSERT INTO email_deliveries (reservation_id, kind, status, sent_at) VALUES ($1, 'ticket', 'sent', now())`,
       [id],

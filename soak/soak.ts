@@ -15,7 +15,6 @@ import {
   type StaffCredentials,
 } from "@/bench/fixtures";
 import { signIn } from "@/bench/staff-session";
-import { hashPassword } from "@/lib/passwords";
 import { hashToken } from "@/lib/tokens";
 import {
   admissionViolations,
@@ -118,13 +117,9 @@ async function drainEmailQueue(sql: SoakState["sql"], timeoutMs: number): Promis
 
 /** An admin account with a random password, for the admin's forms (box office, performance, move). */
 async function createAdminUser(sql: Sql): Promise<StaffCredentials> {
-  const email = `soak-admin-${randomBytes(3).toString("hex")}@example.org`;
-  const password = `Soak-${randomBytes(12).toString("base64url")}`;
-  const { rows } = await sql.query<{ id: number }>(
-    `INSERT INTO users (email, name, password_hash, role, updated_at) VALUES ($1, 'Soak admin', $2, 'ADMIN', now()) RETURNING id`,
-    [email, await hashPassword(password)],
-  );
-  return { userId: rows[0].id, email, password };
+  const user = await createStaffUser(sql);
+  await sql.query(`UPDATE users SET role = 'ADMIN' WHERE id = $1`, [user.userId]);
+  return user;
 }
 
 /** Ticket messages in the mailbox per reservation (file names carry the delivery's id). */

@@ -212,6 +212,30 @@ async function withEmailedLink<T extends { email: string }>(
   return pick(state, withLink);
 }
 
+/**
+ * A visitor of `list` opens the newest link of `link` kind in their inbox: its page
+ * (`/waitlist/confirm`, `/waitlist/offer`) posts the token to the server action, as the
+ * browser does. The visitor leaves `list` unless the answer asks to try again (503, no
+ * answer). Undefined when no inbox of `list` holds such a link.
+ */
+async function openEmailedLink<T extends { email: string }>(
+  state: SoakState,
+  list: T[],
+  link: "waitlist confirm" | "waitlist offer",
+  [file, exportedName]: [string, string],
+): Promise<{ entry: T; status: number; text: string } | undefined> {
+  const chosen = await withEmailedLink(state, list, link);
+  if (!chosen) return undefined;
+  const { status, text } = await send(
+    state,
+    link,
+    `/${link.replace(" ", "/")}`,
+    serverActionCall(serverActionId(file, exportedName), [chosen.token]),
+  );
+  if (!retryable(status)) list.splice(list.indexOf(chosen.entry), 1);
+  return { entry: chosen.entry, status, text };
+}
+
 export const OPERATION_KINDS: OperationKind[] = [
   {
     name: "book",
@@ -361,25 +385,17 @@ export const OPERATION_KINDS: OperationKind[] = [
     },
   },
   {
-    // The waiting list's address-confirmation link, opened from the inbox (its page posts
-    // the token to the server action).
+    // The waiting list's address-confirmation link, opened from the inbox.
     name: "waitlist confirm",
     weight: 5,
     run: async (state) => {
-      const chosen = await withEmailedLink(state, state.joiners, "waitlist confirm");
-      if (!chosen) return false;
-      const { status, text } = await send(
-        state,
-        "waitlist confirm",
-        "/waitlist/confirm",
-        serverActionCall(serverActionId("actions/waitlist.ts", "confirmWaitlistAction"), [
-          chosen.token,
-        ]),
-      );
-      if (retryable(status)) return true;
-      state.joiners.splice(chosen.index, 1);
-      const kind = actionField(text, "kind");
-      if (kind === "waiting" || kind === "offered") state.waiting.push(chosen.entry);
+      const opened = await openEmailedLink(state, state.joiners, "waitlist confirm", [
+        "actions/waitlist.ts",
+        "confirmWaitlistAction",
+      ]);
+      if (!opened) return false;
+      const kind = actionField(opened.text, "kind");
+      if (kind === "waiting" || kind === "offered") state.waiting.push(opened.entry);
       return true;
     },
   },
@@ -389,27 +405,18 @@ export const OPERATION_KINDS: OperationKind[] = [
     name: "waitlist offer",
     weight: 5,
     run: async (state) => {
-      const chosen = await withEmailedLink(state, state.waiting, "waitlist offer");
-      if (!chosen) return false;
-      const { status, text } = await send(
-        state,
-        "waitlist offer",
-        "/waitlist/offer",
-        serverActionCall(serverActionId("actions/waitlist.ts", "acceptOfferAction"), [
-          chosen.token,
-        ]),
-      );
-      if (retryable(status)) return true;
-      state.waiting.splice(chosen.index, 1);
-      const ticket = actionField(text, "checkInToken");
-      if (actionField(text, "kind") === "booked" && ticket) {
-        const partySize = /"partySize":(\d+)/.exec(text)?.[1];
+      const opened = await openEmailedLink(state, state.waiting, "waitlist offer", [
+        "actions/waitlist.ts",
+        "acceptOfferAction",
+      ]);
+      if (!opened) return false;
+      const ticket = actionField(opened.text, "checkInToken");
+      if (actionField(opened.text, "kind") === "booked" && ticket)
         state.tickets.push({
           token: ticket,
-          performanceId: chosen.entry.performanceId,
-          partySize: Number(partySize ?? 1),
+          performanceId: opened.entry.performanceId,
+          partySize: Number(/"partySize":(\d+)/.exec(opened.text)?.[1] ?? 1),
         });
-      }
       return true;
     },
   },

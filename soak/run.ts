@@ -40,7 +40,9 @@ const result = await runSoak({
 });
 console.log(formatTable(result));
 if (result.requestFailures.length > 0)
-  console.error(`requests that failed (500):\n${result.requestFailures.join("\n")}`);
+  console.error(
+    `requests that failed (500s, and 503s outside the fault windows):\n${result.requestFailures.join("\n")}`,
+  );
 await writeFile(
   path.join(import.meta.dirname, "results.json"),
   `${JSON.stringify(result, null, 2)}\n`,

@@ -21,6 +21,7 @@ import {
   answerViolations,
   counterViolations,
   emailViolations,
+  FAULT_GRACE_MS,
   overbookedPerformances,
   ticketEmailViolations,
   type FaultWindow,
@@ -78,7 +79,7 @@ export type SoakResult = {
   invariants: { invariant: string; ok: boolean; violations: string[] }[];
   /** What the run left in the tables: waiting-list entries by state, admin actions by kind (audit log). */
   outcomes: { waitlist: Record<string, number>; admin: Record<string, number> };
-  /** The instances' "request failed" log lines (a 500's error class and code, no input), for a failed run's diagnosis. */
+  /** The instances' log lines of a 500 ("request failed") or of a 503 outside the fault windows ("database unavailable"): error class and code, no input, for a failed run's diagnosis. */
   requestFailures: string[];
   /** Times a runner released the jobs of a runner that was gone (the SIGKILLed one). */
   releasedGoneRunnerJobs: number;
@@ -425,11 +426,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const { rows: adminRows } = await sql.query<{ action: string; n: number }>(
       `SELECT action, count(*)::int AS n FROM audit_entries GROUP BY 1 ORDER BY 1`,
     );
+    // Every 500, and the 503s outside the fault windows: what the checker reports, with its cause.
+    const outsideFaults = (line: string) => {
+      const at = Date.parse(/"time":"([^"]+)"/.exec(line)?.[1] ?? "");
+      return !windows.some((w) => at >= w.from - 1000 && at <= w.to + FAULT_GRACE_MS);
+    };
     const requestFailures = instances.flatMap((instance) =>
       instance
         .output()
         .split("\n")
-        .filter((line) => line.includes("request failed"))
+        .filter(
+          (line) =>
+            line.includes("request failed") ||
+            (line.includes("database unavailable") && outsideFaults(line)),
+        )
         .map((line) => `${instance.name}: ${line}`),
     );
     const ops = [...performed.values()].reduce((sum, n) => sum + n, 0);

@@ -155,4 +155,28 @@ describe("the soak's checker", () => {
       "503 in faults",
     ]);
   });
+
+  it("excuses no answer only from the instance killed, for a request in flight when it died", () => {
+    const windows = [
+      { fault: "slow-db", from: 9_000, to: 14_000 },
+      { fault: "sigkill b", from: 12_000, to: 15_000 },
+    ];
+    const cut = (instance: string, at: number, ms: number) => ({
+      kind: "waitlist confirm",
+      instance,
+      status: 0,
+      retryAfter: null,
+      at,
+      ms,
+    });
+    // Sent during the slow database, cut 3 s later by the SIGKILL of its instance.
+    expect(answerViolations([cut("b", 10_000, 3_000)], windows)).toEqual([]);
+    // The other instance was not killed: its request had no business going unanswered.
+    expect(answerViolations([cut("a", 10_000, 3_000)], windows)).toEqual([
+      {
+        invariant: "503 in faults",
+        detail: "waitlist confirm on a answered no response without Retry-After during a fault",
+      },
+    ]);
+  });
 });

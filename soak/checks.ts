@@ -235,12 +235,14 @@ export function answerViolations(answers: Answer[], windows: FaultWindow[]): Vio
         detail: `${answer.kind} on ${answer.instance} answered ${answer.status || "no response"} outside any fault window`,
       });
     else if (answer.status !== 503 || !answer.retryAfter) {
-      // A connection cut by a SIGKILL is what a proxy retries on another instance.
+      // A connection cut by a SIGKILL is what a proxy retries on another instance: any
+      // request to the killed instance in flight when it died, or sent while it restarted.
       const killed = windows.some(
         (window) =>
           window.fault.startsWith("sigkill") &&
+          window.fault.endsWith(` ${answer.instance}`) &&
           answer.status === 0 &&
-          answer.at >= window.from - 1000 &&
+          answer.at + answer.ms >= window.from - 1000 &&
           answer.at <= window.to + FAULT_GRACE_MS,
       );
       if (!killed)

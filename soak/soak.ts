@@ -203,6 +203,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       );
       for (const token of tokens) pending.push({ token, performanceId: performance.id });
     }
+    // Starts on the whole minute, as the admin's form writes them: saving the form
+    // unchanged (a capacity edit) then leaves the start, its links and its holders alone.
+    await sql.query(
+      `UPDATE performances SET starts_at = date_trunc('minute', starts_at) WHERE id = ANY($1::int[])`,
+      [performances.map((performance) => performance.id)],
+    );
     const soldOut = await insertPendingReservations(sql, performances[0].id, 12, 1);
     const staff = await createStaffUser(sql);
     const admin = await createAdminUser(sql);

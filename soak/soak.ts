@@ -265,6 +265,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (!response.ok || !ticket) throw new Error(`selling out failed: HTTP ${response.status}`);
       state.tickets.push({ token: ticket, performanceId: performances[0].id, partySize: 1 });
     }
+    // And a waiting list already in line for it (addresses confirmed): the first seat a
+    // cancellation or a capacity raise frees is offered to them by email at once.
+    for (let i = 1; i <= 6; i += 1) {
+      const email = `soak-in-line-${i}-${randomBytes(3).toString("hex")}@example.org`;
+      await sql.query(
+        `INSERT INTO waitlist_entries (performance_id, status, name, email, party_size, queued_at)
+         VALUES ($1, 'waiting', $2, $3, 1, now())`,
+        [performances[0].id, `Soak in line ${i}`, email],
+      );
+      state.waiting.push({ email, performanceId: performances[0].id });
+    }
 
     // Faults at random moments of the run (by operation count).
     const faults = (options.faults ?? FAULTS).map((fault) => ({

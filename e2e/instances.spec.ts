@@ -104,7 +104,7 @@ test("a session made on one instance works on the other, and once revoked on nei
   expect((await search(b)).status).toBe(401);
 });
 
-test("a cached show page is about 2 s stale at most on either instance", async () => {
+test("a cached show page is at most 2 s stale on either instance", async () => {
   const capacity = 983;
   const { performanceId, showSlug } = await createBenchPerformance(sql, {
     label: "pair-fresh",
@@ -126,18 +126,22 @@ test("a cached show page is about 2 s stale at most on either instance", async (
   });
   expect(confirmed.status).toBe(200);
   const confirmedAt = Date.now();
-  const staleness = await Promise.all(
+  // Visitors keep asking both instances: when was the old count last given to a request?
+  const lastOldAnswer = await Promise.all(
     instances.map(async (instance) => {
-      while (!(await shows(instance, capacity - 3))) {
-        if (Date.now() - confirmedAt > 10_000) return Infinity;
+      let askedLast = -Infinity;
+      for (;;) {
+        const asked = Date.now() - confirmedAt;
+        if (await shows(instance, capacity - 3)) return askedLast;
+        askedLast = asked;
+        if (asked > 10_000) return Infinity;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      return Date.now() - confirmedAt;
     }),
   );
-  // Cached pages expire after 2 s (expireTime); the first request after that still gets
-  // the old page while it is rendered again, so the new count shows 2 s plus one render
-  // later — a render a busy machine slows (2.2 s seen under a load average of 12). The
-  // budget is generous on purpose: it proves "seconds, not the default minutes".
-  for (const ms of staleness) expect(ms).toBeLessThanOrEqual(5000);
+  // Stale means a request gets the count as it was before the change: none made 2 s or
+  // more after it does. A page is served at most 1 s after its last render; a request
+  // after that waits for a fresh render (expireTime = revalidate = 1), so how long that
+  // render takes on a busy machine delays the answer but never makes it stale.
+  for (const asked of lastOldAnswer) expect(asked).toBeLessThan(2000);
 });

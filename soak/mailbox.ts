@@ -1,7 +1,7 @@
 // The `file` mailbox (PRODUCT.md §6) as the soak reads it: one JSON file per message,
-// named `<queued time>-azionelab-email-<delivery id>.json`. The soak's visitors confirm
-// their bookings with the link found here, as a person would from their inbox; the
-// checker counts the messages per delivery.
+// named `<queued time>-azionelab-email-<delivery id>.json`. The soak's visitors open the
+// links found here (a booking's confirmation, a waiting list's address confirmation and
+// offer), as a person would from their inbox; the checker counts the messages per delivery.
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
@@ -9,14 +9,20 @@ export type MailboxMessage = {
   name: string;
   deliveryId: number;
   to: string;
-  /** The confirmation link's token, when the message is a confirmation email. */
-  confirmationToken: string | null;
+  /** The token of the message's link of each kind (a booking's confirmation, a waiting list's). */
+  links: Partial<Record<LinkKind, string>>;
   /** When the file was written (its mtime). */
   writtenAt: number;
 };
 
 const NAME = /-azionelab-email-(\d+)\.json$/;
-const CONFIRMATION_LINK = /\/confirm#token=([A-Za-z0-9_-]+)/;
+/** The pages an emailed link opens (with or without the /en prefix); the token is in the fragment. */
+const LINKS = {
+  confirmation: /\/\/[^/\s]+(?:\/en)?\/confirm#token=([A-Za-z0-9_-]+)/,
+  "waitlist confirm": /\/waitlist\/confirm#token=([A-Za-z0-9_-]+)/,
+  "waitlist offer": /\/waitlist\/offer#token=([A-Za-z0-9_-]+)/,
+} as const;
+export type LinkKind = keyof typeof LINKS;
 
 export class Mailbox {
   private readonly seen = new Map<string, MailboxMessage>();
@@ -43,7 +49,12 @@ export class Mailbox {
         name,
         deliveryId: Number(match[1]),
         to: body.to,
-        confirmationToken: CONFIRMATION_LINK.exec(body.text)?.[1] ?? null,
+        links: Object.fromEntries(
+          Object.entries(LINKS).flatMap(([kind, pattern]) => {
+            const token = pattern.exec(body.text)?.[1];
+            return token ? [[kind, token]] : [];
+          }),
+        ),
         writtenAt: info.mtimeMs,
       };
       this.seen.set(name, message);
@@ -53,15 +64,13 @@ export class Mailbox {
     }
   }
 
-  /** The newest confirmation link mailed to `address` (a resend replaces the older one). */
-  latestConfirmationToken(address: string): string | null {
-    const links = (this.byAddress.get(address) ?? []).filter(
-      (message) => message.confirmationToken !== null,
-    );
+  /** The token of the newest link of `kind` mailed to `address` (a resend replaces the older one). */
+  latestLink(address: string, kind: LinkKind): string | null {
+    const links = (this.byAddress.get(address) ?? []).filter((message) => message.links[kind]);
     if (links.length === 0) return null;
     return links.reduce((newest, message) =>
       message.deliveryId > newest.deliveryId ? message : newest,
-    ).confirmationToken;
+    ).links[kind]!;
   }
 
   messages(): MailboxMessage[] {

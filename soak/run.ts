@@ -39,6 +39,10 @@ const result = await runSoak({
   log: (line) => console.error(line),
 });
 console.log(formatTable(result));
+if (result.requestFailures.length > 0)
+  console.error(
+    `requests that failed (500s, and 503s outside the fault windows):\n${result.requestFailures.join("\n")}`,
+  );
 await writeFile(
   path.join(import.meta.dirname, "results.json"),
   `${JSON.stringify(result, null, 2)}\n`,

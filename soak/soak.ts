@@ -11,6 +11,8 @@ import {
   createBenchPerformance,
   createStaffUser,
   insertPendingReservations,
+  type Sql,
+  type StaffCredentials,
 } from "@/bench/fixtures";
 import { signIn } from "@/bench/staff-session";
 import { hashToken } from "@/lib/tokens";
@@ -19,6 +21,7 @@ import {
   answerViolations,
   counterViolations,
   emailViolations,
+  FAULT_GRACE_MS,
   overbookedPerformances,
   ticketEmailViolations,
   type FaultWindow,
@@ -33,7 +36,7 @@ import {
 } from "@/soak/cluster";
 import { startDbProxy } from "@/soak/db-proxy";
 import { Mailbox } from "@/soak/mailbox";
-import { drawKind, seededRandom, type SoakState } from "@/soak/workload";
+import { performOperation, seededRandom, tokenOf, type SoakState } from "@/soak/workload";
 
 export const FAULTS = ["pg-restart", "pg-terminate", "sigkill", "slow-db", "mail-outage"] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -55,12 +58,18 @@ export type SoakOptions = {
 
 export type SoakResult = {
   seed: number;
+  /** Operations performed (each sent one or more requests). */
   ops: number;
+  /** Requests sent, the pages a form was read from included. */
+  requests: number;
   startedAt: number;
   durationS: number;
   throughput: number;
   perOperation: {
     kind: string;
+    /** Operations of this kind performed (0 for requests made on another's behalf: page reads for a form). */
+    operations: number;
+    /** Requests of this kind. */
     n: number;
     p50: number;
     p95: number;
@@ -68,6 +77,10 @@ export type SoakResult = {
   }[];
   faults: FaultWindow[];
   invariants: { invariant: string; ok: boolean; violations: string[] }[];
+  /** What the run left in the tables: waiting-list entries by state, admin actions by kind (audit log). */
+  outcomes: { waitlist: Record<string, number>; admin: Record<string, number> };
+  /** The instances' log lines of a 500 ("request failed") or of a 503 outside the fault windows ("database unavailable"): error class and code, no input, for a failed run's diagnosis. */
+  requestFailures: string[];
   /** Times a runner released the jobs of a runner that was gone (the SIGKILLed one). */
   releasedGoneRunnerJobs: number;
   /** The machine: cores and load average (1 min) when the run started and ended. */
@@ -101,6 +114,13 @@ async function drainEmailQueue(sql: SoakState["sql"], timeoutMs: number): Promis
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return false;
+}
+
+/** An admin account with a random password, for the admin's forms (box office, performance, move). */
+async function createAdminUser(sql: Sql): Promise<StaffCredentials> {
+  const user = await createStaffUser(sql);
+  await sql.query(`UPDATE users SET role = 'ADMIN' WHERE id = $1`, [user.userId]);
+  return user;
 }
 
 /** Ticket messages in the mailbox per reservation (file names carry the delivery's id). */
@@ -157,7 +177,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const violations: Violation[] = [];
   let sampler: ReturnType<typeof setInterval> | undefined;
   try {
-    // Data: 3 hot performances of 12 seats (doors open) and 3 quiet ones of 200.
+    // Data: 3 hot performances of 12 seats (doors open) and 3 quiet ones of 200. The first
+    // hot one starts sold out (its 12 tickets are the run's to cancel), so the waiting
+    // list has a date to join from the first operation; the others sell out as the run
+    // confirms their pending bookings.
     const performances: SoakState["performances"] = [];
     for (let i = 0; i < 6; i += 1) {
       const hot = i < 3;
@@ -180,7 +203,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       );
       for (const token of tokens) pending.push({ token, performanceId: performance.id });
     }
+    // Starts on the whole minute, as the admin's form writes them: saving the form
+    // unchanged (a capacity edit) then leaves the start, its links and its holders alone.
+    await sql.query(
+      `UPDATE performances SET starts_at = date_trunc('minute', starts_at) WHERE id = ANY($1::int[])`,
+      [performances.map((performance) => performance.id)],
+    );
+    const soldOut = await insertPendingReservations(sql, performances[0].id, 12, 1);
     const staff = await createStaffUser(sql);
+    const admin = await createAdminUser(sql);
     log(`database ${database.name}; starting 2 instances`);
     for (const name of ["a", "b"]) {
       const url = new URL(proxy.urlFor(database.url));
@@ -214,10 +245,37 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       cancelled: [],
       mailbox,
       bookingForms: new Map(),
+      joiners: [],
+      waiting: [],
       staffCookie: await signIn(instances[0].baseUrl, staff),
+      adminCookie: await signIn(instances[0].baseUrl, admin),
       answers: [],
       sequence: 0,
     };
+    // The first hot performance sold out by 12 visitors confirming their links, as any
+    // confirmation (with its ticket email), before the run starts.
+    for (const token of soldOut) {
+      const response = await fetch(`${instances[0].baseUrl}/api/reservations/confirm`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token }),
+      });
+      const body = (await response.json()) as { ticket_url?: string };
+      const ticket = tokenOf(body.ticket_url);
+      if (!response.ok || !ticket) throw new Error(`selling out failed: HTTP ${response.status}`);
+      state.tickets.push({ token: ticket, performanceId: performances[0].id, partySize: 1 });
+    }
+    // And a waiting list already in line for it (addresses confirmed): the first seat a
+    // cancellation or a capacity raise frees is offered to them by email at once.
+    for (let i = 1; i <= 6; i += 1) {
+      const email = `soak-in-line-${i}-${randomBytes(3).toString("hex")}@example.org`;
+      await sql.query(
+        `INSERT INTO waitlist_entries (performance_id, status, name, email, party_size, queued_at)
+         VALUES ($1, 'waiting', $2, $3, 1, now())`,
+        [performances[0].id, `Soak in line ${i}`, email],
+      );
+      state.waiting.push({ email, performanceId: performances[0].id });
+    }
 
     // Faults at random moments of the run (by operation count).
     const faults = (options.faults ?? FAULTS).map((fault) => ({
@@ -271,6 +329,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     const started = Date.now();
     let issued = 0;
+    const performed = new Map<string, number>();
     const worker = async () => {
       while (issued < options.ops) {
         issued += 1;
@@ -279,7 +338,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
             fault.started = true;
             running.push(inject(fault.fault));
           }
-        await drawKind(state).run(state);
+        const kind = await performOperation(state);
+        performed.set(kind, (performed.get(kind) ?? 0) + 1);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
@@ -346,7 +406,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       )),
     );
 
-    const kinds = [...new Set(state.answers.map((answer) => answer.kind))].sort();
+    const kinds = [
+      ...new Set([...performed.keys(), ...state.answers.map((answer) => answer.kind)]),
+    ].sort();
     const perOperation = kinds.map((kind) => {
       const of = state.answers.filter((answer) => answer.kind === kind);
       const times = of.map((answer) => answer.ms).sort((x, y) => x - y);
@@ -354,6 +416,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       for (const answer of of) statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
       return {
         kind,
+        operations: performed.get(kind) ?? 0,
         n: of.length,
         p50: percentile(times, 50),
         p95: percentile(times, 95),
@@ -374,15 +437,44 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           instance.output().split("released the jobs of job runners that are gone").length - 1,
       )
       .reduce((sum, n) => sum + n, 0);
+    const { rows: waitlistRows } = await sql.query<{ status: string; n: number }>(
+      `SELECT status::text AS status, count(*)::int AS n FROM waitlist_entries GROUP BY 1 ORDER BY 1`,
+    );
+    const { rows: adminRows } = await sql.query<{ action: string; n: number }>(
+      `SELECT action, count(*)::int AS n FROM audit_entries GROUP BY 1 ORDER BY 1`,
+    );
+    // Every 500, and the 503s outside the fault windows: what the checker reports, with its cause.
+    const outsideFaults = (line: string) => {
+      const at = Date.parse(/"time":"([^"]+)"/.exec(line)?.[1] ?? "");
+      return !windows.some((w) => at >= w.from - 1000 && at <= w.to + FAULT_GRACE_MS);
+    };
+    const requestFailures = instances.flatMap((instance) =>
+      instance
+        .output()
+        .split("\n")
+        .filter(
+          (line) =>
+            line.includes("request failed") ||
+            (line.includes("database unavailable") && outsideFaults(line)),
+        )
+        .map((line) => `${instance.name}: ${line}`),
+    );
+    const ops = [...performed.values()].reduce((sum, n) => sum + n, 0);
     return {
       seed: options.seed,
-      ops: state.answers.length,
+      ops,
+      requests: state.answers.length,
       startedAt: started,
       durationS,
-      throughput: state.answers.length / durationS,
+      throughput: ops / durationS,
       perOperation,
       faults: windows,
       invariants,
+      outcomes: {
+        waitlist: Object.fromEntries(waitlistRows.map((row) => [row.status, row.n])),
+        admin: Object.fromEntries(adminRows.map((row) => [row.action, row.n])),
+      },
+      requestFailures: requestFailures.slice(0, 50),
       releasedGoneRunnerJobs,
       machine: { cpus: cpus().length, loadStart, loadEnd: loadavg()[0] },
       ok: invariants.every((entry) => entry.ok),
@@ -400,16 +492,24 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
 export function formatTable(result: SoakResult): string {
   const lines = [
-    `soak seed=${result.seed}: ${result.ops} operations in ${result.durationS.toFixed(1)} s (${result.throughput.toFixed(0)}/s); ${result.machine.cpus} cores, load average ${result.machine.loadStart.toFixed(1)} at the start, ${result.machine.loadEnd.toFixed(1)} at the end; jobs of a gone runner released ${result.releasedGoneRunnerJobs} times`,
+    `soak seed=${result.seed}, ${new Date(result.startedAt).toISOString().slice(0, 16).replace("T", " ")} UTC: ${result.ops} operations (${result.requests} requests) in ${result.durationS.toFixed(1)} s (${result.throughput.toFixed(0)} operations/s); ${result.machine.cpus} cores, load average ${result.machine.loadStart.toFixed(1)} at the start, ${result.machine.loadEnd.toFixed(1)} at the end; jobs of a gone runner released ${result.releasedGoneRunnerJobs} times`,
     "",
-    "| operation | n | p50 ms | p95 ms | answers |",
-    "| --- | ---: | ---: | ---: | --- |",
+    "| operation | operations | requests | p50 ms | p95 ms | answers |",
+    "| --- | ---: | ---: | ---: | ---: | --- |",
     ...result.perOperation.map(
       (row) =>
-        `| ${row.kind} | ${row.n} | ${row.p50} | ${row.p95} | ${Object.entries(row.statuses)
+        `| ${row.kind} | ${row.operations} | ${row.n} | ${row.p50} | ${row.p95} | ${Object.entries(
+          row.statuses,
+        )
           .map(([status, n]) => `${status === "0" ? "no answer" : status}×${n}`)
           .join(" ")} |`,
     ),
+    "",
+    `waiting list: ${Object.entries(result.outcomes.waitlist)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(", ")}; admin: ${Object.entries(result.outcomes.admin)
+      .map(([action, n]) => `${n} ${action}`)
+      .join(", ")}`,
     "",
     "| fault | at s | lasted s |",
     "| --- | ---: | ---: |",

@@ -10,8 +10,9 @@ import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale, type LocaleParams } from "@/web/i18n/page-locale";
 import { publicMessages } from "@/web/i18n/public-text";
 
-// Served from the cache and re-rendered in the background once a second: what a visitor
-// sees is at most ~1 s (+ one render) old, within the 2 s the availability may lag.
+// Served from the cache for 1 s after each render, then rendered again for the next
+// request (expireTime in next.config.ts): what a visitor sees is at most ~1 s (+ one
+// render) old, within the 2 s the availability may lag.
 export const revalidate = 1;
 
 const UPCOMING_ON_HOME = 6;

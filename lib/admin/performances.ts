@@ -23,7 +23,8 @@ export type SavePerformanceResult =
  * A change that would leave confirmed seats above the bookable capacity is refused:
  * confirmed reservations are never silently dropped. The performance row is locked
  * first, so a confirmation running now (which locks it too) is counted. A new start
- * moves the deadlines of its reservations' links in the same transaction. Seats a change
+ * moves the deadlines of its reservations' links in the same transaction (an unchanged
+ * one touches none of them). Seats a change
  * frees are offered to the waiting list in the same transaction.
  */
 export async function savePerformance({
@@ -78,7 +79,10 @@ export async function savePerformance({
       ? await tx.performance.update({ where: { id }, data })
       : await tx.performance.create({ data });
     if (id) {
-      await followPerformanceStart({ db: tx, performanceId: id, settings: tokenSettings });
+      // Only a new start moves the links' deadlines: an unchanged one leaves the tokens,
+      // which the door and confirmations update, alone.
+      if (before && before.startsAt.getTime() !== startsAt.getTime())
+        await followPerformanceStart({ db: tx, performanceId: id, settings: tokenSettings });
       // More seats (capacity raised, manual seats lowered) go to the waiting list first;
       // the row is locked above, as every offer requires.
       await offerFreeSeats(tx, { performanceId: id, settings: waitlist, now: new Date() });

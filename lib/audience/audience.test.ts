@@ -1,5 +1,6 @@
 // Reaching the audience on PostgreSQL: a cancelled performance, messages to holders,
 // reminders the day before, unsubscribing. Emails go through the real job runner.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { cancelPerformance } from "@/lib/audience/cancel-performance";
 import { sendEmailAgain } from "@/lib/admin/email-deliveries";
@@ -282,4 +283,69 @@ describe("a changed time or venue", () => {
       }),
     ).toMatchObject({ recipients: 1 });
   });
+
+  it("is not sent to a holder who cancelled before it went out", async () => {
+    const performance = await createPerformance({ roomCapacity: 10 });
+    const stays = await bookConfirmed(performance.id, 2);
+    const leaves = await bookConfirmed(performance.id, 1);
+    await deliverQueuedEmails();
+    expect(await moveStart(performance, "2030-12-14T20:00")).toMatchObject({ ok: true });
+    // Cancelled after the notice was queued, before the job sent it.
+    await db.reservation.update({
+      where: { id: leaves.reservationId },
+      data: { status: "cancelled", cancelledAt: new Date() },
+    });
+    const { email } = await db.reservation.findUniqueOrThrow({
+      where: { id: stays.reservationId },
+      select: { email: true },
+    });
+    expect((await about(performance.id)).map((mail) => mail.to)).toEqual([email]);
+  });
+
+  it("waits for a door admitting a party instead of deadlocking with it", async () => {
+    const performance = await createPerformance({ roomCapacity: 10 });
+    const party = await bookConfirmed(performance.id, 2);
+    // The door: the reservation locked, then its ticket marked used (lib/check-ins/check-in.ts).
+    const door = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await door.connect();
+    try {
+      await door.query("BEGIN");
+      await door.query("SELECT id FROM reservations WHERE id = $1 FOR UPDATE", [
+        party.reservationId,
+      ]);
+      const moving = moveStart(performance, "2030-12-15T20:00");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await door.query(
+        "UPDATE reservation_tokens SET used_at = now() WHERE reservation_id = $1 AND purpose = 'check_in'",
+        [party.reservationId],
+      );
+      await door.query("COMMIT");
+      expect(await moving).toMatchObject({ ok: true });
+    } finally {
+      await door.end();
+    }
+  });
 });
+
+/** An admin saves a performance with a new start and asks for the holders to be told. */
+function moveStart(performance: { id: number; showId: number; venueId: number }, startsAt: string) {
+  return createStaffUser("ADMIN").then((user) =>
+    savePerformance({
+      db,
+      actor: { id: user.id, email: user.email },
+      id: performance.id,
+      input: {
+        showId: String(performance.showId),
+        venueId: String(performance.venueId),
+        startsAt,
+        roomCapacity: "10",
+        additionalSeats: "0",
+        manuallyOccupiedSeats: "0",
+        isBookingEnabled: "on",
+        notifyHolders: "on",
+      },
+      timeZone: ROME,
+      tokenSettings: TEST_SETTINGS,
+    }),
+  );
+}

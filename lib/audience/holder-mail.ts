@@ -56,6 +56,13 @@ export async function composeHolderEmail({
   });
   if (kind !== "performance_cancelled" && extra.messagesOptOutAt)
     throw new NothingToSend("token_not_live");
+  // A party that cancelled (or whose booking lapsed) after the email was queued hears
+  // nothing more but its cancellation notice: a change notice, a message or a reminder
+  // goes to a reservation still held (a change notice to a pending one too).
+  const held =
+    reservation.status === "confirmed" ||
+    (kind === "performance_changed" && reservation.status === "pending");
+  if (kind !== "performance_cancelled" && !held) throw new NothingToSend("reservation_gone");
   const locale = mailLocale(reservation);
   const m = (locale === "en" ? en : it).mail.holders;
   const layout = { reservation, timeZone: context.timeZone, appUrl: context.appUrl };
@@ -89,8 +96,6 @@ export async function composeHolderEmail({
       { kind: "button", label: m.cancelled.again, href: showUrl },
     ]);
   }
-  if (reservation.status !== "confirmed" && kind === "reminder")
-    throw new NothingToSend("reservation_gone");
   if (kind === "reminder") {
     if (!ticketToken) throw new NothingToSend("token_missing");
     const date = formatDate(reservation.performance.startsAt, locale, context.timeZone);

@@ -66,8 +66,14 @@ function followStart(db: Db, which: Prisma.Sql, settings: TokenSettings): Promis
       AND t.used_at IS NULL AND t.revoked_at IS NULL`;
 }
 
-/** The live tokens of a performance follow its (new) start. */
-export function followPerformanceStart({
+/**
+ * The live tokens of a performance follow its (new) start. Its reservations are locked
+ * first (key share, in id order), as a check-in or a confirmation locks a reservation
+ * before its token: taking the tokens first, this transaction and a door admitting a
+ * party waited on each other (a deadlock the soak found when an admin moved a start
+ * while the door scanned; the notice to the holders then waited on the reservation).
+ */
+export async function followPerformanceStart({
   db,
   performanceId,
   settings,
@@ -76,6 +82,8 @@ export function followPerformanceStart({
   performanceId: number;
   settings: TokenSettings;
 }): Promise<number> {
+  await db.$queryRaw`
+    SELECT id FROM reservations WHERE performance_id = ${performanceId} ORDER BY id FOR KEY SHARE`;
   return followStart(db, Prisma.sql`r.performance_id = ${performanceId}`, settings);
 }
 

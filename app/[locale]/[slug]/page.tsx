@@ -7,8 +7,8 @@ import { localizedPath } from "@/lib/i18n/localized-path";
 import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale } from "@/web/i18n/page-locale";
 
-// Served from the cache and re-rendered in the background once a second: an admin edit
-// shows within 2 s.
+// Served from the cache for 1 s after each render, then rendered again for the next
+// request (expireTime in next.config.ts): an admin edit shows within 2 s.
 export const revalidate = 1;
 // None at build time (no database then): rendered on first request, then cached.
 export function generateStaticParams(): { slug: string }[] {

@@ -18,8 +18,9 @@ import { publicPageMetadata } from "@/web/i18n/metadata";
 import { pageLocale } from "@/web/i18n/page-locale";
 import { publicMessages } from "@/web/i18n/public-text";
 
-// Served from the cache and re-rendered in the background once a second: what a visitor
-// sees is at most ~1 s (+ one render) old, within the 2 s the availability may lag.
+// Served from the cache for 1 s after each render, then rendered again for the next
+// request (expireTime in next.config.ts): what a visitor sees is at most ~1 s (+ one
+// render) old, within the 2 s the availability may lag.
 export const revalidate = 1;
 // None at build time (no database then): rendered on first request, then cached.
 export function generateStaticParams(): { slug: string }[] {

@@ -218,12 +218,16 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     };
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
-    exitPromise = new Promise((resolve) =>
+    // Resolved once the output is complete too: "exit" can come before the last lines
+    // (the shutdown's "stopped") are read from the pipes, "close" after. A grandchild
+    // holding the pipes open must not hang a stop: 2 s after "exit" at the latest.
+    exitPromise = new Promise((resolve) => {
       child.once("exit", (code, signal) => {
         exit = { code, signal };
-        resolve();
-      }),
-    );
+        setTimeout(resolve, 2000).unref();
+      });
+      child.once("close", () => resolve());
+    });
     await waitForHealth(baseUrl, child, () => log.slice(-4000));
   };
 

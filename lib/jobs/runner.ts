@@ -127,10 +127,14 @@ export async function startJobRunner(
   const workerIds = new Set<string>();
   events.on("pool:create", ({ workerPool }) => workerIds.add(workerPool.id));
   events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
-  // The jobs this runner is running, for the same heartbeat.
+  // The jobs this runner holds (fetched into its local queue, or running), for the same
+  // heartbeat: a job waiting in the local queue is locked too, and is not lost.
   const jobIds = new Set<string>();
+  events.on("localQueue:getJobs:complete", ({ jobs }) => jobs.forEach((job) => jobIds.add(job.id)));
+  events.on("localQueue:returnJobs", ({ jobs }) => jobs.forEach((job) => jobIds.delete(job.id)));
   events.on("job:start", ({ job }) => jobIds.add(job.id));
   events.on("job:complete", ({ job }) => jobIds.delete(job.id));
+  const goneAfterMs = settings.goneAfterMs ?? DEFAULT_GONE_AFTER_MS;
   const runner = await run({
     connectionString: settings.connectionString,
     concurrency: settings.concurrency,
@@ -139,10 +143,25 @@ export async function startJobRunner(
     noHandleSignals: settings.handleSignals === false,
     logger: jsonLogger,
     events,
-    // Completion and failure marks go through graphile-worker's batcher, which a graceful
-    // shutdown flushes; unbatched, a mark still in flight is lost when the process exits
-    // on SIGTERM, and the finished job would run again after its lock expires.
-    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    preset: {
+      worker: {
+        // Completion and failure marks go through graphile-worker's batcher, which a
+        // graceful shutdown flushes; unbatched, a mark still in flight is lost when the
+        // process exits on SIGTERM, and the finished job would run again after its lock
+        // expires. The few milliseconds' wait puts the marks of jobs finishing together
+        // in one statement; a job whose mark a SIGKILL loses runs again and finds its
+        // email sent (lib/jobs/email-task.ts).
+        completeJobBatchDelay: 5,
+        failJobBatchDelay: 5,
+        // Jobs fetched a few at a time, not one query per job: the queue drains faster
+        // than confirmations arrive. A job waits there briefly (it is returned to the
+        // database well before the heartbeat would count it lost).
+        localQueue: {
+          size: settings.concurrency * 2,
+          ttl: Math.min(300_000, Math.floor(goneAfterMs / 2)),
+        },
+      },
+    },
     taskList: jobTasks(db, settings),
     parsedCronItems: settings.cron === false ? [] : parseCrontab(CRONTAB),
   });
@@ -150,7 +169,7 @@ export async function startJobRunner(
   const heartbeat = keepRunnerAlive(
     db,
     { workerIds: () => [...workerIds], jobIds: () => [...jobIds] },
-    { goneAfterMs: settings.goneAfterMs ?? DEFAULT_GONE_AFTER_MS },
+    { goneAfterMs },
   );
   runner.promise.then(
     () => heartbeat.stop(),

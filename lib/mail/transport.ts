@@ -78,7 +78,6 @@ function stamp(date: Date): string {
  */
 export function fileTransport(dir: string): MailTransport {
   return async (mail, options = {}) => {
-    await mkdir(dir, { recursive: true });
     const key = options.idempotencyKey ?? randomBytes(4).toString("hex");
     const name = `${stamp(options.queuedAt ?? new Date())}-${key}.json`;
     const body = {
@@ -94,7 +93,14 @@ export function fileTransport(dir: string): MailTransport {
       })),
     };
     const temporary = path.join(dir, `.${name}.${randomBytes(4).toString("hex")}.tmp`);
-    await writeFile(temporary, JSON.stringify(body, null, 2));
+    const json = JSON.stringify(body, null, 2);
+    // The directory is made when missing (first message, or emptied by an operator),
+    // not before every message: each file system call costs the queue's throughput.
+    await writeFile(temporary, json).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      await mkdir(dir, { recursive: true });
+      await writeFile(temporary, json);
+    });
     try {
       await link(temporary, path.join(dir, name));
     } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -179,5 +179,15 @@ describe("file transport", () => {
       "2026-12-01T10-00-00-000Z-azionelab-email-1.json",
       "2026-12-01T10-00-00-000Z-azionelab-email-2.json",
     ]);
+  });
+
+  it("makes its directory when it is missing, also after an operator removed it", async () => {
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "azionelab-mail-")), "inbox");
+    const send = fileTransport(dir);
+    const queuedAt = new Date("2026-12-01T10:00:00Z");
+    await send(mail, { idempotencyKey: "azionelab-email-1", queuedAt });
+    await rm(dir, { recursive: true });
+    await send(mail, { idempotencyKey: "azionelab-email-2", queuedAt });
+    expect(await readdir(dir)).toEqual(["2026-12-01T10-00-00-000Z-azionelab-email-2.json"]);
   });
 });

@@ -11,7 +11,10 @@ import {
   ticketMail,
 } from "@/lib/reservations/email-templates";
 import { configuredTransport, type MailTransport, type OutgoingMail } from "@/lib/mail/transport";
-import { getReservationDetails } from "@/lib/reservations/reservation-details";
+import {
+  getReservationDetails,
+  getReservationDetailsAndToken,
+} from "@/lib/reservations/reservation-details";
 import { ticketCalendarFor } from "@/lib/reservations/ticket-calendar";
 import { confirmationUrl, ticketQrPng, ticketUrl } from "@/lib/reservations/ticket-qr";
 import { hashToken } from "@/lib/tokens";
@@ -57,7 +60,12 @@ export async function composeReservationEmail({
   rawToken?: string | null;
   context?: MailContext;
 }): Promise<OutgoingMail> {
-  const reservation = await getReservationDetails(db, reservationId);
+  const found = rawToken
+    ? await getReservationDetailsAndToken(db, reservationId, hashToken(rawToken))
+    : await getReservationDetails(db, reservationId).then((reservation) =>
+        reservation ? { reservation, token: null } : null,
+      );
+  const reservation = found?.reservation;
   if (!reservation || !reservation.email) throw new NothingToSend("reservation_gone");
   const base = { reservation, timeZone: context.timeZone, appUrl: context.appUrl };
   if (kind === "cancellation")
@@ -66,11 +74,9 @@ export async function composeReservationEmail({
   if (reservation.status === "cancelled") throw new NothingToSend("token_not_live");
 
   if (!rawToken) throw new NothingToSend("token_missing");
-  const token = await db.reservationToken.findUnique({
-    where: { tokenHash: hashToken(rawToken) },
-    select: { expiresAt: true, usedAt: true, revokedAt: true, reservationId: true },
-  });
-  if (!token || token.reservationId !== reservationId) throw new NothingToSend("token_missing");
+  // Only this reservation's token with that hash counts.
+  const token = found.token;
+  if (!token) throw new NothingToSend("token_missing");
   if (kind === "confirmation") {
     if (token.usedAt || token.revokedAt) throw new NothingToSend("token_not_live");
     return {

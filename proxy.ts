@@ -5,6 +5,7 @@ import { signInUrl } from "@/web/http/app-url";
 import { BARE_PAGE, isCachedPublicPage } from "@/web/http/cached-pages";
 import { hostileRequestResponse } from "@/web/http/request-guards";
 import {
+  API_CONTENT_SECURITY_POLICY,
   cachedPageContentSecurityPolicy,
   contentSecurityPolicy,
   newNonce,
@@ -44,6 +45,14 @@ export function proxy(request: NextRequest) {
   const refused = hostileRequestResponse(request);
   if (refused) return refused;
   const { pathname, search } = request.nextUrl;
+  if (under(pathname, ["/api"])) {
+    // Route handlers render no page: no nonce, no language, no sign-in redirect (each
+    // one checks the session itself), the request's headers passed on untouched.
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+    response.headers.set("Permissions-Policy", permissionsPolicy(pathname));
+    return response;
+  }
   const posterOrigin = appConfig().POSTER_ORIGIN;
   const development = process.env.NODE_ENV === "development";
   const publicSite = !isOutsidePublicSite(pathname);

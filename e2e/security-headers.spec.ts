@@ -67,6 +67,17 @@ test("pages rendered per request get a fresh nonce CSP with strict-dynamic and n
   expect(script).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
 });
 
+test("route handlers answer with a policy that allows nothing to run", async ({ request }) => {
+  for (const path of ["/api/health", "/api/shows"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const csp = directives(response.headers()["content-security-policy"] ?? "");
+    expect(csp.get("default-src"), path).toBe("'none'");
+    expect(csp.get("frame-ancestors"), path).toBe("'none'");
+    expect(csp.has("script-src"), path).toBe(false);
+  }
+});
+
 test("pages served from the cache get one nonce-less policy for everybody", async ({ request }) => {
   for (const path of ["/", "/shows", "/en/shows/le-serve", "/contatti"]) {
     const first = (await request.get(path)).headers()["content-security-policy"] ?? "";

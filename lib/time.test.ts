@@ -86,4 +86,35 @@ describe("wall-clock times in Europe/Rome", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("names every instant exactly, with the offset of its zone then (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("1970-01-01T00:00:00Z"),
+          max: new Date("2100-01-01T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(ROME, "America/St_Johns", "Asia/Kathmandu", "Pacific/Chatham", "UTC"),
+        (date, zone) => {
+          const text = formatIsoInZone(date, zone);
+          expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+          // Parsed back, the same instant to the second.
+          expect(new Date(text).getTime()).toBe(Math.floor(date.getTime() / 1000) * 1000);
+          // The wall clock agrees with the platform's own reading of the zone.
+          const reading = new Intl.DateTimeFormat("sv-SE", {
+            timeZone: zone,
+            year: "numeric",
+            month: "2-digit",
+            day: "2-digit",
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+          }).format(date);
+          expect(utcToZonedLocal(date, zone)).toBe(reading.replace(" ", "T"));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
 });

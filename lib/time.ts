@@ -1,4 +1,4 @@
-import { TZDate, tzOffset } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -17,20 +17,30 @@ export function earliest(a: Date, b: Date): Date {
 
 const two = (n: number) => String(n).padStart(2, "0");
 
+/**
+ * The wall clock in `timeZone` at `instant`, as the UTC fields of a shifted Date, and the
+ * zone's offset then (minutes east of UTC). One offset lookup: every ticket the door
+ * answers formats two times, and a TZDate costs several.
+ */
+function wallClock(instant: Date, timeZone: string): { clock: Date; offset: number } {
+  const offset = tzOffset(timeZone, instant);
+  return { clock: new Date(instant.getTime() + offset * 60_000), offset };
+}
+
+const localMinutes = (clock: Date) =>
+  `${String(clock.getUTCFullYear()).padStart(4, "0")}-${two(clock.getUTCMonth() + 1)}-${two(clock.getUTCDate())}T${two(clock.getUTCHours())}:${two(clock.getUTCMinutes())}`;
+
 /** "YYYY-MM-DDTHH:mm" as the wall clock in `timeZone` reads at `instant` (for datetime-local inputs). */
 export function utcToZonedLocal(instant: Date, timeZone: string): string {
-  const z = new TZDate(instant.getTime(), timeZone);
-  const year = String(z.getFullYear()).padStart(4, "0");
-  return `${year}-${two(z.getMonth() + 1)}-${two(z.getDate())}T${two(z.getHours())}:${two(z.getMinutes())}`;
+  return localMinutes(wallClock(instant, timeZone).clock);
 }
 
 /** ISO 8601 with the zone's offset, as the seed contract shows: "2026-05-15T20:30:00+02:00". */
 export function formatIsoInZone(date: Date, timeZone: string): string {
-  const offset = tzOffset(timeZone, date);
+  const { clock, offset } = wallClock(date, timeZone);
   const sign = offset >= 0 ? "+" : "-";
   const abs = Math.abs(offset);
-  const z = new TZDate(date.getTime(), timeZone);
-  return `${utcToZonedLocal(date, timeZone)}:${two(z.getSeconds())}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  return `${localMinutes(clock)}:${two(clock.getUTCSeconds())}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 export type ZonedLocal =

@@ -37,6 +37,13 @@ export function cachedPageContentSecurityPolicy({
   return policy(`'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`, posterOrigin);
 }
 
+/**
+ * The policy of the route handlers under /api: JSON, images and calendar files, no
+ * document of ours to run scripts in. Static, so an API request pays for no nonce.
+ */
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /** The one inline script of the root layout (app/layout.tsx), allowed by its hash. */
 export const ZOD_CONFIG_SCRIPT = "globalThis.__zod_globalConfig={jitless:true};";
 const ZOD_CONFIG_SCRIPT_HASH = "sha256-d4Jx5qDjvCmd42uhkuzVNAee8dx2xaORPSD3P9qY63Q=";

@@ -1,8 +1,9 @@
 import "server-only";
 
 import { forbidden, redirect } from "next/navigation";
-import { currentUser, type SignedInUser } from "@/web/auth/current-user";
-import { problem } from "@/web/http/api-response";
+import { claimedUserId, currentUser, type SignedInUser } from "@/web/auth/current-user";
+import { problem, tooManyRequests } from "@/web/http/api-response";
+import { consumeRateLimit, type RateLimitName } from "@/lib/rate-limit";
 
 /** Who may do what: staff reach the check-in area only; admins reach everything. */
 export type Access = "staff" | "admin";
@@ -41,4 +42,24 @@ export async function authorizeRequest(
       response: problem(403, "forbidden", "Your account cannot use this endpoint."),
     };
   return { ok: true, user };
+}
+
+/**
+ * `authorizeRequest`, then the per-user limit `limitName`: 401/403, else 429 when the
+ * user is over it. The attempt is counted while the user is re-read (one round trip less
+ * at a busy door), keyed by the id the sealed session cookie names; a request without
+ * one counts nothing and is refused as unauthenticated.
+ */
+export async function authorizeRequestWithinLimit(
+  access: Access,
+  limitName: RateLimitName,
+): Promise<{ ok: true; user: SignedInUser } | { ok: false; response: Response }> {
+  const claimed = await claimedUserId();
+  const [auth, limit] = await Promise.all([
+    authorizeRequest(access),
+    claimed === null ? null : consumeRateLimit(limitName, `user:${claimed}`),
+  ]);
+  if (!auth.ok) return auth;
+  if (limit && !limit.ok) return { ok: false, response: tooManyRequests(limit) };
+  return auth;
 }

@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import type { CheckInRefusal, TicketSummary } from "@/lib/check-ins/check-in";
 import { config } from "@/lib/config";
-import { problem, readJsonBody, tooManyRequests } from "@/web/http/api-response";
+import { problem, readJsonBody } from "@/web/http/api-response";
 import { contractStatus, OUTCOME_HTTP_STATUS } from "@/web/http/outcomes";
 import { crossSiteRefusal } from "@/web/http/same-origin";
-import { authorizeRequest } from "@/web/auth/guards";
+import { authorizeRequestWithinLimit } from "@/web/auth/guards";
 import type { SignedInUser } from "@/web/auth/current-user";
-import { consumeRateLimit, type RateLimitName } from "@/lib/rate-limit";
+import type { RateLimitName } from "@/lib/rate-limit";
 import { formatIsoInZone } from "@/lib/time";
 
 /**
@@ -20,10 +20,8 @@ export async function readCheckInRequest<T extends z.ZodType>(
 ): Promise<{ ok: true; user: SignedInUser; body: z.infer<T> } | { ok: false; response: Response }> {
   const crossSite = crossSiteRefusal(request);
   if (crossSite) return { ok: false, response: crossSite };
-  const auth = await authorizeRequest("staff");
+  const auth = await authorizeRequestWithinLimit("staff", limitName);
   if (!auth.ok) return auth;
-  const limit = await consumeRateLimit(limitName, `user:${auth.user.id}`);
-  if (!limit.ok) return { ok: false, response: tooManyRequests(limit) };
   const body = await readJsonBody(request, schema);
   if (!body.ok) return body;
   return { ok: true, user: auth.user, body: body.data };

@@ -141,4 +141,28 @@ describe("check-in route handlers", () => {
     );
     expect(await linked.json()).toMatchObject({ status: "checked_in", source: "link" });
   });
+
+  it("refuses a staff member's 61st name search of the minute with 429, and an ended session with 401 whatever its count", async () => {
+    const performance = await createPerformance({ startsAt: addHours(new Date(), 1) });
+    const searchFor = () =>
+      search(
+        new Request(
+          `http://127.0.0.1:3000/api/check-ins/search?performance_id=${performance.id}&q=ma`,
+        ),
+      );
+    for (let i = 0; i < 60; i++) expect((await searchFor()).status).toBe(200);
+    const refused = await searchFor();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    // The other staff member at the door is not slowed by a colleague's count.
+    const colleague = session.uid;
+    session.uid = (await createStaffUser()).id;
+    expect((await searchFor()).status).toBe(200);
+
+    // Over the limit and deactivated: what matters is that the session no longer stands.
+    session.uid = colleague;
+    await db.user.update({ where: { id: colleague }, data: { isActive: false } });
+    expect((await searchFor()).status).toBe(401);
+  });
 });

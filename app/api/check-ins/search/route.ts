@@ -1,17 +1,14 @@
 import { NextResponse } from "next/server";
-import { authorizeRequest } from "@/web/auth/guards";
+import { authorizeRequestWithinLimit } from "@/web/auth/guards";
 import { doorSearchQuery } from "@/lib/check-ins/check-in-request";
 import { searchDoorReservations } from "@/lib/check-ins/door-search";
-import { consumeRateLimit } from "@/lib/rate-limit";
 import { db } from "@/lib/db";
-import { fieldErrorsResponse, tooManyRequests } from "@/web/http/api-response";
+import { fieldErrorsResponse } from "@/web/http/api-response";
 
 /** Staff only, rate-limited: the performance's confirmed reservations matching a name or code. */
 export async function GET(request: Request) {
-  const auth = await authorizeRequest("staff");
+  const auth = await authorizeRequestWithinLimit("staff", "door_search");
   if (!auth.ok) return auth.response;
-  const limit = await consumeRateLimit("door_search", `user:${auth.user.id}`);
-  if (!limit.ok) return tooManyRequests(limit);
   const query = doorSearchQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return fieldErrorsResponse(query.error);
   const hits = await searchDoorReservations({

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
@@ -118,6 +118,15 @@ async function lighthouseOnce(
     onlyCategories: CATEGORIES,
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${pagePath}`);
+  // BENCH_LIGHTHOUSE_DIR=<dir>: every run's whole report, to see which element is the LCP and why.
+  if (process.env.BENCH_LIGHTHOUSE_DIR) {
+    const dir = path.resolve(process.env.BENCH_LIGHTHOUSE_DIR);
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      path.join(dir, `${name.replaceAll(/[^a-z0-9]+/gi, "-")}-${Date.now()}.json`),
+      JSON.stringify(result.lhr),
+    );
+  }
   const { categories, audits, runtimeError, environment } = result.lhr;
   if (runtimeError)
     throw new Error(

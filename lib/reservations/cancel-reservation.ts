@@ -1,6 +1,7 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/db";
 import { lockReservation } from "@/lib/reservations/lock-reservation";
+import { ReservationMoved, retryWhenMoved } from "@/lib/reservations/lock-performance";
 import { queueEmail } from "@/lib/mail/email-queue";
 import { hashToken } from "@/lib/tokens";
 import { lockPerformance } from "@/lib/waitlist/lock-performance";
@@ -46,64 +47,66 @@ export async function cancelReservation({
   /** false only in the control runs of lib/waitlist/waitlist-concurrency.test.ts. */
   lock?: boolean;
 }): Promise<CancelReservationResult> {
-  const owner = await db.reservation.findUnique({
-    where: { id: reservationId },
-    select: { performanceId: true },
-  });
-  if (!owner) return { ok: false, reason: "not_found" };
-  return db.$transaction(async (tx) => {
-    await lockPerformance(tx, owner.performanceId, lock);
-    if (!(await lockReservation(tx, reservationId)))
-      return { ok: false, reason: "not_found" } as const;
-
-    const reservation = await tx.reservation.findUniqueOrThrow({
+  return retryWhenMoved(async () => {
+    const owner = await db.reservation.findUnique({
       where: { id: reservationId },
-      select: {
-        status: true,
-        email: true,
-        performanceId: true,
-        performance: { select: { startsAt: true } },
-        checkIn: { select: { id: true } },
-      },
+      select: { performanceId: true },
     });
-    if (reservation.checkIn)
-      return { ok: false, reason: "already_checked_in", reservationId } as const;
-    if (reservation.status === "cancelled")
-      return { ok: false, reason: "already_cancelled", reservationId } as const;
-    if (reservation.status === "expired")
-      return { ok: false, reason: "not_cancellable", reservationId } as const;
-    if (refuseAfterStart && reservation.performance.startsAt <= now)
-      return { ok: false, reason: "performance_started", reservationId } as const;
+    if (!owner) return { ok: false, reason: "not_found" } as const;
+    const { performanceId } = owner;
+    return db.$transaction(async (tx) => {
+      await lockPerformance(tx, performanceId, lock);
+      if (!(await lockReservation(tx, reservationId)))
+        return { ok: false, reason: "not_found" } as const;
 
-    // Moved to another performance (box office) since it was read: lock that one too.
-    if (reservation.performanceId !== owner.performanceId)
-      await lockPerformance(tx, reservation.performanceId, lock);
-    await tx.reservation.update({
-      where: { id: reservationId },
-      data: { status: "cancelled", cancelledAt: now },
-    });
-    // The live links, and the ticket even when the door marked it used (an admission
-    // since undone): a ticket email still waiting must not go out after this.
-    await tx.reservationToken.updateMany({
-      where: { reservationId, revokedAt: null, OR: [{ usedAt: null }, { purpose: "check_in" }] },
-      data: { revokedAt: now },
-    });
-    if (actor)
-      await writeAudit(tx, actor, {
-        action: "reservation.cancel",
-        entityType: "reservation",
-        entityId: reservationId,
+      const reservation = await tx.reservation.findUniqueOrThrow({
+        where: { id: reservationId },
+        select: {
+          status: true,
+          email: true,
+          performanceId: true,
+          performance: { select: { startsAt: true } },
+          checkIn: { select: { id: true } },
+        },
       });
-    // A walk-in booked at the desk may have left no address: there is no one to tell.
-    if (reservation.email !== "")
-      await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
-    if (reservation.status === "confirmed")
-      await offerFreeSeats(tx, {
-        performanceId: reservation.performanceId,
-        settings: waitlist,
-        now,
+      if (reservation.checkIn)
+        return { ok: false, reason: "already_checked_in", reservationId } as const;
+      if (reservation.status === "cancelled")
+        return { ok: false, reason: "already_cancelled", reservationId } as const;
+      if (reservation.status === "expired")
+        return { ok: false, reason: "not_cancellable", reservationId } as const;
+      if (refuseAfterStart && reservation.performance.startsAt <= now)
+        return { ok: false, reason: "performance_started", reservationId } as const;
+
+      // Moved to another performance (box office) since it was read: start again there.
+      if (reservation.performanceId !== performanceId) throw new ReservationMoved(reservationId);
+      await tx.reservation.update({
+        where: { id: reservationId },
+        data: { status: "cancelled", cancelledAt: now },
       });
-    return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
+      // The live links, and the ticket even when the door marked it used (an admission
+      // since undone): a ticket email still waiting must not go out after this.
+      await tx.reservationToken.updateMany({
+        where: { reservationId, revokedAt: null, OR: [{ usedAt: null }, { purpose: "check_in" }] },
+        data: { revokedAt: now },
+      });
+      if (actor)
+        await writeAudit(tx, actor, {
+          action: "reservation.cancel",
+          entityType: "reservation",
+          entityId: reservationId,
+        });
+      // A walk-in booked at the desk may have left no address: there is no one to tell.
+      if (reservation.email !== "")
+        await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
+      if (reservation.status === "confirmed")
+        await offerFreeSeats(tx, {
+          performanceId: reservation.performanceId,
+          settings: waitlist,
+          now,
+        });
+      return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
+    });
   });
 }
 

@@ -61,30 +61,60 @@ export async function lockPerformance(
 }
 
 /**
+ * A reservation moved to another performance (box office) after the caller read where it
+ * was and before the caller held that performance's lock. The transaction must start
+ * again rather than go on to lock the new performance: it holds the old one and the
+ * reservation, and a confirmation on the new one (new performance, then reservation)
+ * would wait for it while it waits for them, and PostgreSQL would abort one of the two.
+ */
+export class ReservationMoved extends Error {
+  constructor(reservationId: number) {
+    super(`reservation ${reservationId} moved to another performance while it was being locked`);
+  }
+}
+
+/**
+ * Runs `transaction` again (rolled back, every lock released) when it threw
+ * ReservationMoved; a move cannot happen again while the new performance is locked, so a
+ * second attempt normally succeeds.
+ */
+export async function retryWhenMoved<T>(transaction: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!(error instanceof ReservationMoved) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/**
  * Locks the performance a reservation belongs to, then the reservation (the order of
  * a visitor's confirmation: performance, then reservation), and returns the performance
- * as locked. A reservation moved meanwhile is followed to its new performance. Null
- * when there is no such reservation.
+ * as locked. Throws ReservationMoved when the reservation moved meanwhile: run the
+ * transaction with retryWhenMoved. Null when there is no such reservation.
  */
 export async function lockReservationAndPerformance(
   tx: Prisma.TransactionClient,
   reservationId: number,
   { lock = true }: { lock?: boolean } = {},
 ): Promise<LockedPerformance | null> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const [before] = await tx.$queryRaw<{ performance_id: number }[]>`
-      SELECT performance_id FROM reservations WHERE id = ${reservationId}`;
-    if (!before) return null;
-    const performance = await lockPerformance(tx, before.performance_id, { lock });
-    const [after] = lock
-      ? await tx.$queryRaw<{ performance_id: number }[]>`
-          SELECT performance_id FROM reservations WHERE id = ${reservationId} FOR UPDATE`
-      : await tx.$queryRaw<{ performance_id: number }[]>`
-          SELECT performance_id FROM reservations WHERE id = ${reservationId}`;
-    if (!after) return null;
-    if (performance && after.performance_id === before.performance_id) return performance;
-  }
-  throw new Error(`reservation ${reservationId} keeps moving between performances`);
+  const [before] = await tx.$queryRaw<{ performance_id: number }[]>`
+    SELECT performance_id FROM reservations WHERE id = ${reservationId}`;
+  if (!before) return null;
+  const performance = await lockPerformance(tx, before.performance_id, { lock });
+  // Waiting for the reservation while holding the performance cannot deadlock: whoever
+  // holds the reservation's lock took its current performance's first, and a move out of
+  // the performance we hold must wait for us.
+  const [after] = lock
+    ? await tx.$queryRaw<{ performance_id: number }[]>`
+        SELECT performance_id FROM reservations WHERE id = ${reservationId} FOR UPDATE`
+    : await tx.$queryRaw<{ performance_id: number }[]>`
+        SELECT performance_id FROM reservations WHERE id = ${reservationId}`;
+  if (!after) return null;
+  if (after.performance_id !== before.performance_id || !performance)
+    throw new ReservationMoved(reservationId);
+  return performance;
 }
 
 /**

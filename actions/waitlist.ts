@@ -98,6 +98,7 @@ export type WaitlistConfirmOutcome =
       kind:
         | "offered"
         | "already_confirmed"
+        | "already_offered"
         | "token_expired"
         | "entry_ended"
         | "offers_closed"

@@ -72,10 +72,10 @@ export function WaitlistConfirm({ t }: { t: PublicText }) {
     CONFIRM_FAILED,
   );
   if (!outcome) return <p role="status">{t.confirm.working}</p>;
-  const ok = outcome.kind === "waiting" || outcome.kind === "offered";
+  const ok = ["waiting", "offered", "already_confirmed", "already_offered"].includes(outcome.kind);
   return (
     <Focused>
-      <Alert tone={ok || outcome.kind === "already_confirmed" ? "success" : "warning"} live>
+      <Alert tone={ok ? "success" : "warning"} live>
         {outcome.kind === "waiting"
           ? outcome.position === 1
             ? t.confirm.waitingFirst

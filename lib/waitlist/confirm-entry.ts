@@ -11,8 +11,8 @@ export type ConfirmEntryResult =
   | { ok: true; entryId: number; status: "waiting"; position: number }
   | { ok: true; entryId: number; status: "offered" }
   | { ok: false; reason: "token_not_found" | "token_expired" | "entry_ended" | "offers_closed" }
-  /** Confirmed earlier: still waiting, or offered. */
-  | { ok: false; reason: "already_confirmed"; entryId: number };
+  /** Confirmed earlier: still waiting, or holding an offer (its email has the link to book). */
+  | { ok: false; reason: "already_confirmed" | "already_offered"; entryId: number };
 
 /** Where an entry stands in line: 1 + the waiting entries queued before it. */
 export async function linePosition(db: Db, entryId: number): Promise<number> {
@@ -57,8 +57,10 @@ export async function confirmWaitlistEntry({
       where: { id: found.entryId },
       select: { id: true, status: true, performance: { select: { startsAt: true } } },
     });
-    if (entry.status === "waiting" || entry.status === "offered")
+    if (entry.status === "waiting")
       return { ok: false, reason: "already_confirmed", entryId: entry.id } as const;
+    if (entry.status === "offered")
+      return { ok: false, reason: "already_offered", entryId: entry.id } as const;
     if (entry.status !== "unconfirmed") return { ok: false, reason: "entry_ended" } as const;
     const live = await tx.waitlistToken.updateMany({
       where: {

@@ -99,6 +99,14 @@ describe("offers", () => {
     await cancelReservation({ db, reservationId: bookings[0].reservationId });
     expect(await status(first.entryId)).toBe("offered");
     expect(await status(second.entryId)).toBe("waiting");
+    // The address-confirmation links opened again: each says where its holder stands.
+    for (const [entry, reason] of [
+      [first, "already_offered"],
+      [second, "already_confirmed"],
+    ] as const)
+      expect(
+        await confirmWaitlistEntry({ db, token: entry.optInToken, settings: WAITLIST_SETTINGS }),
+      ).toEqual({ ok: false, reason, entryId: entry.entryId });
     // Held: nobody else can book them.
     expect(await getAvailability(db, performance.id)).toMatchObject({
       confirmedSeats: 2,

@@ -104,6 +104,8 @@ export const it = {
       offered:
         "Fatto: si sono già liberati posti per il tuo gruppo! Ti abbiamo mandato un'offerta via email: aprila per prenotare.",
       already_confirmed: "Hai già confermato: sei in lista d'attesa.",
+      already_offered:
+        "Hai già confermato, e si sono liberati posti per il tuo gruppo: ti abbiamo mandato un'offerta via email. Aprila per prenotare prima che scada.",
       token_expired: "Il link è scaduto. Puoi iscriverti di nuovo dalla pagina dello spettacolo.",
       entry_ended: "Questa iscrizione non è più attiva.",
       offers_closed: "Le prenotazioni per questa replica sono chiuse.",
@@ -338,6 +340,8 @@ export const en: typeof it = {
       offered:
         "Done: seats have already freed up for your party! We emailed you an offer: open it to book.",
       already_confirmed: "You already confirmed: you are on the waiting list.",
+      already_offered:
+        "You already confirmed, and seats have freed up for your party: we emailed you an offer. Open it to book before it expires.",
       token_expired: "The link has expired. You can join again from the show's page.",
       entry_ended: "This place on the list is no longer active.",
       offers_closed: "Booking for this performance is closed.",

@@ -33,12 +33,17 @@ test("an admin uploads a poster: previewed, stored, served immutable, drawn with
   await signInWithApi(page.request, "admin");
   const title = `Locandina ${randomBytes(3).toString("hex")}`;
   await newShow(page, title);
+  // The picker speaks the page's language, not the browser's.
+  await expect(page.getByText("Scegli un'immagine")).toBeVisible();
+  await expect(page.getByText("Nessun file scelto")).toBeVisible();
   await page.locator("#field-poster").setInputFiles({
     name: "locandina.jpg",
     mimeType: "image/jpeg",
     buffer: await posterJpeg(),
   });
   await expect(page.getByRole("img", { name: "Anteprima della locandina" })).toBeVisible();
+  await expect(page.getByText("locandina.jpg")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("poster-chosen.png"), fullPage: true });
   await page
     .getByLabel("Descrizione della locandina (testo alternativo)")
     .fill("Un cerchio rosa su blu");

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState, type ChangeEvent } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
+import { useEnhanced } from "@/components/ui/use-enhanced";
 import { PosterPicture } from "@/components/public/poster-picture";
 import type { AdminMessages } from "@/lib/i18n/messages/admin";
 import type { PosterImage } from "@/lib/posters/poster-image";
@@ -11,7 +13,9 @@ import { POSTER_CONTENT_TYPES, posterFileRefusal } from "@/lib/posters/poster-li
  * The show form's poster upload: a plain file input named `poster` (it posts with the
  * form, with or without JavaScript). With JavaScript a chosen file is checked at once
  * (type, 10 MB) and previewed; a refused one is taken out of the form, so nothing is
- * sent. The server checks the bytes again whatever the browser said.
+ * sent. The server checks the bytes again whatever the browser said. With JavaScript the
+ * browser's own picker button (its text in the browser's language, not the page's) is
+ * replaced by ours and the chosen file's name; without it the plain input stays.
  */
 export function PosterField({
   current,
@@ -25,6 +29,8 @@ export function PosterField({
   const [preview, setPreview] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | undefined>();
   const [touched, setTouched] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const enhanced = useEnhanced();
   const id = "field-poster";
   const error = refusal ?? (touched ? undefined : serverError);
   const f = t.shows.fields;
@@ -34,6 +40,7 @@ export function PosterField({
     const input = event.currentTarget;
     const file = input.files?.[0];
     setPreview(null);
+    setChosen(null);
     if (!file) {
       setRefusal(undefined);
       return;
@@ -45,6 +52,7 @@ export function PosterField({
       return;
     }
     setRefusal(undefined);
+    setChosen(file.name);
     const reader = new FileReader();
     reader.onload = () => typeof reader.result === "string" && setPreview(reader.result);
     reader.readAsDataURL(file);
@@ -83,16 +91,40 @@ export function PosterField({
             {preview ? t.shows.posterPreview : current ? t.shows.posterCurrent : null}
           </figcaption>
         </figure>
-        <input
-          id={id}
-          name="poster"
-          type="file"
-          accept={POSTER_CONTENT_TYPES.join(",")}
-          onChange={choose}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, true, error)}
-          className={`${inputClass} max-w-md min-w-48 flex-1 file:mr-3 file:rounded file:border-0 file:bg-paper-sunken file:px-3 file:py-1 file:font-semibold`}
-        />
+        <div className="max-w-md min-w-48 flex-1 space-y-2">
+          <input
+            id={id}
+            name="poster"
+            type="file"
+            accept={POSTER_CONTENT_TYPES.join(",")}
+            onChange={choose}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(id, true, error)}
+            className={
+              enhanced
+                ? "peer sr-only"
+                : `${inputClass} w-full file:mr-3 file:rounded file:border-0 file:bg-paper-sunken file:px-3 file:py-1 file:font-semibold`
+            }
+          />
+          {enhanced ? (
+            <>
+              {/* Clicking the label opens the picker; the focus ring follows the hidden input. */}
+              <label
+                htmlFor={id}
+                aria-hidden
+                className={buttonClass(
+                  "secondary",
+                  "cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2",
+                )}
+              >
+                {current ? t.shows.posterReplace : t.shows.posterChoose}
+              </label>
+              <p className="text-sm break-all text-ink-muted" aria-live="polite">
+                {chosen ?? t.shows.posterNoFile}
+              </p>
+            </>
+          ) : null}
+        </div>
       </div>
       <FieldError id={id} error={error} />
     </div>

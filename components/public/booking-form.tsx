@@ -2,17 +2,11 @@
 
 import { useLocalizedPath } from "@/components/public/document";
 import Link from "next/link";
-import {
-  useActionState,
-  useEffect,
-  useRef,
-  useSyncExternalStore,
-  useTransition,
-  type FormEvent,
-} from "react";
+import { useActionState, useEffect, useRef, useTransition, type FormEvent } from "react";
 import type { BookingFormState } from "@/actions/booking";
 import { useInlineValidation } from "@/components/public/use-inline-validation";
 import { Alert } from "@/components/ui/alert";
+import { useEnhanced } from "@/components/ui/use-enhanced";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, inputClass } from "@/components/ui/field";
 import { fill } from "@/lib/i18n/fill";
@@ -44,16 +38,6 @@ const EMPTY: Record<PublicBookingFields, string | boolean> = {
   notes: "",
   privacy_consent: false,
 };
-
-// True once React runs in the browser; without JavaScript the server's errors are all there is.
-const subscribeNever = () => () => {};
-function useEnhanced(): boolean {
-  return useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * The booking form. The same zod schema checks it here (inline, as each field is left)

@@ -153,6 +153,9 @@ export const it = {
     posterAltHelp:
       "Cosa mostra la locandina, per chi non la vede. Se vuoto: «Locandina di …» con il titolo.",
     posterPreview: "Anteprima della locandina",
+    posterChoose: "Scegli un'immagine",
+    posterReplace: "Sostituisci l'immagine",
+    posterNoFile: "Nessun file scelto",
     posterCurrent: "Locandina attuale",
     posterNone: "Nessuna locandina caricata: sul sito appare un riquadro con il titolo.",
     durationHelp: "Usata per l'orario di fine nel file del calendario. Se vuota: 2 ore.",
@@ -588,6 +591,9 @@ export const en: typeof it = {
     posterAltHelp:
       "What the poster shows, for people who cannot see it. When empty: “Poster of …” with the title.",
     posterPreview: "Poster preview",
+    posterChoose: "Choose an image",
+    posterReplace: "Replace the image",
+    posterNoFile: "No file chosen",
     posterCurrent: "Current poster",
     posterNone: "No poster uploaded: the site shows a panel with the title.",
     durationHelp: "Sets the end time in the calendar file. When empty: 2 hours.",

@@ -11,6 +11,7 @@ import { reservationFilters } from "@/lib/admin/reservation-filters";
 import { config } from "@/lib/config";
 import { addDays, addHours } from "@/lib/time";
 import { deliverQueuedEmails } from "@/tests/support/email-jobs";
+import { actWhileReservationMoves } from "@/tests/support/moved-while-waiting";
 import {
   bookConfirmed,
   bookPending,
@@ -251,6 +252,25 @@ describe("editing a reservation", () => {
         ...overrides,
       },
     });
+
+  it("counts a bigger party against the performance the reservation was moved to while the edit waited", async () => {
+    const actor = await admin();
+    const from = await createPerformance();
+    const to = await createPerformance({ roomCapacity: 3 });
+    const booked = await bookConfirmed(from.id, 2);
+
+    const edited = await actWhileReservationMoves(
+      { reservationId: booked.reservationId, from: from.id, to: to.id },
+      () => edit(actor, booked.reservationId, { party_size: "4" }),
+    );
+
+    // Three seats at the new performance: four do not fit there, whatever the old one had.
+    expect(edited).toEqual({ ok: false, reason: "insufficient_seats", availableSeats: 1 });
+    expect(await edit(actor, booked.reservationId, { party_size: "3" })).toMatchObject({
+      ok: true,
+    });
+    expect(await getAvailability(db, to.id)).toMatchObject({ availableSeats: 0 });
+  });
 
   it("re-checks the seats for a bigger party: refused with no change when they are gone", async () => {
     const actor = await admin();

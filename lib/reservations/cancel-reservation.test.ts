@@ -1,4 +1,3 @@
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getAvailability } from "@/lib/availability";
 import { confirmCheckIn, previewCheckIn } from "@/lib/check-ins/check-in";
@@ -17,6 +16,7 @@ import {
   createStaffUser,
   TEST_SETTINGS,
 } from "@/tests/support/factories";
+import { actWhileReservationMoves } from "@/tests/support/moved-while-waiting";
 
 describe("cancel and expire", () => {
   it("a visitor's cancellation frees the seats and invalidates the QR", async () => {
@@ -99,63 +99,17 @@ describe("cancel and expire", () => {
     const from = await createPerformance();
     const to = await createPerformance();
     const booked = await bookConfirmed(from.id);
-    const connect = async () => {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      return client;
-    };
-    const [mover, other, watcher] = [await connect(), await connect(), await connect()];
-    // Resolves once `sessions` sessions wait for transaction `xid`'s locks.
-    const waitingFor = async (xid: string, sessions: number) => {
-      for (let tries = 0; tries < 200; tries++) {
-        const { rows } = await watcher.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_locks
-            WHERE NOT granted AND locktype = 'transactionid' AND transactionid::text = $1`,
-          [xid],
-        );
-        if (rows[0].n >= sessions) return;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error(`nobody came to wait for transaction ${xid}`);
-    };
-    try {
-      // The move, not yet committed: it holds the old performance and the reservation.
-      await mover.query("BEGIN");
-      await mover.query("SELECT id FROM performances WHERE id = $1 FOR UPDATE", [from.id]);
-      await mover.query("UPDATE reservations SET performance_id = $1 WHERE id = $2", [
-        to.id,
-        booked.reservationId,
-      ]);
-      const moverXid = (await mover.query("SELECT pg_current_xact_id()::text AS x")).rows[0].x;
-      // A confirmation at the new performance waits for the move to take that
-      // performance's lock; the cancellation read the old performance and waits for it.
-      await other.query("BEGIN");
-      const confirmationLocked = other.query(
-        "SELECT id FROM performances WHERE id = $1 FOR UPDATE",
-        [to.id],
-      );
-      const cancelling = cancelReservation({ db, reservationId: booked.reservationId });
-      await waitingFor(moverXid, 2);
-      await mover.query("COMMIT");
-      await confirmationLocked;
-      const otherXid = (await other.query("SELECT pg_current_xact_id()::text AS x")).rows[0].x;
-      // The cancellation now waits for the new performance, held by the confirmation...
-      await waitingFor(otherXid, 1);
-      // ...which goes on to lock the reservation: it must not find it held by the
-      // cancellation (PostgreSQL would end one of the two as a deadlock).
-      await other.query("SELECT id FROM reservations WHERE id = $1 FOR UPDATE", [
-        booked.reservationId,
-      ]);
-      await other.query("COMMIT");
 
-      expect(await cancelling).toEqual({
-        ok: true,
-        reservationId: booked.reservationId,
-        performanceId: to.id,
-      });
-      expect(await getAvailability(db, to.id)).toMatchObject({ confirmedSeats: 0 });
-    } finally {
-      await Promise.all([mover.end(), other.end(), watcher.end()]);
-    }
+    const cancelled = await actWhileReservationMoves(
+      { reservationId: booked.reservationId, from: from.id, to: to.id },
+      () => cancelReservation({ db, reservationId: booked.reservationId }),
+    );
+
+    expect(cancelled).toEqual({
+      ok: true,
+      reservationId: booked.reservationId,
+      performanceId: to.id,
+    });
+    expect(await getAvailability(db, to.id)).toMatchObject({ confirmedSeats: 0 });
   });
 });

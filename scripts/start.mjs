@@ -64,6 +64,10 @@ function serverEnv(env) {
     NODE_ENV: "production",
     PORT: env.PORT || "3000",
     HOSTNAME: env.HOSTNAME || "0.0.0.0",
+    // Node closes an idle keep-alive connection after 5 s; a client or reverse proxy that
+    // reuses it at that moment gets ECONNRESET (the e2e suite saw it). Longer than the
+    // usual proxies' idle timeouts (60 s), so they close first.
+    KEEP_ALIVE_TIMEOUT: env.KEEP_ALIVE_TIMEOUT || "65000",
   };
 }
 

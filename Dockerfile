@@ -89,7 +89,7 @@ COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
 # The preload (logs, metrics, graceful shutdown); it imports pino and prom-client from the
 # standalone node_modules (both are serverExternalPackages, so Next traces them there).
-COPY scripts/server-preload.mjs scripts/route-label.mjs ./scripts/
+COPY scripts/server-preload.mjs scripts/logger.mjs scripts/route-label.mjs ./scripts/
 # The only writable paths: Next's caches (cached public pages are written to
 # .next/server/route-cache) and the file mail transport's default MAIL_DIR.
 RUN mkdir -p .next/cache .next/server/route-cache .data/mail \

@@ -18,8 +18,8 @@
 import { randomUUID } from "node:crypto";
 import diagnosticsChannel from "node:diagnostics_channel";
 import http from "node:http";
-import pino from "pino";
 import client from "prom-client";
+import { createLogger } from "./logger.mjs";
 import { pathnameOf, routeLabel } from "./route-label.mjs";
 
 // Next's own SIGTERM handler closes the server and exits 143 at once, without waiting for
@@ -44,18 +44,7 @@ const RETRY_AFTER_SECONDS = "5";
 const SHARED_RENDER_WINDOW_MS = 5000;
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 25_000;
 
-export const logger = pino({
-  level: (process.env.LOG_LEVEL ?? "info").toLowerCase(),
-  base: undefined,
-  messageKey: "msg",
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-  // Belt and braces: none of these is ever passed to a log call.
-  redact: {
-    paths: ["email", "name", "phone", "token", "password", "authorization", "cookie"],
-    remove: true,
-  },
-});
+export const logger = createLogger();
 
 // ----- metrics ---------------------------------------------------------------------------
 

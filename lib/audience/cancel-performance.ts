@@ -2,7 +2,7 @@ import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/db";
 import { queueWaitlistEmail } from "@/lib/mail/email-queue";
 import { holdersOf, queueHolderEmails } from "@/lib/audience/holder-emails";
-import { lockPerformance } from "@/lib/waitlist/lock-performance";
+import { lockPerformanceRow } from "@/lib/reservations/lock-performance";
 
 export type CancelPerformanceResult =
   | { ok: true; messageId: number; holders: number; waitlist: number }
@@ -32,7 +32,7 @@ export async function cancelPerformance({
   now?: Date;
 }): Promise<CancelPerformanceResult> {
   return db.$transaction(async (tx) => {
-    if (!(await lockPerformance(tx, performanceId)))
+    if (!(await lockPerformanceRow(tx, performanceId)))
       return { ok: false, reason: "not_found" } as const;
     const performance = await tx.performance.findUniqueOrThrow({
       where: { id: performanceId },

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db";
 import { holdersOf, queueHolderEmails } from "@/lib/audience/holder-emails";
 import type { HolderMessage } from "@/lib/audience/message-input";
 import { addDays } from "@/lib/time";
-import { lockPerformance } from "@/lib/waitlist/lock-performance";
+import { lockPerformanceRow } from "@/lib/reservations/lock-performance";
 
 export type MessageHoldersResult =
   | { ok: true; messageId: number; recipients: number }
@@ -29,7 +29,7 @@ export async function messageHolders({
   now?: Date;
 }): Promise<MessageHoldersResult> {
   return db.$transaction(async (tx) => {
-    if (!(await lockPerformance(tx, performanceId)))
+    if (!(await lockPerformanceRow(tx, performanceId)))
       return { ok: false, reason: "not_found" } as const;
     const performance = await tx.performance.findUniqueOrThrow({
       where: { id: performanceId },

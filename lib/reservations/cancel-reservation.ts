@@ -1,10 +1,13 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/db";
 import { lockReservation } from "@/lib/reservations/lock-reservation";
-import { ReservationMoved, retryWhenMoved } from "@/lib/reservations/lock-performance";
+import {
+  lockPerformanceRow,
+  ReservationMoved,
+  retryWhenMoved,
+} from "@/lib/reservations/lock-performance";
 import { queueEmail } from "@/lib/mail/email-queue";
 import { hashToken } from "@/lib/tokens";
-import { lockPerformance } from "@/lib/waitlist/lock-performance";
 import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
 import { DEFAULT_WAITLIST_SETTINGS, type WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
@@ -55,7 +58,7 @@ export async function cancelReservation({
     if (!owner) return { ok: false, reason: "not_found" } as const;
     const { performanceId } = owner;
     return db.$transaction(async (tx) => {
-      await lockPerformance(tx, performanceId, lock);
+      await lockPerformanceRow(tx, performanceId, { lock });
       if (!(await lockReservation(tx, reservationId)))
         return { ok: false, reason: "not_found" } as const;
 

@@ -1,10 +1,9 @@
 import type { PrismaClient } from "@/lib/db";
 import { queueEmail } from "@/lib/mail/email-queue";
-import { emailHoldsConfirmed } from "@/lib/reservations/lock-performance";
+import { emailHoldsConfirmed, lockPerformanceRow } from "@/lib/reservations/lock-performance";
 import { issueToken } from "@/lib/reservations/reservation-tokens";
 import type { TokenSettings } from "@/lib/reservations/token-settings";
 import { hashToken } from "@/lib/tokens";
-import { lockPerformance } from "@/lib/waitlist/lock-performance";
 import { findWaitlistToken, revokeWaitlistTokens } from "@/lib/waitlist/waitlist-tokens";
 
 export type AcceptOfferResult =
@@ -52,7 +51,7 @@ export async function acceptOffer({
   if (!found || found.purpose !== "offer") return { ok: false, reason: "token_not_found" };
   const performanceId = found.entry.performanceId;
   return db.$transaction(async (tx) => {
-    await lockPerformance(tx, performanceId);
+    await lockPerformanceRow(tx, performanceId);
     const entry = await tx.waitlistEntry.findUniqueOrThrow({
       where: { id: found.entryId },
       select: {

@@ -1,6 +1,6 @@
 import type { Db, PrismaClient } from "@/lib/db";
 import { queueWaitlistEmail } from "@/lib/mail/email-queue";
-import { lockPerformance } from "@/lib/waitlist/lock-performance";
+import { lockPerformanceRow } from "@/lib/reservations/lock-performance";
 import { offerFreeSeats, offersOpen } from "@/lib/waitlist/offer-seats";
 import type { WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 import { findWaitlistToken, issueWaitlistToken } from "@/lib/waitlist/waitlist-tokens";
@@ -52,7 +52,7 @@ export async function confirmWaitlistEntry({
   if (!found || found.purpose !== "opt_in") return { ok: false, reason: "token_not_found" };
   const performanceId = found.entry.performanceId;
   return db.$transaction(async (tx) => {
-    await lockPerformance(tx, performanceId, lock);
+    await lockPerformanceRow(tx, performanceId, { lock });
     const entry = await tx.waitlistEntry.findUniqueOrThrow({
       where: { id: found.entryId },
       select: { id: true, status: true, performance: { select: { startsAt: true } } },

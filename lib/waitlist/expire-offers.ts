@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { queueWaitlistEmail } from "@/lib/mail/email-queue";
-import { lockPerformance } from "@/lib/waitlist/lock-performance";
+import { lockPerformanceRow } from "@/lib/reservations/lock-performance";
 import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
 import type { WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
@@ -44,7 +44,7 @@ export async function expireWaitlistOffers({
   let lapsed = 0;
   for (const { performance_id: performanceId } of performances) {
     lapsed += await db.$transaction(async (tx) => {
-      await lockPerformance(tx, performanceId, lock);
+      await lockPerformanceRow(tx, performanceId, { lock });
       const ended = await tx.$queryRaw<{ id: number }[]>`
         UPDATE waitlist_entries SET status = 'lapsed', ended_at = ${now}, updated_at = ${now}
         WHERE performance_id = ${performanceId} AND status = 'offered' AND offer_expires_at <= ${now}

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { hashToken } from "@/lib/tokens";
-import { lockPerformance } from "@/lib/waitlist/lock-performance";
+import { lockPerformanceRow } from "@/lib/reservations/lock-performance";
 import { offerFreeSeats } from "@/lib/waitlist/offer-seats";
 import type { WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 import { findWaitlistToken, revokeWaitlistTokens } from "@/lib/waitlist/waitlist-tokens";
@@ -29,7 +29,7 @@ export async function leaveWaitlist({
   if (!found || found.revokedAt) return { ok: false, reason: "token_not_found" };
   const performanceId = found.entry.performanceId;
   return db.$transaction(async (tx) => {
-    await lockPerformance(tx, performanceId);
+    await lockPerformanceRow(tx, performanceId);
     const link = await tx.waitlistToken.findUnique({
       where: { tokenHash: hashToken(token) },
       select: { revokedAt: true },

@@ -53,7 +53,7 @@ export async function makeOffer(
 
 /**
  * Offers the seats free now to the waiting list. THE CALLER HOLDS THE PERFORMANCE'S LOCK
- * (lockPerformance), so the seats counted here are not given out by anyone else before
+ * (lockPerformanceRow), so the seats counted here are not given out by anyone else before
  * this transaction commits.
  *
  * The rule (README, "Waiting list"): the list is walked in order (the time each visitor

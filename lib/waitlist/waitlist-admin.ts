@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { Db, PrismaClient } from "@/lib/db";
-import { lockPerformance } from "@/lib/waitlist/lock-performance";
+import { lockPerformanceRow } from "@/lib/reservations/lock-performance";
 import { makeOffer, offersOpen } from "@/lib/waitlist/offer-seats";
 import type { WaitlistSettings } from "@/lib/waitlist/waitlist-settings";
 
@@ -81,7 +81,7 @@ export async function offerManually({
   });
   if (!found) return { ok: false, reason: "not_found" };
   return db.$transaction(async (tx) => {
-    await lockPerformance(tx, found.performanceId);
+    await lockPerformanceRow(tx, found.performanceId);
     const entry = await tx.waitlistEntry.findUniqueOrThrow({
       where: { id: entryId },
       select: { status: true, partySize: true },

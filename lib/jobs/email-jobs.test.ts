@@ -137,11 +137,13 @@ describe("email jobs", () => {
       const counts = await deliveryCounts(booked.map((b) => b.reservationId));
       if (counts.retrying) {
         sawRetrying = true;
-        const retrying = await db.emailDelivery.findFirstOrThrow({
-          where: { status: "retrying" },
-        });
-        expect(retrying.lastError).toBe("provider_5xx");
-        expect(retrying.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() - 1000);
+        // Read apart from the count: the retry may have been sent in between.
+        const retrying = await db.emailDelivery.findFirst({ where: { status: "retrying" } });
+        if (retrying) {
+          expect(retrying.lastError).toBe("provider_5xx");
+          // Scheduled after the failure (not against the clock: a busy host runs late).
+          expect(retrying.nextAttemptAt!.getTime()).toBeGreaterThan(retrying.updatedAt.getTime());
+        }
       }
       await fastForwardRetries();
       return counts.sent === 5;

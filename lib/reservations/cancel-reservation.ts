@@ -1,9 +1,7 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/db";
-import { lockReservation } from "@/lib/reservations/lock-reservation";
 import {
-  lockPerformanceRow,
-  ReservationMoved,
+  lockReservationAndPerformanceRow,
   retryWhenMoved,
 } from "@/lib/reservations/lock-performance";
 import { queueEmail } from "@/lib/mail/email-queue";
@@ -50,24 +48,16 @@ export async function cancelReservation({
   /** false only in the control runs of lib/waitlist/waitlist-concurrency.test.ts. */
   lock?: boolean;
 }): Promise<CancelReservationResult> {
-  return retryWhenMoved(async () => {
-    const owner = await db.reservation.findUnique({
-      where: { id: reservationId },
-      select: { performanceId: true },
-    });
-    if (!owner) return { ok: false, reason: "not_found" } as const;
-    const { performanceId } = owner;
-    return db.$transaction(async (tx) => {
-      await lockPerformanceRow(tx, performanceId, { lock });
-      if (!(await lockReservation(tx, reservationId)))
-        return { ok: false, reason: "not_found" } as const;
+  return retryWhenMoved(() =>
+    db.$transaction(async (tx) => {
+      const performanceId = await lockReservationAndPerformanceRow(tx, reservationId, { lock });
+      if (performanceId === null) return { ok: false, reason: "not_found" } as const;
 
       const reservation = await tx.reservation.findUniqueOrThrow({
         where: { id: reservationId },
         select: {
           status: true,
           email: true,
-          performanceId: true,
           performance: { select: { startsAt: true } },
           checkIn: { select: { id: true } },
         },
@@ -81,8 +71,6 @@ export async function cancelReservation({
       if (refuseAfterStart && reservation.performance.startsAt <= now)
         return { ok: false, reason: "performance_started", reservationId } as const;
 
-      // Moved to another performance (box office) since it was read: start again there.
-      if (reservation.performanceId !== performanceId) throw new ReservationMoved(reservationId);
       await tx.reservation.update({
         where: { id: reservationId },
         data: { status: "cancelled", cancelledAt: now },
@@ -104,13 +92,13 @@ export async function cancelReservation({
         await queueEmail(tx, { kind: "cancellation", reservation: { id: reservationId } });
       if (reservation.status === "confirmed")
         await offerFreeSeats(tx, {
-          performanceId: reservation.performanceId,
+          performanceId,
           settings: waitlist,
           now,
         });
-      return { ok: true, reservationId, performanceId: reservation.performanceId } as const;
-    });
-  });
+      return { ok: true, reservationId, performanceId } as const;
+    }),
+  );
 }
 
 /** The visitor's cancellation from the ticket page, authorised by the ticket's check-in token. */

@@ -53,7 +53,16 @@ export async function lockPerformance(
   performanceId: number,
   { lock = true }: { lock?: boolean } = {},
 ): Promise<LockedPerformance | null> {
-  if (!(await lockPerformanceRow(tx, performanceId, { lock }))) return null;
+  return (await lockPerformanceRow(tx, performanceId, { lock }))
+    ? await lockedSeats(tx, performanceId)
+    : null;
+}
+
+/** The seats of a performance whose row this transaction holds locked. */
+async function lockedSeats(
+  tx: Prisma.TransactionClient,
+  performanceId: number,
+): Promise<LockedPerformance> {
   const [row] = await tx.$queryRaw<
     {
       starts_at: Date;
@@ -107,19 +116,19 @@ export async function retryWhenMoved<T>(transaction: () => Promise<T>, attempts 
 
 /**
  * Locks the performance a reservation belongs to, then the reservation (the order of
- * a visitor's confirmation: performance, then reservation), and returns the performance
- * as locked. Throws ReservationMoved when the reservation moved meanwhile: run the
+ * a visitor's confirmation: performance, then reservation), and returns the
+ * performance's id. Throws ReservationMoved when the reservation moved meanwhile: run the
  * transaction with retryWhenMoved. Null when there is no such reservation.
  */
-export async function lockReservationAndPerformance(
+export async function lockReservationAndPerformanceRow(
   tx: Prisma.TransactionClient,
   reservationId: number,
   { lock = true }: { lock?: boolean } = {},
-): Promise<LockedPerformance | null> {
+): Promise<number | null> {
   const [before] = await tx.$queryRaw<{ performance_id: number }[]>`
     SELECT performance_id FROM reservations WHERE id = ${reservationId}`;
   if (!before) return null;
-  const performance = await lockPerformance(tx, before.performance_id, { lock });
+  const found = await lockPerformanceRow(tx, before.performance_id, { lock });
   // Waiting for the reservation while holding the performance cannot deadlock: whoever
   // holds the reservation's lock took its current performance's first, and a move out of
   // the performance we hold must wait for us.
@@ -129,9 +138,19 @@ export async function lockReservationAndPerformance(
     : await tx.$queryRaw<{ performance_id: number }[]>`
         SELECT performance_id FROM reservations WHERE id = ${reservationId}`;
   if (!after) return null;
-  if (after.performance_id !== before.performance_id || !performance)
+  if (after.performance_id !== before.performance_id || !found)
     throw new ReservationMoved(reservationId);
-  return performance;
+  return after.performance_id;
+}
+
+/** lockReservationAndPerformanceRow, and the performance's seats as locked. */
+export async function lockReservationAndPerformance(
+  tx: Prisma.TransactionClient,
+  reservationId: number,
+  options: { lock?: boolean } = {},
+): Promise<LockedPerformance | null> {
+  const performanceId = await lockReservationAndPerformanceRow(tx, reservationId, options);
+  return performanceId === null ? null : lockedSeats(tx, performanceId);
 }
 
 /**
